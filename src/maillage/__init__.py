@@ -1,0 +1,1 @@
+"""maillage: the platform of technology parks and their networks."""

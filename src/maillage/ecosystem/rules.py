@@ -1,0 +1,49 @@
+"""Who may do what in the directory: the single place for these rules (django-rules)."""
+
+from __future__ import annotations
+
+import rules
+
+from maillage.ecosystem.enums import OrganisationKind
+
+
+@rules.predicate
+def is_platform_admin(user) -> bool:
+    return bool(user and user.is_active and user.is_superuser)
+
+
+def managed_organisation_ids(user) -> set[int]:
+    """Organisations a staff user may edit: the ones they work for, the organisations those
+    host (members located in a park) and the members of those that are networks."""
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_managed_organisation_ids", None)
+    if cached is not None:
+        return cached
+    from maillage.ecosystem.models import Membership, Organisation
+
+    own = set(user.staff_of.values_list("id", flat=True))
+    hosted = set(Organisation.objects.filter(host_park_id__in=own).values_list("id", flat=True))
+    networks = set(
+        Organisation.objects.filter(id__in=own, kind=OrganisationKind.NETWORK).values_list("id", flat=True)
+    )
+    members = set(Membership.objects.filter(network_id__in=networks).values_list("member_id", flat=True))
+    user._managed_organisation_ids = own | hosted | members
+    return user._managed_organisation_ids
+
+
+@rules.predicate
+def is_park_or_network_staff(user) -> bool:
+    return bool(user and user.is_authenticated and user.staff_of.exists())
+
+
+@rules.predicate
+def manages_organisation(user, organisation) -> bool:
+    return organisation is not None and organisation.pk in managed_organisation_ids(user)
+
+
+rules.add_perm("ecosystem.view_organisation", rules.always_allow)
+rules.add_perm("ecosystem.add_organisation", is_platform_admin | is_park_or_network_staff)
+rules.add_perm("ecosystem.change_organisation", is_platform_admin | manages_organisation)
+rules.add_perm("ecosystem.delete_organisation", is_platform_admin)
+rules.add_perm("ecosystem.import_organisations", is_platform_admin | is_park_or_network_staff)

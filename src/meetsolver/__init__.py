@@ -1,0 +1,18 @@
+"""meetsolver: optimal scheduling of one-to-one and small-group business meetings (pure Python, OR-Tools)."""
+
+from meetsolver.instance import Instance, InstanceError, Mode, Participant, Request, Session, Slot
+from meetsolver.solution import Assignment, Solution, SolveConfig, Status
+
+__all__ = [
+    "Assignment",
+    "Instance",
+    "InstanceError",
+    "Mode",
+    "Participant",
+    "Request",
+    "Session",
+    "Slot",
+    "Solution",
+    "SolveConfig",
+    "Status",
+]

@@ -1,0 +1,40 @@
+"""What a solve returns, and how it is configured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class SolveConfig:
+    time_limit: float = 60.0
+    workers: int = 2
+    seed: int = 0
+    log_progress: bool = False
+
+
+@dataclass(frozen=True)
+class Assignment:
+    request: int  # 0-based request index
+    slot: int  # 0-based slot index
+    table: int | None = None  # 0-based table index; None for an online meeting
+    room: int | None = None  # 0-based online room index
+
+
+@dataclass
+class Solution:
+    status: Status
+    assignments: list[Assignment] = field(default_factory=list)
+    objective: dict[str, int] = field(default_factory=dict)  # e.g. {"weight": 154, "breaks": 5}
+    bound: dict[str, int] = field(default_factory=dict)
+    unscheduled: list[tuple[int, str]] = field(default_factory=list)  # (request, reason)
+    conflicts: list[str] = field(default_factory=list)  # when infeasible: a small set, in words
+    seconds: float = 0.0
