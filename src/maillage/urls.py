@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from maillage.api import api
 from maillage.core import views as core_views
 
 urlpatterns = [
@@ -8,5 +9,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("maillage.accounts.urls")),
     path("directory/", include("maillage.ecosystem.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -68,3 +68,45 @@ class User(AbstractUser):
     @property
     def is_platform_admin(self) -> bool:
         return self.is_active and self.is_superuser
+
+
+class ApiToken(models.Model):
+    """A token for scripts calling the API. Only a hash is stored; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, *, user: User, name: str) -> tuple[ApiToken, str]:
+        import secrets
+
+        token = secrets.token_urlsafe(32)
+        obj = cls.objects.create(user=user, name=name, key_hash=cls.hash(token), prefix=token[:8])
+        return obj, token
+
+    @classmethod
+    def user_for(cls, token: str) -> User | None:
+        from django.utils import timezone
+
+        obj = cls.objects.select_related("user").filter(key_hash=cls.hash(token)).first()
+        if obj is None or not obj.user.is_active:
+            return None
+        cls.objects.filter(pk=obj.pk).update(last_used_at=timezone.now())
+        return obj.user
