@@ -18,6 +18,7 @@ except config.ConfigError as exc:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(str(CONFIG["data_dir"])).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 TESTING = "pytest" in sys.modules
 
 DEBUG = bool(CONFIG["debug"])
