@@ -1,0 +1,33 @@
+"""Name badges as PDF (WeasyPrint): one A6 page per participant, or four per A4 sheet.
+
+The QR code carries the registration's token, which the check-in page accepts typed or scanned.
+"""
+
+from __future__ import annotations
+
+import segno
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from maillage.events.models import Event, Registration
+
+LAYOUTS = ("a6", "a4")
+
+
+def qr_svg_data_uri(token: str) -> str:
+    return segno.make(token, error="m").svg_data_uri(scale=4, border=1)
+
+
+def render_pdf(*, event: Event, registrations: list[Registration], layout: str = "a6") -> bytes:
+    from weasyprint import HTML
+
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; expected a6 or a4")
+    badges = [{"registration": r, "qr": qr_svg_data_uri(r.token)} for r in registrations]
+    pages = [badges] if layout == "a6" else [badges[i : i + 4] for i in range(0, len(badges), 4)]
+    with timezone.override(event.zone):
+        html = render_to_string(
+            "events/badges.html",
+            {"event": event, "layout": layout, "badges": badges, "pages": pages},
+        )
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,44 @@
+"""The e-mails sent to registrants: one plain-text template per notice, in their language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from maillage.events.models import Registration
+
+NOTICES = ("confirmed", "pending", "waitlisted", "promoted", "declined", "cancelled")
+
+
+def subject(notice: str, title: str) -> str:
+    subjects = {
+        "confirmed": _("Your registration is confirmed: %(title)s"),
+        "pending": _("Your registration is received and awaits approval: %(title)s"),
+        "waitlisted": _("You are on the waiting list: %(title)s"),
+        "promoted": _("A place is free, your registration is confirmed: %(title)s"),
+        "declined": _("Your registration was declined: %(title)s"),
+        "cancelled": _("Your registration is cancelled: %(title)s"),
+    }
+    return subjects[notice] % {"title": title}
+
+
+def send(*, registration: Registration, notice: str) -> None:
+    if notice not in NOTICES:
+        raise ValueError(f"unknown notice {notice!r}; expected one of {', '.join(NOTICES)}")
+    event = registration.event
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language), timezone.override(event.zone):
+        body = render_to_string(
+            "events/email/registration.txt",
+            {
+                "registration": registration,
+                "event": event,
+                "person": registration.person,
+                "notice": notice,
+                "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+            },
+        )
+        send_mail(subject(notice, event.title), body, None, [registration.person.email])

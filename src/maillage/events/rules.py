@@ -1,0 +1,63 @@
+"""Who may do what with events (django-rules): the single place for these rules.
+
+Staff manage the events their own organisations (``user.staff_of``) organise or co-organise;
+platform admins manage all. A private or unpublished event is visible only to those managers,
+and a private published one also to the people registered to it.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from maillage.ecosystem.rules import is_park_or_network_staff, is_platform_admin
+from maillage.events.enums import EventStatus
+
+
+def staff_organisation_ids(user) -> set[int]:
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_event_staff_of_ids", None)
+    if cached is None:
+        cached = set(user.staff_of.values_list("id", flat=True))
+        user._event_staff_of_ids = cached
+    return cached
+
+
+@rules.predicate
+def manages_event(user, event) -> bool:
+    if event is None:
+        return False
+    if is_platform_admin(user):
+        return True
+    own = staff_organisation_ids(user)
+    if not own:
+        return False
+    return event.organisers.filter(id__in=own).exists()
+
+
+@rules.predicate
+def is_registered_to(user, event) -> bool:
+    if event is None or not (user and user.is_authenticated):
+        return False
+    from maillage.events.models import Registration
+
+    return Registration.objects.filter(event=event).active().filter(person__user=user).exists()
+
+
+@rules.predicate
+def is_listed_event(user, event) -> bool:
+    return event is not None and event.is_public and event.status != EventStatus.DRAFT
+
+
+@rules.predicate
+def is_published(user, event) -> bool:
+    return event is not None and event.status != EventStatus.DRAFT
+
+
+can_view_event = is_listed_event | manages_event | (is_published & is_registered_to)
+
+rules.add_perm("events.view_event", can_view_event)
+rules.add_perm("events.add_event", is_platform_admin | is_park_or_network_staff)
+rules.add_perm("events.change_event", manages_event)
+rules.add_perm("events.manage_registrations", manages_event)
+rules.add_perm("events.check_in", manages_event)

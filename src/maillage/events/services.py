@@ -1,0 +1,483 @@
+"""Every state change of events: plain functions with keyword arguments.
+
+Seats are counted under a row lock on the event (``select_for_update``; on SQLite the
+IMMEDIATE transaction mode serialises writers), so concurrent registrations never over-book.
+E-mails are queued as tasks inside the same transaction: with the database task backend the
+task row is committed together with the registration, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from unidecode import unidecode
+
+from maillage.events import directory_match
+from maillage.events.enums import (
+    EventStatus,
+    ParticipationType,
+    RegistrationSource,
+    RegistrationStatus,
+)
+from maillage.events.models import Event, EventSeries, ProgrammeItem, Registration
+
+S = RegistrationStatus
+
+
+class RegistrationClosed(ValidationError):
+    """Registration is not possible now (draft, cancelled, before or after the window)."""
+
+
+class AlreadyRegistered(ValidationError):
+    """The same person is already registered to the event."""
+
+
+class EventFull(ValidationError):
+    """No seat left and no waiting list."""
+
+
+class StatusConflict(ValidationError):
+    """The registration is not in a state that allows the change asked for."""
+
+
+def unique_slug(model, title: str) -> str:
+    base = slugify(unidecode(title))[:200] or "event"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _local(event: Event, moment: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment, event.zone), "DATETIME_FORMAT")
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+EVENT_M2M = ("organisers", "sectors")
+
+
+@transaction.atomic
+def create_event(
+    *, created_by=None, organisers: Iterable, sectors: Iterable = (), **fields
+) -> Event:
+    organisers = list(organisers)
+    if not organisers:
+        raise ValidationError({"organisers": _("Choose at least one organiser.")})
+    event = Event(created_by=created_by, **fields)
+    if not event.slug:
+        event.slug = unique_slug(Event, event.title)
+    event.full_clean()
+    event.save()
+    event.organisers.set(organisers)
+    event.sectors.set(list(sectors))
+    return event
+
+
+@transaction.atomic
+def update_event(*, event: Event, **fields) -> Event:
+    m2m = {name: fields.pop(name) for name in EVENT_M2M if name in fields}
+    if "organisers" in m2m and not list(m2m["organisers"]):
+        raise ValidationError({"organisers": _("Choose at least one organiser.")})
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.full_clean()
+    event.save()
+    for name, value in m2m.items():
+        getattr(event, name).set(list(value))
+    _fill_from_waiting_list(event)  # a raised capacity lets people in from the waiting list
+    return event
+
+
+def set_event_status(*, event: Event, status: str) -> Event:
+    if status not in EventStatus.values:
+        raise ValidationError(_("Unknown status “%(status)s”.") % {"status": status})
+    Event.objects.filter(pk=event.pk).update(status=status, updated_at=timezone.now())
+    event.status = status
+    return event
+
+
+def get_or_create_series(
+    *, name: str, description: str = "", organisers: Iterable = ()
+) -> EventSeries:
+    series = EventSeries.objects.filter(name=name).first()
+    if series is None:
+        series = EventSeries.objects.create(
+            name=name, slug=unique_slug(EventSeries, name), description=description
+        )
+    if organisers:
+        series.organisers.add(*organisers)
+    return series
+
+
+# --- programme ------------------------------------------------------------------------------
+
+
+def _check_item_times(event: Event, starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    if ends_at <= starts_at:
+        raise ValidationError(
+            {"ends_at": _("The item ends before it starts; give an end after the start.")}
+        )
+    if starts_at < event.starts_at or ends_at > event.ends_at:
+        raise ValidationError(
+            {
+                "starts_at": _(
+                    "The item must take place within the event, from %(start)s to %(end)s."
+                )
+                % {"start": _local(event, event.starts_at), "end": _local(event, event.ends_at)}
+            }
+        )
+
+
+@transaction.atomic
+def add_programme_item(
+    *, event: Event, title: str, starts_at, ends_at, speakers: Iterable = (), **fields
+) -> ProgrammeItem:
+    _check_item_times(event, starts_at, ends_at)
+    item = ProgrammeItem(event=event, title=title, starts_at=starts_at, ends_at=ends_at, **fields)
+    item.full_clean()
+    item.save()
+    item.speakers.set(list(speakers))
+    return item
+
+
+@transaction.atomic
+def update_programme_item(
+    *, item: ProgrammeItem, speakers: Iterable | None = None, **fields
+) -> ProgrammeItem:
+    for name, value in fields.items():
+        setattr(item, name, value)
+    _check_item_times(item.event, item.starts_at, item.ends_at)
+    item.full_clean()
+    item.save()
+    if speakers is not None:
+        item.speakers.set(list(speakers))
+    return item
+
+
+def delete_programme_item(*, item: ProgrammeItem) -> None:
+    item.delete()
+
+
+# --- registrations --------------------------------------------------------------------------
+
+
+def _check_open(event: Event, now: dt.datetime) -> None:
+    if event.status == EventStatus.CANCELLED:
+        raise RegistrationClosed(_("This event is cancelled: registration is closed."))
+    if event.status != EventStatus.PUBLISHED:
+        raise RegistrationClosed(_("This event is not published yet: registration is not open."))
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise RegistrationClosed(
+            _("Registration opens on %(date)s; come back then.")
+            % {"date": _local(event, event.registration_opens_at)}
+        )
+    closes = event.registration_closes_at or event.ends_at
+    if now >= closes:
+        raise RegistrationClosed(
+            _("Registration closed on %(date)s.") % {"date": _local(event, closes)}
+        )
+
+
+def _has_seat(event: Event) -> bool:
+    return event.capacity is None or event.registrations.confirmed().count() < event.capacity
+
+
+def _fill_from_waiting_list(event: Event) -> list[Registration]:
+    """Confirm waiting-list registrations in order while seats are free (event row locked)."""
+    promoted = []
+    if event.capacity is None:
+        free = None
+    else:
+        free = event.capacity - event.registrations.confirmed().count()
+    queue = event.registrations.waitlisted()
+    if free is not None:
+        queue = queue[: max(free, 0)]
+    for registration in list(queue):
+        registration.status = S.CONFIRMED
+        registration.decided_at = timezone.now()
+        registration.save(update_fields=["status", "decided_at"])
+        _notify(registration, "promoted")
+        promoted.append(registration)
+    return promoted
+
+
+def _notify(registration: Registration, notice: str) -> None:
+    from maillage.events import tasks
+
+    tasks.send_registration_email.enqueue(registration_id=registration.pk, notice=notice)
+
+
+def register(
+    *,
+    event: Event,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organisation_name: str = "",
+    country: str = "",
+    website: str = "",
+    job_title: str = "",
+    phone: str = "",
+    participation_type: str = ParticipationType.OTHER,
+    listed_publicly: bool = False,
+    public_directory: bool = False,
+    user=None,
+    source: str = RegistrationSource.WEB,
+    now: dt.datetime | None = None,
+    notify: bool = True,
+) -> Registration:
+    """Register a person (matched or added to the directory) to an event.
+
+    Registrations from the form or the API respect the registration window and approval;
+    organisers adding people (import, staff) bypass both. When the event is full, the
+    registration goes to the waiting list, or is refused if the event has none.
+    """
+    now = now or timezone.now()
+    if participation_type not in ParticipationType.values:
+        raise ValidationError(
+            {
+                "participation_type": _("Unknown participation type “%(value)s”.")
+                % {"value": participation_type}
+            }
+        )
+    by_organiser = source in (RegistrationSource.IMPORT, RegistrationSource.STAFF)
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if not by_organiser:
+            _check_open(event, now)
+        elif event.status == EventStatus.CANCELLED:
+            raise RegistrationClosed(_("This event is cancelled: registration is closed."))
+        person = directory_match.find_or_create_person(
+            email=email, first_name=first_name, last_name=last_name, phone=phone
+        )
+        organisation = None
+        if organisation_name.strip() or website.strip():
+            organisation = directory_match.find_or_create_organisation(
+                name=organisation_name or website,
+                country=country,
+                website=website,
+                participation_type=participation_type,
+            )
+            directory_match.affiliate(person=person, organisation=organisation, job_title=job_title)
+        registration = Registration.objects.filter(event=event, person=person).first()
+        if registration is not None and registration.status != S.CANCELLED:
+            if registration.status == S.DECLINED:
+                raise AlreadyRegistered(
+                    _(
+                        "%(email)s registered before and the organisers declined; contact them to discuss it."
+                    )
+                    % {"email": email}
+                )
+            raise AlreadyRegistered(
+                _(
+                    "%(email)s is already registered to this event (%(status)s); there is no need to register again."
+                )
+                % {"email": email, "status": registration.get_status_display()}
+            )
+        _fill_from_waiting_list(event)
+        if event.requires_approval and not by_organiser:
+            status = S.PENDING
+        elif _has_seat(event):
+            status = S.CONFIRMED
+        elif event.waiting_list:
+            status = S.WAITLISTED
+        else:
+            raise EventFull(
+                _("The event is full (%(capacity)s places) and has no waiting list.")
+                % {"capacity": event.capacity}
+            )
+        registration = registration or Registration(event=event, person=person)
+        registration.organisation = organisation
+        registration.job_title = job_title.strip()
+        registration.participation_type = participation_type
+        registration.status = status
+        registration.source = source
+        registration.listed_publicly = listed_publicly
+        registration.consent_at = now if (listed_publicly or public_directory) else None
+        registration.waitlisted_at = now if status == S.WAITLISTED else None
+        registration.decided_at = None if status == S.PENDING else now
+        registration.registered_by = user if (user is not None and user.is_authenticated) else None
+        registration.language = translation.get_language() or ""
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as exc:  # the same person registering twice at the same instant
+            raise AlreadyRegistered(
+                _(
+                    "%(email)s is already registered to this event; there is no need to register again."
+                )
+                % {"email": email}
+            ) from exc
+        changed = []
+        if public_directory and not person.public_consent:
+            person.public_consent, person.consent_at = True, now
+            changed += ["public_consent", "consent_at"]
+        if (
+            registration.registered_by is not None
+            and person.user_id is None
+            and user.email.lower() == person.email.lower()
+        ):
+            person.user = user
+            changed.append("user")
+        if changed:
+            person.save(update_fields=changed)
+        if notify:
+            _notify(registration, status)
+    return registration
+
+
+def _transition(registration: Registration, allowed: set, message: str) -> Registration:
+    locked_event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_related("event", "person").get(pk=registration.pk)
+    registration.event = locked_event
+    if registration.status not in allowed:
+        raise StatusConflict(message % {"status": registration.get_status_display()})
+    return registration
+
+
+@transaction.atomic
+def cancel_registration(*, registration: Registration) -> Registration:
+    registration = _transition(
+        registration,
+        {S.PENDING, S.CONFIRMED, S.WAITLISTED},
+        _("This registration cannot be cancelled: it is %(status)s."),
+    )
+    had_seat = registration.status == S.CONFIRMED
+    registration.status, registration.decided_at = S.CANCELLED, timezone.now()
+    registration.save(update_fields=["status", "decided_at"])
+    _notify(registration, "cancelled")
+    if had_seat:
+        _fill_from_waiting_list(registration.event)
+    return registration
+
+
+@transaction.atomic
+def approve_registration(*, registration: Registration) -> Registration:
+    """Confirm a pending, waiting or declined registration; when full it joins the waiting list."""
+    registration = _transition(
+        registration,
+        {S.PENDING, S.WAITLISTED, S.DECLINED},
+        _(
+            "Only a pending, waiting or declined registration can be approved; this one is %(status)s."
+        ),
+    )
+    event = registration.event
+    if _has_seat(event):
+        registration.status = S.CONFIRMED
+    elif registration.status == S.WAITLISTED or not event.waiting_list:
+        raise EventFull(
+            _(
+                "The event is full (%(capacity)s places): raise the capacity or wait for a cancellation."
+            )
+            % {"capacity": event.capacity}
+        )
+    else:
+        registration.status = S.WAITLISTED
+        registration.waitlisted_at = timezone.now()
+    registration.decided_at = timezone.now()
+    registration.save(update_fields=["status", "decided_at", "waitlisted_at"])
+    _notify(registration, registration.status)
+    return registration
+
+
+@transaction.atomic
+def decline_registration(*, registration: Registration) -> Registration:
+    registration = _transition(
+        registration,
+        {S.PENDING, S.CONFIRMED, S.WAITLISTED},
+        _("Only an active registration can be declined; this one is %(status)s."),
+    )
+    had_seat = registration.status == S.CONFIRMED
+    registration.status, registration.decided_at = S.DECLINED, timezone.now()
+    registration.save(update_fields=["status", "decided_at"])
+    _notify(registration, "declined")
+    if had_seat:
+        _fill_from_waiting_list(registration.event)
+    return registration
+
+
+@transaction.atomic
+def waitlist_registration(*, registration: Registration) -> Registration:
+    registration = _transition(
+        registration,
+        {S.PENDING, S.CONFIRMED, S.DECLINED},
+        _(
+            "Only a pending, confirmed or declined registration can be put on the waiting list; this one is %(status)s."
+        ),
+    )
+    registration.status, registration.waitlisted_at = S.WAITLISTED, timezone.now()
+    registration.decided_at = timezone.now()
+    registration.save(update_fields=["status", "waitlisted_at", "decided_at"])
+    _notify(registration, "waitlisted")
+    return registration
+
+
+def check_in(
+    *, registration: Registration, by=None, now: dt.datetime | None = None
+) -> Registration:
+    """Mark a confirmed participant as arrived. Checking in twice keeps the first time."""
+    if registration.status != S.CONFIRMED:
+        raise StatusConflict(
+            _("%(name)s cannot be checked in: the registration is %(status)s, not confirmed.")
+            % {"name": registration.person, "status": registration.get_status_display()}
+        )
+    Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
+        checked_in_at=now or timezone.now(),
+        checked_in_by=by if by and by.is_authenticated else None,
+    )
+    registration.refresh_from_db(fields=["checked_in_at", "checked_in_by"])
+    return registration
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+
+def send_registration_notice(*, registration: Registration, notice: str) -> None:
+    from maillage.events import notices
+
+    notices.send(registration=registration, notice=notice)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def import_registrants(
+    *, event: Event, content: bytes, filename: str, by=None, notify: bool = False
+) -> list[Registration]:
+    """Register every row of a CSV or Excel file, all or nothing.
+
+    Raises ``registrant_import.ImportRejected`` listing every bad row (number and reason).
+    Already registered people are reported as errors rather than silently skipped.
+    """
+    from maillage.events.registrant_import import ImportRejected, RowError, check_rows, read_table
+
+    rows = check_rows(read_table(content, filename))
+    created, errors = [], []
+    with transaction.atomic():
+        for row in rows:
+            try:
+                with transaction.atomic():
+                    created.append(
+                        register(
+                            event=event,
+                            user=by,
+                            source=RegistrationSource.IMPORT,
+                            notify=notify,
+                            **row.values,
+                        )
+                    )
+            except ValidationError as exc:
+                errors.append(RowError(row.number, " ".join(exc.messages)))
+        if errors:  # raising inside the block rolls every row back
+            raise ImportRejected(errors)
+    return created

@@ -1,0 +1,201 @@
+"""Public pages of events: calendar (list and month), ICS feed, event page, registration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.events import ics, selectors, services
+from maillage.events.enums import EventKind, EventStatus
+from maillage.events.forms import RegistrationForm
+from maillage.events.models import Event, Registration
+from maillage.events.rules import manages_event
+
+
+def visible_event_or_404(request, slug: str) -> Event:
+    event = get_object_or_404(
+        Event.objects.select_related("venue_organisation", "series"), slug=slug
+    )
+    if not request.user.has_perm("events.view_event", event):
+        raise Http404(_("No such event."))  # private events do not reveal that they exist
+    return event
+
+
+def calendar_list(request):
+    when = request.GET.get("when", "upcoming")
+    if when not in ("upcoming", "past", "all"):
+        when = "upcoming"
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in EventKind.values else ""
+    organiser = request.GET.get("organiser", "")
+    events = selectors.filter_events(
+        selectors.visible_events(request.user), when=when, kind=kind, organiser=organiser
+    )[:200]
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/calendar_list.html",
+        {
+            "events": events,
+            "when": when,
+            "kind": kind,
+            "organiser": organiser,
+            "kinds": EventKind.choices,
+            "organisers": selectors.organiser_choices(),
+            "can_add": request.user.has_perm("events.add_event"),
+            "this_month": (today.year, today.month),
+        },
+    )
+
+
+def calendar_month(request, year: int, month: int):
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404(_("No such month."))
+    start, end = selectors.month_bounds(year, month)
+    events = (
+        selectors.visible_events(request.user)
+        .filter(starts_at__gte=start, starts_at__lte=end)
+        .order_by("starts_at")
+    )
+    first = dt.date(year, month, 1)
+    previous = first - dt.timedelta(days=1)
+    following = first + dt.timedelta(days=32)
+    return render(
+        request,
+        "events/calendar_month.html",
+        {
+            "weeks": selectors.month_grid(events, year, month),
+            "first": first,
+            "previous": (previous.year, previous.month),
+            "next": (following.year, following.month),
+        },
+    )
+
+
+def feed(request):
+    """ICS feed of public events from 90 days ago on (subscribe to it in a calendar application)."""
+    events = (
+        selectors.public_feed_events()
+        .filter(ends_at__gte=timezone.now() - dt.timedelta(days=90))
+        .order_by("starts_at")
+    )
+    body = ics.calendar_bytes(
+        events, name=_("maillage events"), base_url=request.build_absolute_uri("/")
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="maillage-events.ics"'
+    return response
+
+
+def event_ics(request, slug: str):
+    event = visible_event_or_404(request, slug)
+    body = ics.calendar_bytes([event], name=event.title, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def detail(request, slug: str):
+    event = visible_event_or_404(request, slug)
+    is_manager = manages_event(request.user, event)
+    counts = selectors.registration_counts(event)
+    own = None
+    if request.user.is_authenticated:
+        own = selectors.own_registrations(request.user).filter(event=event).first()
+    place = event.place
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "venue_point": {
+                "latitude": place[0],
+                "longitude": place[1],
+                "name": event.venue_name or event.title,
+            }
+            if place
+            else None,
+            "organisers": event.organisers.all(),
+            "sectors": event.sectors.all(),
+            "programme": selectors.programme(event),
+            "participants": selectors.listed_participants(event)
+            if event.status == EventStatus.PUBLISHED
+            else [],
+            "counts": counts,
+            "seats_left": None
+            if event.capacity is None
+            else max(event.capacity - counts["confirmed"], 0),
+            "is_manager": is_manager,
+            "own_registration": own,
+            "registration_open": _registration_state(event) is None,
+            "registration_state": _registration_state(event),
+        },
+    )
+
+
+def _registration_state(event: Event) -> str | None:
+    """Why registration is not possible now, or None when it is."""
+    try:
+        services._check_open(event, timezone.now())
+    except ValidationError as exc:
+        return exc.messages[0]
+    return None
+
+
+def register(request, slug: str):
+    event = visible_event_or_404(request, slug)
+    state = _registration_state(event)
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {
+            "email": request.user.email,
+            "first_name": request.user.first_name,
+            "last_name": request.user.last_name,
+        }
+    form = RegistrationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and state is None and form.is_valid():
+        try:
+            registration = services.register(event=event, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            return redirect("events:registration", token=registration.token)
+    return render(request, "events/register.html", {"event": event, "form": form, "state": state})
+
+
+def registration(request, token: str):
+    """The registrant's own page, reached from the confirmation e-mail (the token is the secret)."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "person", "organisation"), token=token
+    )
+    from maillage.events.badges import qr_svg_data_uri
+
+    return render(
+        request,
+        "events/registration.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "qr": qr_svg_data_uri(registration.token),
+        },
+    )
+
+
+@require_POST
+def cancel_own(request, token: str):
+    registration = get_object_or_404(Registration, token=token)
+    try:
+        services.cancel_registration(registration=registration)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect("events:registration", token=token)
