@@ -109,6 +109,12 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.compute_derived_fields()
+        if not self.slug:
+            self.slug = text.unique_slug(Organisation, self.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("ecosystem:organisation", kwargs={"slug": self.slug})
 
@@ -138,16 +144,15 @@ class Organisation(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs) -> None:
+    def compute_derived_fields(self) -> None:
+        """Fill the fields computed from others. save() calls it; bulk writers (bulk_create,
+        bulk_update bypass save()) call it themselves, and choose the slug themselves."""
         self.country = (self.country or "").upper()
         self.website_domain = text.website_domain(self.website)
         self.name_key = text.name_key(self.name)
         self.search_text = text.fold(
             " ".join([self.name, self.aliases, self.city, self.description_en, self.description_fr])
         )
-        if not self.slug:
-            self.slug = text.unique_slug(Organisation, self.name)
-        super().save(*args, **kwargs)
 
 
 class Person(models.Model):
