@@ -10,8 +10,8 @@ Semantics pinned down here (and in docs/meetsolver.md):
 - fairness d: the break counts of any two participants of the instance differ by at most d;
 - ``after``: when a request and one of its predecessors are both placed, the predecessor's slot
   is strictly earlier (an unplaced optional predecessor does not bind);
-- a table change: two consecutive on-site meetings of one participant on the same day at
-  different tables.
+- a table change: two consecutive meetings of one participant on the same day, both on site,
+  at different tables (an online meeting in between means they left the table anyway).
 """
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ def evaluate(instance: Instance, assignments: Iterable[Assignment]) -> dict:
             for prev, nxt in zip(day_meetings, day_meetings[1:], strict=False):
                 if nxt.slot - prev.slot > 1:
                     breaks[p] += 1
-            onsite = [a for a in day_meetings if a.table is not None]
-            for prev, nxt in zip(onsite, onsite[1:], strict=False):
-                if prev.table != nxt.table:
+            for prev, nxt in zip(day_meetings, day_meetings[1:], strict=False):
+                if prev.table is not None and nxt.table is not None and prev.table != nxt.table:
                     table_changes[p] += 1
     optional = [r for r in placed if not instance.requests[r].required]
     return {
