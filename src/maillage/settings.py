@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "maillage.core",
     "maillage.ecosystem",
     "maillage.events",
+    "maillage.partnerships",
+    "maillage.softlanding",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("maillage.accounts.urls")),
     path("directory/", include("maillage.ecosystem.urls")),
+    path("partnerships/", include("maillage.partnerships.urls")),
     path("events/", include("maillage.events.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,154 @@
+"""Forms for agreements and delegations. They parse input; the rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from maillage.ecosystem.enums import OrganisationKind
+from maillage.ecosystem.models import Organisation, Person, Sector
+from maillage.partnerships.enums import AgreementKind, CommitmentKind, FollowUpKind, PartyRole
+from maillage.partnerships.models import Agreement, Delegation
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form has one."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def partner_organisations():
+    """Organisations that sign agreements and host delegations (companies are left out of the
+    choice lists: the directory may hold tens of thousands of them)."""
+    return Organisation.objects.exclude(kind=OrganisationKind.COMPANY).order_by("name")
+
+
+class AgreementForm(forms.ModelForm):
+    domains = forms.ModelMultipleChoiceField(
+        Sector.objects.all(), required=False, label=_("Domains"), widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+    signatories = forms.ModelMultipleChoiceField(
+        Person.objects.all(), required=False, label=_("Signatories"),
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "title", "kind", "status", "description", "signed_on", "starts_on", "ends_on",
+            "remind_days_before", "place", "occasion", "is_public", "domains", "signatories",
+        ]
+        widgets = {"signed_on": DATE, "starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["status"]  # statuses move through their own buttons
+
+
+class PartyForm(forms.Form):
+    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
+    role = forms.ChoiceField(choices=PartyRole.choices, initial=PartyRole.SIGNATORY, label=_("Role"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = partner_organisations()
+
+
+PartyFormSet = forms.formset_factory(PartyForm, extra=0, min_num=4, max_num=12)
+
+
+class CommitmentForm(forms.Form):
+    action = forms.CharField(max_length=200, required=False, label=_("Action"))
+    kind = forms.ChoiceField(choices=CommitmentKind.choices, initial=CommitmentKind.SEMINAR, label=_("Kind"))
+    owner = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Owner"))
+    due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners if owners is not None else partner_organisations()
+
+
+CommitmentFormSet = forms.formset_factory(CommitmentForm, extra=0, min_num=3, max_num=20)
+
+
+class StatusForm(forms.Form):
+    status = forms.CharField()
+    signed_on = forms.DateField(required=False, widget=DATE)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(max_length=200, required=False, label=_("Title"))
+    file = forms.FileField(label=_("PDF file"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}))
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NetworkFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        required=False, label=_("Kind"),
+        choices=[("", _("All")), *AgreementKind.choices, ("membership", _("Membership"))],
+    )
+    country = forms.CharField(required=False, max_length=2, label=_("Country"),
+                              widget=forms.TextInput(attrs={"placeholder": "FR", "size": 3}))
+    sector = forms.ModelChoiceField(Sector.objects.filter(parent__isnull=True), required=False, label=_("Sector"))
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
+
+
+class DelegationForm(forms.ModelForm):
+    hosts = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Host organisations"),
+                                           widget=forms.SelectMultiple(attrs={"size": 5}))
+    visitors = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Visiting organisations"),
+                                              widget=forms.SelectMultiple(attrs={"size": 5}))
+    members = forms.ModelMultipleChoiceField(Person.objects.all(), required=False, label=_("Members"),
+                                             widget=forms.SelectMultiple(attrs={"size": 5}))
+
+    class Meta:
+        model = Delegation
+        fields = ["title", "direction", "purpose", "starts_on", "ends_on", "countries", "hosts", "visitors", "members"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hosts"].queryset = self.fields["visitors"].queryset = partner_organisations()
+
+
+class VisitForm(forms.Form):
+    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation visited"))
+    place = forms.CharField(max_length=200, required=False, label=_("Place"))
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME)
+    latitude = forms.FloatField(required=False, min_value=-90, max_value=90, label=_("Latitude"))
+    longitude = forms.FloatField(required=False, min_value=-180, max_value=180, label=_("Longitude"))
+    notes = forms.CharField(required=False, label=_("Notes"))
+
+
+class ContactForm(forms.Form):
+    person = forms.ModelChoiceField(Person.objects.all(), required=False, label=_("Person"))
+    name = forms.CharField(max_length=200, required=False, label=_("Name"))
+    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
+    notes = forms.CharField(required=False, label=_("Notes"))
+
+
+class FollowUpForm(forms.Form):
+    kind = forms.ChoiceField(choices=FollowUpKind.choices, label=_("Led to"))
+    description = forms.CharField(max_length=300, label=_("Description"))
+    agreement = forms.ModelChoiceField(Agreement.objects.none(), required=False, label=_("Agreement"))
+    application = forms.ModelChoiceField(Agreement.objects.none(), required=False, label=_("Soft-landing application"))
+    due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
+
+    def __init__(self, *args, agreements=None, applications=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agreements is not None:
+            self.fields["agreement"].queryset = agreements
+        if applications is not None:
+            self.fields["application"].queryset = applications
