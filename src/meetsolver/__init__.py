@@ -1,7 +1,9 @@
 """meetsolver: optimal scheduling of one-to-one and small-group business meetings (pure Python, OR-Tools)."""
 
+from meetsolver.dzn import read_dzn
 from meetsolver.instance import Instance, InstanceError, Mode, Participant, Request, Session, Slot
 from meetsolver.solution import Assignment, Solution, SolveConfig, Status
+from meetsolver.solve import solve
 
 __all__ = [
     "Assignment",
@@ -15,4 +17,6 @@ __all__ = [
     "Solution",
     "SolveConfig",
     "Status",
+    "read_dzn",
+    "solve",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -19,6 +20,12 @@ class SolveConfig:
     workers: int = 2
     seed: int = 0
     log_progress: bool = False
+    # Set this event (from any thread) to stop the solve; the best schedule so far is returned.
+    stop: threading.Event | None = field(default=None, compare=False)
+    # After the slot stage, minimise table changes (within what is left of the time limit).
+    table_changes: bool = False
+    # Extra CP-SAT parameters, e.g. (("symmetry_level", 4),), for experiments and benchmarks.
+    cp_sat: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,105 @@
+"""Breaks, counted as meeting blocks.
+
+A break of a participant is a maximal run of idle slots strictly between two of their
+meetings on the same day. On one day, the meetings of a participant form blocks of
+consecutive busy slots, and ``breaks = blocks - 1`` when they have a meeting that day (0
+otherwise). A block starts at slot s when the participant is busy at s and idle at s-1 (or s
+is the first slot of the day); the start literal is defined exactly (both directions), so
+fairness cannot be met by inflating someone's count.
+"""
+
+from __future__ import annotations
+
+from meetsolver.instance import Instance
+
+
+def _min_blocks(runs: list[int], meetings: int) -> int:
+    """Fewest runs of free slots that can hold ``meetings`` meetings (largest runs first)."""
+    total, count = 0, 0
+    for size in sorted(runs, reverse=True):
+        if total >= meetings:
+            break
+        total += size
+        count += 1
+    return count
+
+
+def _free_runs(slots: list[int], free: set[int]) -> list[int]:
+    runs, current = [], 0
+    for s in slots:
+        if s in free:
+            current += 1
+        elif current:
+            runs.append(current)
+            current = 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def add_breaks(model, instance: Instance, busy, placed):
+    """Per participant, an expression for their number of breaks; and a lower bound on the total."""
+    days = instance.day_slots()
+    day_of = {s: slot.day for s, slot in enumerate(instance.slots)}
+    per_participant = []
+    lower_total = 0
+    for p in range(len(instance.participants)):
+        requests = instance.requests_of(p)
+        # Required meetings that can only take place on one given day.
+        confined: dict[int, int] = {}
+        for r in requests:
+            if not instance.requests[r].required:
+                continue
+            req_days = {day_of[s] for s in instance.allowed_slots(r)}
+            if len(req_days) == 1:
+                d = next(iter(req_days))
+                confined[d] = confined.get(d, 0) + 1
+        everything_confined = all(instance.requests[r].required for r in requests) and sum(
+            confined.values()
+        ) == len(requests)
+        terms = []
+        for d, slots in days.items():
+            b = [busy[p, s] for s in slots]
+            if all(isinstance(v, int) and v == 0 for v in b):
+                continue
+            starts = []
+            for i, cur in enumerate(b):
+                if isinstance(cur, int) and cur == 0:
+                    continue
+                prev = b[i - 1] if i > 0 else 0
+                if isinstance(prev, int) and prev == 0:
+                    starts.append(cur)
+                    continue
+                st = model.new_bool_var(f"start_{p}_{slots[i]}")
+                model.add_implication(st, cur)
+                model.add_implication(st, prev.Not())
+                model.add_bool_or([cur.Not(), prev, st])
+                starts.append(st)
+            k = confined.get(d, 0)
+            if k:
+                attends = 1
+                lits = [v for v in b if not isinstance(v, int)]
+                if everything_confined:
+                    model.add(sum(lits) == k)
+                else:
+                    model.add(sum(lits) >= k)
+                free = {s for s, v in zip(slots, b, strict=True) if not isinstance(v, int)}
+                lb = max(1, _min_blocks(_free_runs(slots, free), k))
+                model.add(sum(starts) >= lb)
+                lower_total += lb - 1
+            else:
+                attends = model.new_bool_var(f"attends_{p}_{d}")
+                lits = [v for v in b if not isinstance(v, int)]
+                for v in lits:
+                    model.add_implication(v, attends)
+                model.add_bool_or([attends.Not(), *lits])
+                model.add(sum(starts) >= attends)
+            terms.append(sum(starts) - attends)
+        if not terms:
+            per_participant.append(0)
+            continue
+        most = sum(max(0, (len(slots) + 1) // 2 - 1) for slots in days.values())
+        count = model.new_int_var(0, most, f"breaks_{p}")
+        model.add(count == sum(terms))
+        per_participant.append(count)
+    return per_participant, lower_total
