@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "maillage.core",

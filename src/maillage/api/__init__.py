@@ -16,3 +16,4 @@ api = NinjaAPI(
 )
 
 # Routers: one line per app.
+api.add_router("/", "maillage.api.ecosystem.router")

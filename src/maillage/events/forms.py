@@ -93,6 +93,8 @@ class RegistrationForm(StyledFormMixin, forms.Form):
 
 
 class EventForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Event
         fields = [

@@ -257,6 +257,13 @@ def register(
             _check_open(event, now)
         elif event.status == EventStatus.CANCELLED:
             raise RegistrationClosed(_("This event is cancelled: registration is closed."))
+        if directory_match.match_person(email) is None and not (
+            first_name.strip() and last_name.strip()
+        ):
+            raise ValidationError(
+                _("Give the first and last name of %(email)s, who is not yet in the directory.")
+                % {"email": email}
+            )
         person = directory_match.find_or_create_person(
             email=email, first_name=first_name, last_name=last_name, phone=phone
         )

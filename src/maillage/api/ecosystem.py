@@ -1,0 +1,416 @@
+"""Directory API: organisations (search, read, create, change), people, sectors and networks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as ApiValidationError
+from ninja.security import django_auth
+from pydantic import field_validator
+
+from maillage.api.auth import TokenAuth
+from maillage.ecosystem import selectors, services
+from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype, SizeBand
+from maillage.ecosystem.models import Affiliation, Membership, Organisation, Sector
+from maillage.ecosystem.rules import managed_organisation_ids
+from maillage.ecosystem.text import is_country_code
+
+router = Router(tags=["directory"])
+# Writes: a token, or the browser session with its CSRF token (django_auth checks it).
+WRITE_AUTH = [TokenAuth(), django_auth]
+
+
+def _invalid(field: str, message: str, where: str = "body") -> ApiValidationError:
+    return ApiValidationError([{"loc": [where, field], "msg": message, "type": "value_error"}])
+
+
+def _country(value: str | None) -> str | None:
+    if value is None or value == "":
+        return value
+    if not is_country_code(value):
+        raise ValueError(
+            f"unknown country code {value!r}; use an ISO 3166 alpha-2 code such as FR, CN or US"
+        )
+    return value.upper()
+
+
+# ---- schemas -----------------------------------------------------------------------------------
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    subtype: str
+    aliases: list[str]
+    description_en: str
+    description_fr: str
+    website: str
+    country: str
+    city: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    sectors: list[str]
+    parent: str | None
+    host_park: str | None
+    size_band: str
+    founded_year: int | None
+    url: str
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_aliases(obj) -> list[str]:
+        return obj.alias_list
+
+    @staticmethod
+    def resolve_sectors(obj) -> list[str]:
+        return [s.code for s in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent.slug if obj.parent_id else None
+
+    @staticmethod
+    def resolve_host_park(obj) -> str | None:
+        return obj.host_park.slug if obj.host_park_id else None
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
+class OrganisationPage(Schema):
+    page: int
+    next: str | None
+    previous: str | None
+    items: list[OrganisationOut]
+
+
+class OrganisationPatch(Schema):
+    """Fields to change; fields left out stay as they are."""
+
+    model_config = {"extra": "forbid"}
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    aliases: list[str] | None = None
+    kind: OrganisationKind | None = None
+    subtype: OrganisationSubtype | None = None
+    description_en: str | None = None
+    description_fr: str | None = None
+    website: str | None = Field(None, max_length=200)
+    country: str | None = Field(None, description="ISO 3166 alpha-2 code, e.g. FR")
+    city: str | None = Field(None, max_length=120)
+    address: str | None = Field(None, max_length=255)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    sectors: list[str] | None = Field(None, description="sector codes, see GET /sectors")
+    parent: str | None = Field(None, description="slug of the parent organisation")
+    host_park: str | None = Field(None, description="slug of the host park")
+    size_band: SizeBand | None = None
+    founded_year: int | None = Field(None, ge=1000, le=2100)
+
+    @field_validator("country")
+    @classmethod
+    def check_country(cls, value):
+        return _country(value)
+
+
+class OrganisationIn(OrganisationPatch):
+    name: str = Field(..., min_length=1, max_length=200)
+    kind: OrganisationKind
+    country: str = Field(..., description="ISO 3166 alpha-2 code, e.g. FR")
+
+
+class SectorOut(Schema):
+    code: str
+    name_en: str
+    name_fr: str
+    parent: str | None
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent.code if obj.parent_id else None
+
+
+class NetworkOut(Schema):
+    slug: str
+    name: str
+    country: str
+    member_count: int
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
+class MemberOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    country: str
+    role: str
+    since: date | None
+
+
+class MemberPage(Schema):
+    page: int
+    next: str | None
+    previous: str | None
+    items: list[MemberOut]
+
+
+class PersonOrganisationOut(Schema):
+    slug: str
+    name: str
+    job_title: str
+
+
+class PersonOut(Schema):
+    id: int
+    first_name: str
+    last_name: str
+    languages: str
+    bio: str
+    email: str | None
+    organisations: list[PersonOrganisationOut]
+
+
+class PersonPage(Schema):
+    page: int
+    next: str | None
+    previous: str | None
+    items: list[PersonOut]
+
+
+class DirectoryFilters(Schema):
+    q: str = ""
+    kind: OrganisationKind | None = None
+    sector: str = Field("", description="sector code; a filière includes its specialities")
+    country: str = Field("", description="ISO 3166 alpha-2 code")
+    park: str = Field("", description="slug of the host park")
+    network: str = Field("", description="slug of a network the organisation is a member of")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
+
+    @field_validator("country")
+    @classmethod
+    def check_country(cls, value):
+        return _country(value)
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _page_links(request, page) -> tuple[str | None, str | None]:
+    params = request.GET.copy()
+
+    def link(number: int) -> str:
+        params["page"] = str(number)
+        return request.build_absolute_uri(request.path) + "?" + urlencode(list(params.items()))
+
+    return (
+        link(page.number + 1) if page.has_next else None,
+        link(page.number - 1) if page.has_previous else None,
+    )
+
+
+def _paged(request, page) -> dict:
+    next_link, previous_link = _page_links(request, page)
+    return {"page": page.number, "next": next_link, "previous": previous_link, "items": page.items}
+
+
+def _organisations():
+    return Organisation.objects.select_related("parent", "host_park").prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("code"))
+    )
+
+
+def _resolve_fields(data: dict, user) -> dict:
+    """Turns codes and slugs of a request body into objects; names the field of anything unknown."""
+    fields = dict(data)
+    if "aliases" in fields:
+        fields["aliases"] = "\n".join(a.strip() for a in fields["aliases"] or [] if a.strip())
+    for name in ("kind", "subtype", "size_band"):
+        if name in fields:
+            fields[name] = fields[name].value if fields[name] is not None else ""
+    for name in ("description_en", "description_fr", "website", "city", "address"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""
+    if fields.get("sectors") is not None:
+        codes = list(dict.fromkeys(fields["sectors"]))
+        found = list(Sector.objects.filter(code__in=codes))
+        unknown = sorted(set(codes) - {s.code for s in found})
+        if unknown:
+            raise _invalid("sectors", f"unknown sector code(s): {', '.join(unknown)}; see GET /api/v1/sectors")
+        fields["sectors"] = found
+    elif "sectors" in fields:
+        fields["sectors"] = []
+    for name, kind in (("parent", None), ("host_park", OrganisationKind.PARK)):
+        slug = fields.get(name)
+        if slug:
+            qs = Organisation.objects.filter(slug=slug)
+            if kind:
+                qs = qs.filter(kind=kind)
+            target = qs.first()
+            if target is None:
+                what = "park" if kind else "organisation"
+                raise _invalid(name, f"no {what} has the slug {slug!r}")
+            fields[name] = target
+        elif name in fields:
+            fields[name] = None
+    park = fields.get("host_park")
+    if park is not None and not user.is_superuser and park.pk not in managed_organisation_ids(user):
+        raise HttpError(403, "You may only place organisations in a park you manage.")
+    return fields
+
+
+def _service_errors(exc: DjangoValidationError) -> ApiValidationError:
+    if hasattr(exc, "error_dict"):
+        return ApiValidationError([
+            {"loc": ["body", field], "msg": " ".join(str(m) for e in errors for m in e.messages),
+             "type": "value_error"}
+            for field, errors in exc.error_dict.items()
+        ])
+    return ApiValidationError([{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}])
+
+
+# ---- organisations -----------------------------------------------------------------------------
+
+
+@router.get("/organisations", response=OrganisationPage, summary="Search the directory")
+def list_organisations(request, filters: Query[DirectoryFilters]):
+    if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
+        raise _invalid("sector", f"unknown sector code {filters.sector!r}; see GET /api/v1/sectors", "query")
+    for name in ("park", "network"):
+        slug = getattr(filters, name)
+        kind = OrganisationKind.PARK if name == "park" else OrganisationKind.NETWORK
+        if slug and not Organisation.objects.filter(slug=slug, kind=kind).exists():
+            raise _invalid(name, f"no {name} has the slug {slug!r}", "query")
+    query = selectors.DirectoryQuery(
+        q=filters.q, kind=filters.kind.value if filters.kind else "", sector=filters.sector,
+        country=filters.country, park=filters.park, network=filters.network,
+    )
+    qs = selectors.search_organisations(query).select_related("parent", "host_park").prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("code"))
+    )
+    return _paged(request, selectors.paginate(qs, page=filters.page, size=filters.page_size))
+
+
+@router.get("/organisations/{slug}", response=OrganisationOut, summary="One organisation")
+def get_organisation(request, slug: str):
+    return get_object_or_404(_organisations(), slug=slug)
+
+
+@router.post(
+    "/organisations", response={201: OrganisationOut}, auth=WRITE_AUTH,
+    summary="Add an organisation (park or network staff, platform admins)",
+)
+def create_organisation(request, payload: OrganisationIn):
+    user = request.auth
+    if not user.has_perm("ecosystem.add_organisation"):
+        raise HttpError(403, "Only park or network staff and platform admins may add organisations.")
+    fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
+    try:
+        with transaction.atomic():
+            organisation = services.create_organisation(by=user, **fields)
+    except DjangoValidationError as exc:
+        raise _service_errors(exc) from None
+    return 201, _organisations().get(pk=organisation.pk)
+
+
+@router.patch(
+    "/organisations/{slug}", response=OrganisationOut, auth=WRITE_AUTH,
+    summary="Change an organisation (staff of a park or network that manages it, admins)",
+)
+def update_organisation(request, slug: str, payload: OrganisationPatch):
+    user = request.auth
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not user.has_perm("ecosystem.change_organisation", organisation):
+        raise HttpError(403, "You may not change this organisation: your park or network does not manage it.")
+    fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
+    try:
+        with transaction.atomic():
+            organisation = services.update_organisation(organisation, by=user, **fields)
+    except DjangoValidationError as exc:
+        raise _service_errors(exc) from None
+    return _organisations().get(pk=organisation.pk)
+
+
+# ---- people, sectors, networks -----------------------------------------------------------------
+
+
+@router.get("/people", response=PersonPage, summary="People of the directory")
+def list_people(
+    request,
+    organisation: str = Query("", description="slug of an organisation"),
+    page: int = Query(1, ge=1),
+):
+    user = request.auth
+    qs = selectors.visible_people(user)
+    if organisation:
+        qs = qs.filter(affiliations__organisation__slug=organisation)
+    qs = qs.order_by("last_name", "first_name", "pk").prefetch_related(
+        Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
+    )
+    result = selectors.paginate(qs, page=page)
+    managed = managed_organisation_ids(user)
+    admin = bool(getattr(user, "is_superuser", False))
+    items = []
+    for person in result.items:
+        links = list(person.affiliations.all())
+        sees_contact = admin or any(link.organisation_id in managed for link in links)
+        items.append({
+            "id": person.pk, "first_name": person.first_name, "last_name": person.last_name,
+            "languages": person.languages, "bio": person.bio,
+            "email": person.email if sees_contact else None,
+            "organisations": [
+                {"slug": link.organisation.slug, "name": link.organisation.name, "job_title": link.job_title}
+                for link in links
+            ],
+        })
+    result.items = items
+    return _paged(request, result)
+
+
+@router.get("/sectors", response=list[SectorOut], summary="The sector taxonomy")
+def list_sectors(request):
+    return selectors.sectors()
+
+
+def _active_links():
+    today = timezone.localdate()
+    return Q(member_links__until__isnull=True) | Q(member_links__until__gte=today)
+
+
+@router.get("/networks", response=list[NetworkOut], summary="Networks and their number of members")
+def list_networks(request):
+    return selectors.networks().annotate(member_count=Count("member_links", filter=_active_links()))
+
+
+@router.get("/networks/{slug}/members", response=MemberPage, summary="Members of a network")
+def list_network_members(request, slug: str, page: int = Query(1, ge=1)):
+    network = get_object_or_404(selectors.networks(), slug=slug)
+    today = timezone.localdate()
+    qs = (
+        Membership.objects.filter(network=network)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .select_related("member")
+        .order_by("member__name", "pk")
+    )
+    result = selectors.paginate(qs, page=page, size=selectors.MAX_PAGE_SIZE)
+    result.items = [
+        {"slug": m.member.slug, "name": m.member.name, "kind": m.member.kind,
+         "country": m.member.country, "role": m.role, "since": m.since}
+        for m in result.items
+    ]
+    return _paged(request, result)

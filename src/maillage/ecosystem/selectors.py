@@ -1,0 +1,223 @@
+"""Reads of the directory: the organisation search shared by the pages, the exports and the API.
+
+The search avoids COUNT(*) over the whole result set: a page fetches one row more than it shows
+to know whether a next page exists, and totals are counted only up to COUNT_CAP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from maillage.ecosystem.enums import OrganisationKind
+from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
+from maillage.ecosystem.text import fold
+
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
+COUNT_CAP = 1000
+MAP_POINTS_CAP = 2000
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """What a directory search asks for; every field comes straight from the query string."""
+
+    q: str = ""
+    kind: str = ""
+    sector: str = ""  # Sector.code; a filière includes its specialities
+    country: str = ""  # ISO 3166 alpha-2
+    park: str = ""  # slug of the host park
+    network: str = ""  # slug of a network the organisation is a member of
+
+    @property
+    def words(self) -> list[str]:
+        return fold(self.q).split()
+
+    @property
+    def is_empty(self) -> bool:
+        return not any([self.words, self.kind, self.sector, self.country, self.park, self.network])
+
+
+@dataclass
+class Page:
+    items: list
+    number: int
+    size: int
+    has_next: bool
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.size + 1 if self.items else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * self.size + len(self.items)
+
+
+def search_organisations(query: DirectoryQuery) -> QuerySet[Organisation]:
+    """Organisations matching the query, best first (name starts with the text, then by name)."""
+    qs = Organisation.objects.all()
+    words = query.words
+    for word in words:
+        # search_text is already folded: a plain LIKE matches, and a trigram index can serve it.
+        qs = qs.filter(search_text__contains=word)
+    if query.kind:
+        qs = qs.filter(kind=query.kind)
+    if query.country:
+        qs = qs.filter(country=query.country.upper())
+    if query.park:
+        qs = qs.filter(host_park__slug=query.park)
+    if query.sector:
+        through = Organisation.sectors.through.objects.filter(
+            organisation_id=OuterRef("pk"),
+            sector__in=Sector.objects.filter(Q(code=query.sector) | Q(parent__code=query.sector)),
+        )
+        qs = qs.filter(Exists(through))
+    if query.network:
+        today = timezone.localdate()
+        links = Membership.objects.filter(
+            member_id=OuterRef("pk"), network__slug=query.network
+        ).filter(Q(until__isnull=True) | Q(until__gte=today))
+        qs = qs.filter(Exists(links))
+    if words:
+        prefix = " ".join(words)
+        qs = qs.annotate(
+            relevance=Case(
+                When(name_key__startswith=prefix, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        ).order_by("relevance", "name", "pk")
+    else:
+        qs = qs.order_by("name", "pk")
+    return qs
+
+
+def with_listing_relations(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """What a result row shows: host park and sectors, in two extra queries for the whole page."""
+    return qs.select_related("host_park").prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("name_en"))
+    )
+
+
+def paginate(qs: QuerySet, *, page: int = 1, size: int = PAGE_SIZE) -> Page:
+    page = max(1, page)
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    offset = (page - 1) * size
+    rows = list(qs[offset : offset + size + 1])
+    return Page(items=rows[:size], number=page, size=size, has_next=len(rows) > size)
+
+
+def capped_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many results, counting at most `cap` + 1 rows: (count, True when there are more)."""
+    n = qs.order_by()[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+def map_points(qs: QuerySet[Organisation], cap: int = MAP_POINTS_CAP) -> list[dict]:
+    """Located organisations of a search, at most `cap`, as plain dicts for the map."""
+    rows = (
+        qs.filter(latitude__isnull=False, longitude__isnull=False)
+        .values("slug", "name", "kind", "city", "latitude", "longitude")[:cap]
+    )
+    return list(rows)
+
+
+def organisation_detail(slug: str) -> Organisation:
+    """One organisation with what its page shows (raises Organisation.DoesNotExist)."""
+    return (
+        Organisation.objects.select_related("parent", "host_park")
+        .prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.select_related("parent").order_by("name_en"))
+        )
+        .get(slug=slug)
+    )
+
+
+def units(organisation: Organisation, limit: int = 50) -> list[Organisation]:
+    return list(organisation.units.order_by("name")[:limit])
+
+
+def hosted(organisation: Organisation, limit: int = 50) -> tuple[list[Organisation], bool]:
+    rows = list(organisation.hosted.order_by("name")[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def networks_of(organisation: Organisation) -> list[Membership]:
+    today = timezone.localdate()
+    return list(
+        Membership.objects.filter(member=organisation)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .select_related("network")
+        .order_by("network__name")
+    )
+
+
+def members_of(network: Organisation, limit: int = 50) -> tuple[list[Membership], bool]:
+    if network.kind != OrganisationKind.NETWORK:
+        return [], False
+    today = timezone.localdate()
+    rows = list(
+        Membership.objects.filter(network=network)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .select_related("member")
+        .order_by("member__name")[: limit + 1]
+    )
+    return rows[:limit], len(rows) > limit
+
+
+def public_affiliations(organisation: Organisation) -> list[Affiliation]:
+    """People of an organisation who agreed to appear in the public directory."""
+    return list(
+        Affiliation.objects.filter(organisation=organisation, person__public_consent=True)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+
+
+def visible_people(user) -> QuerySet[Person]:
+    """People a user may list: those who consented, plus everyone of the organisations a staff
+    user manages; a platform admin sees everybody."""
+    from maillage.ecosystem.rules import managed_organisation_ids
+
+    qs = Person.objects.all()
+    if user is not None and user.is_authenticated and user.is_active and user.is_superuser:
+        return qs
+    managed = managed_organisation_ids(user) if user is not None else set()
+    condition = Q(public_consent=True)
+    if managed:
+        condition |= Exists(
+            Affiliation.objects.filter(person_id=OuterRef("pk"), organisation_id__in=managed)
+        )
+    return qs.filter(condition)
+
+
+def networks() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(kind=OrganisationKind.NETWORK).order_by("name")
+
+
+def parks() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(kind=OrganisationKind.PARK).order_by("name")
+
+
+def sectors() -> list[Sector]:
+    """Filières, each followed by its specialities."""
+    rows = list(Sector.objects.select_related("parent").order_by("name_en"))
+    roots = [s for s in rows if s.parent_id is None]
+    children: dict[int, list[Sector]] = {}
+    for s in rows:
+        if s.parent_id is not None:
+            children.setdefault(s.parent_id, []).append(s)
+    ordered: list[Sector] = []
+    for root in roots:
+        ordered.append(root)
+        ordered.extend(children.get(root.id, []))
+    return ordered
