@@ -17,3 +17,4 @@ api = NinjaAPI(
 
 # Routers: one line per app.
 api.add_router("/", "maillage.api.ecosystem.router")
+api.add_router("/", "maillage.api.events.router")
