@@ -10,9 +10,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from maillage.ecosystem import services as directory
 from maillage.ecosystem import text
 from maillage.ecosystem.enums import OrganisationKind
-from maillage.ecosystem.models import Affiliation, Organisation, Person
+from maillage.ecosystem.models import Organisation, Person
 from maillage.events.enums import ParticipationType
 
 # Kind given to an organisation created from a registration, by participation type.
@@ -40,7 +41,7 @@ def find_or_create_person(
     person = match_person(email)
     if person is not None:
         return person
-    return Person.objects.create(
+    return directory.create_person(
         email=email, first_name=first_name.strip(), last_name=last_name.strip(), phone=phone.strip()
     )
 
@@ -69,18 +70,20 @@ def find_or_create_organisation(
     found = match_organisation(name=name, country=country, website=website)
     if found is not None:
         return found
+    website = website.strip()
+    if website and "://" not in website:
+        website = "https://" + website
     kind, subtype = KIND_BY_PARTICIPATION.get(participation_type, (OrganisationKind.COMPANY, ""))
-    return Organisation.objects.create(
-        name=name.strip(), country=country, website=website.strip(), kind=kind, subtype=subtype
+    return directory.create_organisation(
+        name=name.strip(), country=country, website=website, kind=kind, subtype=subtype
     )
 
 
 def affiliate(*, person: Person, organisation: Organisation, job_title: str = "") -> None:
-    affiliation, created = Affiliation.objects.get_or_create(
-        person=person,
-        organisation=organisation,
-        defaults={"job_title": job_title, "is_primary": not person.affiliations.exists()},
-    )
-    if not created and job_title and not affiliation.job_title:
-        affiliation.job_title = job_title
-        affiliation.save(update_fields=["job_title"])
+    if not person.affiliations.filter(organisation=organisation).exists():
+        directory.add_affiliation(
+            person=person,
+            organisation=organisation,
+            job_title=job_title,
+            is_primary=not person.affiliations.exists(),
+        )
