@@ -19,13 +19,13 @@ from faker import Faker
 from unidecode import unidecode
 
 from maillage.ecosystem import places, text
+from maillage.ecosystem.bulk import BATCH, SlugBook, create_with_sectors, new_organisation
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 SEED = 20250708
 CONSENT_AT = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-BATCH = 2000
 # (kind, subtype, weight) of the members of a park
 MIX = [
     (K.COMPANY, S.STARTUP, 38), (K.COMPANY, S.SME, 26), (K.COMPANY, S.LARGE_GROUP, 6),
@@ -98,44 +98,6 @@ def _jitter(rng, park: Organisation) -> tuple[float | None, float | None]:
             round(park.longitude + rng.uniform(-0.03, 0.03), 5))
 
 
-class SlugBook:
-    """Unique slugs for rows written in bulk (save() would pick them one query at a time)."""
-
-    def __init__(self) -> None:
-        self.taken = set(Organisation.objects.values_list("slug", flat=True))
-
-    def take(self, name: str) -> str:
-        base = slugify(unidecode(name))[:200] or "organisation"
-        slug, n = base, 2
-        while slug in self.taken:
-            slug, n = f"{base}-{n}", n + 1
-        self.taken.add(slug)
-        return slug
-
-
-def _bulk_write(rows: list[tuple[Organisation, list[int]]]) -> list[Organisation]:
-    """Insert organisations with their sector ids, in batches; returns them with their ids."""
-    through = Organisation.sectors.through
-    created: list[Organisation] = []
-    for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
-        with transaction.atomic():
-            orgs = Organisation.objects.bulk_create([o for o, _ in chunk])
-            through.objects.bulk_create([
-                through(organisation_id=o.pk, sector_id=sid)
-                for o, (_, sids) in zip(orgs, chunk, strict=True) for sid in sids
-            ])
-        created += orgs
-    return created
-
-
-def _new_org(slugs: SlugBook, **fields) -> Organisation:
-    org = Organisation(**fields)
-    org.compute_derived_fields()
-    org.slug = slugs.take(org.name)
-    return org
-
-
 def _plan_members(park, count, rng, fakers, by_code, used) -> list[tuple[Organisation, list[int]]]:
     french = park.country in FRENCH_SPEAKING
     fake = fakers["fr" if french else "en"]
@@ -184,7 +146,7 @@ def populate_parks(parks: Iterable[Organisation], stdout=None, *, seed: int = SE
             if (org.country, org.name_key) not in existing:
                 org.slug = slugs.take(org.name)
                 todo.append((org, sector_ids))
-    created = _bulk_write(todo)
+    created = create_with_sectors(todo)
     if people:
         _people_for(Organisation.objects.filter(host_park__in=list(parks)).order_by("pk"), seed)
     if stdout:
@@ -246,12 +208,12 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
         city = options[(i // len(countries)) % len(options)]
         name = f"{city.name} {PARK_WORDS[i % len(PARK_WORDS)]} Park"
         fil = rng.sample(filieres, 2)
-        org = _new_org(slugs, name=name, kind=K.PARK, subtype=S.SCIENCE_PARK, country=country,
+        org = new_organisation(slugs, name=name, kind=K.PARK, subtype=S.SCIENCE_PARK, country=country,
                        city=city.name, latitude=city.latitude, longitude=city.longitude,
                        description_en=f"Generated science park in {city.name}.",
                        description_fr=f"Parc scientifique généré à {city.name}.")
         plan.append((org, [f.pk for f in fil]))
-    new_parks = _bulk_write(plan)
+    new_parks = create_with_sectors(plan)
     iasp = Organisation.objects.filter(name=IASP, kind=K.NETWORK).first()
     if iasp:
         Membership.objects.bulk_create(
@@ -277,17 +239,17 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
             key = (park.country, text.name_key(name))
         used.add(key)
         lat, lon = _jitter(rng, park)
-        org = _new_org(slugs, name=name, kind=kind, subtype=subtype, country=park.country,
+        org = new_organisation(slugs, name=name, kind=kind, subtype=subtype, country=park.country,
                        city=park.city, latitude=lat, longitude=lon, host_park=park,
                        description_en=f"{speciality.name_en} — {park.city}.",
                        description_fr=f"{speciality.name_fr} — {park.city}.")
         rows.append((org, sorted({speciality.pk, speciality.parent_id})))
         if len(rows) == BATCH * 5:
-            done += len(_bulk_write(rows))
+            done += len(create_with_sectors(rows))
             rows = []
             if stdout:
                 stdout.write(f"  {done} / {missing} organisations generated\n")
-    done += len(_bulk_write(rows))
+    done += len(create_with_sectors(rows))
     if stdout:
         stdout.write(f"  {done} organisations generated ({len(new_parks)} parks)\n")
     return done
