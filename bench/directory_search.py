@@ -1,0 +1,128 @@
+"""Directory search benchmark: server time of searches over a directory of 115,000 organisations.
+
+Fill a separate database first (the generated directory of the demo), then run this script
+against it; it only reads:
+
+    export MAILLAGE_DEBUG=true MAILLAGE_DATABASE_URL=sqlite:///var/bench.sqlite3
+    .venv/bin/python -m maillage migrate && .venv/bin/python -m maillage demo --orgs 115000
+    .venv/bin/python bench/directory_search.py            # --runs 50 by default
+
+For PostgreSQL: createdb -h 127.0.0.1 -U postgres maillage_bench and use
+MAILLAGE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillage_bench.
+
+Each scenario is measured `runs` times after warm-up requests; it prints the median and 90th
+percentile in milliseconds. Targets: the search with a text and two filters < 100 ms (median),
+the directory page < 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings")
+os.environ.setdefault("MAILLAGE_DEBUG", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from maillage.ecosystem import selectors  # noqa: E402
+from maillage.ecosystem.enums import OrganisationKind  # noqa: E402
+from maillage.ecosystem.models import Organisation  # noqa: E402
+
+MIN_ORGANISATIONS = 100_000
+
+
+def measure(fn, runs: int, warmup: int = 3) -> tuple[float, float]:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        reset_queries()
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.9 * (len(times) - 1))]
+
+
+def pick_filters() -> dict:
+    """Filters that exist in the generated directory: its largest park, country and a network."""
+    park = (
+        Organisation.objects.filter(kind=OrganisationKind.PARK)
+        .order_by("-id")
+        .values_list("slug", "country")
+        .first()
+    )
+    network = selectors.networks().values_list("slug", flat=True).first()
+    return {"park": park[0], "park_country": park[1], "network": network}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    total = Organisation.objects.count()
+    if total < MIN_ORGANISATIONS:
+        print(
+            f"Only {total} organisations in {connection.vendor} database "
+            f"{connection.settings_dict['NAME']}; fill it first with "
+            "`python -m maillage demo --orgs 115000` (see the top of this file)."
+        )
+        return 2
+    f = pick_filters()
+    client = Client(SERVER_NAME="localhost")
+
+    def search(**params):
+        query = selectors.DirectoryQuery(**params)
+        qs = selectors.search_organisations(query)
+        page = selectors.paginate(selectors.with_listing_relations(qs))
+        selectors.capped_count(qs)
+        return page
+
+    scenarios = [
+        ("search: text 'bio' + kind=company + country=FR (selector, page + capped count)",
+         lambda: search(q="bio", kind="company", country="FR")),
+        ("search: text 'tech' + kind=company + sector=digital (selector)",
+         lambda: search(q="tech", kind="company", sector="digital")),
+        ("search: rare name 'genopole' + kind=park + country=FR (selector)",
+         lambda: search(q="genopole", kind="park", country="FR")),
+        (f"search: text 'lab' + park={f['park']} + sector=health (selector)",
+         lambda: search(q="lab", park=f["park"], sector="health")),
+        ("page: /directory/?q=bio&kind=company&country=FR",
+         lambda: client.get("/directory/", {"q": "bio", "kind": "company", "country": "FR"})),
+        ("page: /directory/ (no search, first page)", lambda: client.get("/directory/")),
+        (f"page: /directory/?network={f['network']}&sector=digital",
+         lambda: client.get("/directory/", {"network": f["network"], "sector": "digital"})),
+        ("map: /directory/map.json?q=bio&kind=company&country=FR",
+         lambda: client.get("/directory/map.json", {"q": "bio", "kind": "company", "country": "FR"})),
+        ("api: /api/v1/organisations?q=bio&kind=company&country=FR",
+         lambda: client.get("/api/v1/organisations", {"q": "bio", "kind": "company", "country": "FR"})),
+    ]
+    response = client.get("/directory/", {"q": "bio", "kind": "company", "country": "FR"})
+    assert response.status_code == 200, response.status_code
+
+    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), "
+          f"{total} organisations; {args.runs} runs per scenario; "
+          f"python {platform.python_version()}, {os.cpu_count()} cores")
+    print(f"{'median ms':>10} {'p90 ms':>8}  scenario")
+    for name, fn in scenarios:
+        median, p90 = measure(fn, args.runs)
+        print(f"{median:10.1f} {p90:8.1f}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
