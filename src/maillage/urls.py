@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("maillage.accounts.urls")),
     path("directory/", include("maillage.ecosystem.urls")),
     path("partnerships/", include("maillage.partnerships.urls")),
+    path("softlanding/", include("maillage.softlanding.urls")),
     path("events/", include("maillage.events.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

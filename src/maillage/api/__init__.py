@@ -18,3 +18,5 @@ api = NinjaAPI(
 # Routers: one line per app.
 api.add_router("/", "maillage.api.ecosystem.router")
 api.add_router("/", "maillage.api.events.router")
+api.add_router("/", "maillage.api.partnerships.router")
+api.add_router("/", "maillage.api.softlanding.router")

@@ -21,11 +21,17 @@ class Programme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True, default="")
     agreement = models.ForeignKey(
-        "partnerships.Agreement", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="programmes", verbose_name=_("agreement"),
+        "partnerships.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+        verbose_name=_("agreement"),
     )
     organisers = models.ManyToManyField(
-        "ecosystem.Organisation", related_name="softlanding_programmes", verbose_name=_("organisers")
+        "ecosystem.Organisation",
+        related_name="softlanding_programmes",
+        verbose_name=_("organisers"),
     )
     is_open = models.BooleanField(_("open to applications"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -45,19 +51,27 @@ class Programme(models.Model):
 class HostOffer(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="offers")
     host = models.ForeignKey(
-        "ecosystem.Organisation", on_delete=models.PROTECT, related_name="softlanding_offers",
+        "ecosystem.Organisation",
+        on_delete=models.PROTECT,
+        related_name="softlanding_offers",
         verbose_name=_("host park or incubator"),
     )
     services = models.JSONField(_("services"), default=list, blank=True)
     desks = models.PositiveSmallIntegerField(
-        _("desks"), validators=[MinValueValidator(1)],
+        _("desks"),
+        validators=[MinValueValidator(1)],
         help_text=_("Desks available at the same time during the offer's period."),
     )
     available_from = models.DateField(_("available from"))
     available_until = models.DateField(_("available until"))
-    sectors = models.ManyToManyField("ecosystem.Sector", blank=True, related_name="+", verbose_name=_("sectors"))
+    sectors = models.ManyToManyField(
+        "ecosystem.Sector", blank=True, related_name="+", verbose_name=_("sectors")
+    )
     languages = models.CharField(
-        _("languages"), max_length=60, blank=True, default="",
+        _("languages"),
+        max_length=60,
+        blank=True,
+        default="",
         help_text=_("ISO 639-1 codes separated by commas, e.g. en,fr,zh"),
     )
     fees = models.CharField(_("fees"), max_length=200, blank=True, default="")
@@ -71,6 +85,9 @@ class HostOffer(models.Model):
             models.CheckConstraint(
                 condition=models.Q(available_until__gte=models.F("available_from")),
                 name="offer_dates_in_order",
+                violation_error_message=_(
+                    "The end date comes before the start date. Swap or correct them."
+                ),
             ),
         ]
 
@@ -95,11 +112,15 @@ class HostOffer(models.Model):
 class Application(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applications")
     startup = models.ForeignKey(
-        "ecosystem.Organisation", on_delete=models.PROTECT, related_name="softlanding_applications",
+        "ecosystem.Organisation",
+        on_delete=models.PROTECT,
+        related_name="softlanding_applications",
         verbose_name=_("startup"),
     )
     home_park = models.ForeignKey(
-        "ecosystem.Organisation", on_delete=models.PROTECT, related_name="endorsed_applications",
+        "ecosystem.Organisation",
+        on_delete=models.PROTECT,
+        related_name="endorsed_applications",
         verbose_name=_("home park"),
     )
     endorsed_by = models.ForeignKey(
@@ -107,18 +128,28 @@ class Application(models.Model):
     )
     endorsed_at = models.DateTimeField(_("endorsed at"), null=True, blank=True)
     target_countries = models.CharField(
-        _("target countries"), max_length=100, blank=True, default="",
+        _("target countries"),
+        max_length=100,
+        blank=True,
+        default="",
         help_text=_("ISO 3166 codes separated by commas, e.g. CN,US"),
     )
     sector = models.ForeignKey(
-        "ecosystem.Sector", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "ecosystem.Sector",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("sector"),
     )
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.SEED)
     goals = models.TextField(_("goals"), blank=True, default="")
     needs = models.JSONField(_("services needed"), default=list, blank=True)
     languages = models.CharField(
-        _("languages spoken"), max_length=60, blank=True, default="",
+        _("languages spoken"),
+        max_length=60,
+        blank=True,
+        default="",
         help_text=_("ISO 639-1 codes separated by commas, e.g. fr,en"),
     )
     starts_on = models.DateField(_("starts on"))
@@ -127,13 +158,20 @@ class Application(models.Model):
         _("team size"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.APPLIED
+        _("status"),
+        max_length=10,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.APPLIED,
     )
     exit_outcome = models.CharField(
         _("exit"), max_length=10, choices=ExitOutcome.choices, blank=True, default=""
     )
     assigned_offer = models.ForeignKey(
-        HostOffer, null=True, blank=True, on_delete=models.PROTECT, related_name="assigned_applications",
+        HostOffer,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_applications",
         verbose_name=_("host"),
     )
     created_by = models.ForeignKey(
@@ -148,7 +186,11 @@ class Application(models.Model):
         verbose_name_plural = _("soft-landing applications")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="application_dates_in_order"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="application_dates_in_order",
+                violation_error_message=_(
+                    "The end date comes before the start date. Swap or correct them."
+                ),
             ),
         ]
 
@@ -168,15 +210,21 @@ class Application(models.Model):
 
 
 class PreferredHost(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="preferences")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="preferences"
+    )
     offer = models.ForeignKey(HostOffer, on_delete=models.CASCADE, related_name="preferred_by")
-    rank = models.PositiveSmallIntegerField(_("rank"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
 
     class Meta:
         ordering = ["rank"]
         constraints = [
             models.UniqueConstraint(fields=["application", "rank"], name="unique_preference_rank"),
-            models.UniqueConstraint(fields=["application", "offer"], name="unique_preference_offer"),
+            models.UniqueConstraint(
+                fields=["application", "offer"], name="unique_preference_offer"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,14 +234,18 @@ class PreferredHost(models.Model):
 class ScreeningCriterion(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("criterion"), max_length=120)
-    weight = models.PositiveSmallIntegerField(_("weight"), default=1, validators=[MinValueValidator(1)])
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1)]
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("screening criterion")
         verbose_name_plural = _("screening criteria")
-        constraints = [models.UniqueConstraint(fields=["programme", "name"], name="unique_criterion_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="unique_criterion_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -203,7 +255,9 @@ class Score(models.Model):
     MAX = 5
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(ScreeningCriterion, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        ScreeningCriterion, on_delete=models.CASCADE, related_name="scores"
+    )
     value = models.PositiveSmallIntegerField(_("score"), validators=[MaxValueValidator(MAX)])
     comment = models.CharField(_("comment"), max_length=300, blank=True, default="")
     scored_by = models.ForeignKey(
@@ -224,7 +278,9 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=10, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=ApplicationStatus.choices)
     note = models.CharField(max_length=300, blank=True, default="")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -240,7 +296,9 @@ class Outcome(models.Model):
     local_entity_created = models.BooleanField(_("local entity created"), default=False)
     jobs = models.PositiveIntegerField(_("jobs created"), default=0)
     contracts = models.PositiveIntegerField(_("contracts signed"), default=0)
-    funds_raised = models.DecimalField(_("funds raised (EUR)"), max_digits=14, decimal_places=2, default=0)
+    funds_raised = models.DecimalField(
+        _("funds raised (EUR)"), max_digits=14, decimal_places=2, default=0
+    )
     notes = models.TextField(_("notes"), blank=True, default="")
     recorded_at = models.DateTimeField(auto_now=True)
 
@@ -248,7 +306,9 @@ class Outcome(models.Model):
         ordering = ["months"]
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
-        constraints = [models.UniqueConstraint(fields=["application", "months"], name="unique_outcome_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "months"], name="unique_outcome_month")
+        ]
 
     def __str__(self) -> str:
         return f"{self.application} @ {self.months}"

@@ -62,6 +62,14 @@ def _services(values, field: str) -> list[str]:
 def create_programme(*, user, name: str, organisers, agreement=None, description: str = "", is_open: bool = True,
                      criteria=()) -> Programme:
     organisers = list(organisers)
+    _check_organisers(user=user, organisers=organisers, agreement=agreement)
+    programme = Programme.objects.create(name=name, description=description, agreement=agreement, is_open=is_open)
+    programme.organisers.set(organisers)
+    set_criteria(programme=programme, criteria=criteria)
+    return programme
+
+
+def _check_organisers(*, user, organisers, agreement) -> None:
     if not organisers:
         raise ValidationError({"organisers": _("Name at least one organising park.")})
     if user is not None and not user.is_superuser and not ({o.pk for o in organisers} & staff_organisation_ids(user)):
@@ -70,9 +78,19 @@ def create_programme(*, user, name: str, organisers, agreement=None, description
         parties = set(agreement.parties.values_list("organisation_id", flat=True))
         if not {o.pk for o in organisers} <= parties:
             raise ValidationError({"agreement": _("Every organiser must be a party to the agreement chosen.")})
-    programme = Programme.objects.create(name=name, description=description, agreement=agreement, is_open=is_open)
+
+
+@transaction.atomic
+def update_programme(*, programme: Programme, user, name: str, organisers, agreement=None, description: str = "",
+                     is_open: bool = True, criteria=None) -> Programme:
+    organisers = list(organisers)
+    _check_organisers(user=user, organisers=organisers, agreement=agreement)
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    programme.name, programme.description, programme.agreement, programme.is_open = name, description, agreement, is_open
+    programme.save()
     programme.organisers.set(organisers)
-    set_criteria(programme=programme, criteria=criteria)
+    if criteria is not None:
+        set_criteria(programme=programme, criteria=criteria)
     return programme
 
 
@@ -96,8 +114,7 @@ def set_criteria(*, programme: Programme, criteria) -> None:
             programme=programme, name=name, defaults={"weight": int(weight), "position": position}
         )
         names.append(name)
-    if criteria:
-        programme.criteria.exclude(name__in=names).delete()
+    programme.criteria.exclude(name__in=names).delete()
 
 
 def _offer_checks(*, desks, available_from, available_until) -> None:

@@ -21,43 +21,64 @@ class Agreement(models.Model):
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     status = models.CharField(
-        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.NEGOTIATION
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.NEGOTIATION,
     )
     description = models.TextField(_("description"), blank=True, default="")
     is_public = models.BooleanField(
-        _("public"), default=False,
-        help_text=_("Public agreements are shown to everyone, including visitors who are not signed in."),
+        _("public"),
+        default=False,
+        help_text=_(
+            "Public agreements are shown to everyone, including visitors who are not signed in."
+        ),
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(
-        _("ends or renews on"), null=True, blank=True,
+        _("ends or renews on"),
+        null=True,
+        blank=True,
         help_text=_("Staff of the parties are reminded by e-mail before this date."),
     )
     remind_days_before = models.PositiveSmallIntegerField(
-        _("remind days before"), default=60,
+        _("remind days before"),
+        default=60,
         help_text=_("How many days before the end or renewal date the reminder is sent."),
     )
     # The end date a reminder was sent for: a new date (renewal) re-arms the reminder.
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     place = models.CharField(_("place of signature"), max_length=200, blank=True, default="")
     occasion = models.CharField(
-        _("occasion"), max_length=200, blank=True, default="",
+        _("occasion"),
+        max_length=200,
+        blank=True,
+        default="",
         help_text=_("The event or visit at which it was signed."),
     )
     domains = models.ManyToManyField(
         "ecosystem.Sector", blank=True, related_name="agreements", verbose_name=_("domains")
     )
     signatories = models.ManyToManyField(
-        "ecosystem.Person", blank=True, related_name="signed_agreements", verbose_name=_("signatories")
+        "ecosystem.Person",
+        blank=True,
+        related_name="signed_agreements",
+        verbose_name=_("signatories"),
     )
     organisations = models.ManyToManyField(
-        "ecosystem.Organisation", through="AgreementParty", related_name="agreements",
+        "ecosystem.Organisation",
+        through="AgreementParty",
+        related_name="agreements",
         verbose_name=_("parties"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -72,6 +93,9 @@ class Agreement(models.Model):
                 | models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="agreement_dates_in_order",
+                violation_error_message=_(
+                    "The end date comes before the start date. Swap or correct them."
+                ),
             ),
         ]
 
@@ -94,17 +118,23 @@ class Agreement(models.Model):
 class AgreementParty(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", on_delete=models.PROTECT, related_name="agreement_parties",
+        "ecosystem.Organisation",
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(_("role"), max_length=20, choices=PartyRole.choices, default=PartyRole.SIGNATORY)
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartyRole.choices, default=PartyRole.SIGNATORY
+    )
 
     class Meta:
         ordering = ["id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         constraints = [
-            models.UniqueConstraint(fields=["agreement", "organisation"], name="unique_agreement_party"),
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"], name="unique_agreement_party"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -114,10 +144,16 @@ class AgreementParty(models.Model):
 class Commitment(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="commitments")
     action = models.CharField(_("action"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices, default=CommitmentKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CommitmentKind.choices, default=CommitmentKind.OTHER
+    )
     owner = models.ForeignKey(
-        "ecosystem.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("owner"),
+        "ecosystem.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
     )
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)

@@ -17,14 +17,20 @@ class Delegation(models.Model):
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     countries = models.CharField(
-        _("countries"), max_length=200, blank=True, default="",
+        _("countries"),
+        max_length=200,
+        blank=True,
+        default="",
         help_text=_("ISO 3166 codes separated by commas, e.g. CN,JP"),
     )
     hosts = models.ManyToManyField(
-        "ecosystem.Organisation", related_name="hosted_delegations", verbose_name=_("host organisations")
+        "ecosystem.Organisation",
+        related_name="hosted_delegations",
+        verbose_name=_("host organisations"),
     )
     visitors = models.ManyToManyField(
-        "ecosystem.Organisation", related_name="visiting_delegations",
+        "ecosystem.Organisation",
+        related_name="visiting_delegations",
         verbose_name=_("visiting organisations"),
     )
     members = models.ManyToManyField(
@@ -41,7 +47,11 @@ class Delegation(models.Model):
         verbose_name_plural = _("delegations")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_dates_in_order"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="delegation_dates_in_order",
+                violation_error_message=_(
+                    "The end date comes before the start date. Swap or correct them."
+                ),
             ),
         ]
 
@@ -61,8 +71,12 @@ class Visit(models.Model):
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="visits")
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("organisation visited"),
+        "ecosystem.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation visited"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True, default="")
     starts_at = models.DateTimeField(_("starts at"))
@@ -76,7 +90,11 @@ class Visit(models.Model):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="visit_times_in_order"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="visit_times_in_order",
+                violation_error_message=_("The visit ends before it starts. Correct the times."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -99,12 +117,20 @@ class Visit(models.Model):
 class ContactMet(models.Model):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="contacts")
     person = models.ForeignKey(
-        "ecosystem.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "ecosystem.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("person"),
     )
     name = models.CharField(_("name"), max_length=200, blank=True, default="")
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "ecosystem.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("organisation"),
     )
     notes = models.TextField(_("notes"), blank=True, default="")
@@ -120,15 +146,25 @@ class ContactMet(models.Model):
 
 class FollowUp(models.Model):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="follow_ups")
-    kind = models.CharField(_("kind"), max_length=20, choices=FollowUpKind.choices, default=FollowUpKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=FollowUpKind.choices, default=FollowUpKind.OTHER
+    )
     description = models.CharField(_("description"), max_length=300)
     agreement = models.ForeignKey(
-        "partnerships.Agreement", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="follow_ups", verbose_name=_("agreement"),
+        "partnerships.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name=_("agreement"),
     )
     application = models.ForeignKey(
-        "softlanding.Application", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="follow_ups", verbose_name=_("soft-landing application"),
+        "softlanding.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name=_("soft-landing application"),
     )
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)

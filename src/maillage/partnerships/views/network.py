@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from maillage.ecosystem.models import Organisation
 from maillage.partnerships import forms, network
@@ -27,7 +28,7 @@ def network_map(request):
     orgs = net.organisations
     nodes = [
         {"id": o.pk, "name": o.name, "kind": o.kind, "country": o.country, "lat": o.latitude, "lon": o.longitude,
-         "url": o.get_absolute_url(), "profile": f"park/{o.slug}/",
+         "url": o.get_absolute_url(), "profile": reverse("partnerships:park_profile", kwargs={"slug": o.slug}),
          "degree": scores[o.pk]["degree"], "betweenness": scores[o.pk]["betweenness"],
          "x": round(positions[o.pk][0], 1), "y": round(positions[o.pk][1], 1)}
         for o in sorted(orgs.values(), key=lambda o: o.name)

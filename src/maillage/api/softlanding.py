@@ -1,0 +1,332 @@
+"""Soft-landing API: programmes and host offers, applications, screening, pipeline moves,
+matching proposals and outcomes. Organisers' staff run their programme; the home park sees its
+applications; a host sees the applications addressed to it; nobody else sees anything."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from maillage.api.auth import TokenAuth
+from maillage.api.partnerships import _orgs, fail
+from maillage.ecosystem.models import Sector
+from maillage.partnerships.models import Agreement
+from maillage.softlanding import matching, selectors, services
+from maillage.softlanding.enums import Service, Stage
+from maillage.softlanding.models import Application, HostOffer, Programme
+
+router = Router(tags=["soft landing"])
+WRITE_AUTH = [TokenAuth(), django_auth]
+
+
+class OfferIn(Schema):
+    host: int
+    desks: int
+    available_from: date
+    available_until: date
+    services: list[Service] = []
+    sectors: list[str] = []
+    languages: str = ""
+    fees: str = ""
+    description: str = ""
+
+
+class OfferOut(Schema):
+    id: int
+    host: int
+    host_name: str
+    desks: int
+    available_from: date
+    available_until: date
+    services: list[str]
+    languages: str
+    fees: str
+
+    @staticmethod
+    def resolve_host(obj):
+        return obj.host_id
+
+    @staticmethod
+    def resolve_host_name(obj):
+        return obj.host.name
+
+
+class ProgrammeIn(Schema):
+    name: str
+    organisers: list[int]
+    agreement: int | None = None
+    description: str = ""
+    is_open: bool = True
+    criteria: list[tuple[str, int]] = []
+
+
+class ProgrammeOut(Schema):
+    id: int
+    name: str
+    description: str
+    is_open: bool
+    agreement: int | None
+    organisers: list[int]
+    offers: list[OfferOut]
+
+    @staticmethod
+    def resolve_agreement(obj):
+        return obj.agreement_id
+
+    @staticmethod
+    def resolve_organisers(obj):
+        return [o.pk for o in obj.organisers.all()]
+
+    @staticmethod
+    def resolve_offers(obj):
+        return list(obj.offers.select_related("host"))
+
+
+class ApplicationIn(Schema):
+    startup: int
+    home_park: int
+    starts_on: date
+    ends_on: date
+    preferences: list[int] = []  # offer ids, most wanted first
+    target_countries: str = ""
+    sector: str | None = None  # sector code
+    stage: Stage = Stage.SEED
+    goals: str = ""
+    needs: list[Service] = []
+    languages: str = ""
+    team_size: int = 1
+
+
+class ApplicationOut(Schema):
+    id: int
+    programme: int
+    startup: int
+    startup_name: str
+    home_park: int
+    status: str
+    exit_outcome: str
+    starts_on: date
+    ends_on: date
+    assigned_offer: int | None
+    preferences: list[int]
+
+    @staticmethod
+    def resolve_programme(obj):
+        return obj.programme_id
+
+    @staticmethod
+    def resolve_startup(obj):
+        return obj.startup_id
+
+    @staticmethod
+    def resolve_startup_name(obj):
+        return obj.startup.name
+
+    @staticmethod
+    def resolve_home_park(obj):
+        return obj.home_park_id
+
+    @staticmethod
+    def resolve_assigned_offer(obj):
+        return obj.assigned_offer_id
+
+    @staticmethod
+    def resolve_preferences(obj):
+        return [p.offer_id for p in obj.preferences.all()]
+
+
+class MoveIn(Schema):
+    to_status: str
+    offer: int | None = None
+    exit_outcome: str = ""
+    note: str = ""
+
+
+class ScoresIn(Schema):
+    scores: dict[str, int]  # criterion name -> 0..5
+
+
+class OutcomeIn(Schema):
+    months: int
+    local_entity_created: bool = False
+    jobs: int = 0
+    contracts: int = 0
+    funds_raised: Decimal = Decimal(0)
+    notes: str = ""
+
+
+class RankedOut(Schema):
+    offer: int
+    score: int
+    feasible: bool
+    reasons: list[str]
+
+
+class ProposalOut(Schema):
+    assignments: dict[int, int | None]
+    optimal: bool
+    placed: int
+
+
+class AcceptIn(Schema):
+    assignments: dict[int, int | None]
+
+
+def _programme(request, pk: int, *, change: bool = False) -> Programme:
+    programme = get_object_or_404(Programme.objects.prefetch_related("organisers", "offers"), pk=pk)
+    if not request.user.has_perm("softlanding.view_programme", programme):
+        raise HttpError(404, "No such programme.")
+    if change and not request.user.has_perm("softlanding.change_programme", programme):
+        raise HttpError(403, "Only the organisers' staff may change this programme.")
+    return programme
+
+
+def _application(request, pk: int, perm: str | None = None) -> Application:
+    app = get_object_or_404(Application.objects.select_related("programme", "startup", "assigned_offer"), pk=pk)
+    if not request.user.has_perm("softlanding.view_application", app):
+        raise HttpError(404, "No such application.")
+    if perm and not request.user.has_perm(perm, app):
+        raise HttpError(403, "You may see this application but not do this.")
+    return app
+
+
+@router.get("/softlanding/programmes", response=list[ProgrammeOut])
+def list_programmes(request):
+    return selectors.visible_programmes(request.user)
+
+
+@router.post("/softlanding/programmes", response={201: ProgrammeOut}, auth=WRITE_AUTH)
+def create_programme(request, payload: ProgrammeIn):
+    if not request.user.has_perm("softlanding.add_programme"):
+        raise HttpError(403, "Only park or network staff may create programmes.")
+    agreement = get_object_or_404(Agreement, pk=payload.agreement) if payload.agreement else None
+    if agreement is not None and not request.user.has_perm("partnerships.change_agreement", agreement):
+        raise HttpError(422, "Choose an agreement your organisation is party to.")
+    try:
+        p = services.create_programme(user=request.user, name=payload.name, organisers=_orgs(payload.organisers),
+                                      agreement=agreement, description=payload.description, is_open=payload.is_open,
+                                      criteria=payload.criteria)
+    except DjangoValidationError as exc:
+        fail(exc)
+    return Status(201, p)
+
+
+@router.get("/softlanding/programmes/{pk}", response=ProgrammeOut)
+def get_programme(request, pk: int):
+    return _programme(request, pk)
+
+
+@router.post("/softlanding/programmes/{pk}/open", response=ProgrammeOut, auth=WRITE_AUTH)
+def open_or_close(request, pk: int, is_open: bool):
+    programme = _programme(request, pk, change=True)
+    return services.set_programme_open(programme=programme, is_open=is_open)
+
+
+@router.post("/softlanding/programmes/{pk}/offers", response={201: OfferOut}, auth=WRITE_AUTH)
+def create_offer(request, pk: int, payload: OfferIn):
+    programme = _programme(request, pk, change=True)
+    data = payload.dict(exclude={"host", "sectors"})
+    try:
+        offer = services.create_offer(programme=programme, host=_orgs([payload.host])[0],
+                                      sectors=list(Sector.objects.filter(code__in=payload.sectors)), **data)
+    except DjangoValidationError as exc:
+        fail(exc)
+    return Status(201, offer)
+
+
+@router.get("/softlanding/programmes/{pk}/applications", response=list[ApplicationOut])
+def list_applications(request, pk: int):
+    programme = _programme(request, pk)
+    return selectors.visible_applications(request.user).filter(programme=programme)
+
+
+@router.post("/softlanding/programmes/{pk}/applications", response={201: ApplicationOut}, auth=WRITE_AUTH)
+def submit_application(request, pk: int, payload: ApplicationIn):
+    programme = get_object_or_404(Programme, pk=pk)
+    if not request.user.has_perm("softlanding.apply_to_programme"):
+        raise HttpError(403, "Only the staff of a home park may endorse applications.")
+    offers = {o.pk: o for o in HostOffer.objects.filter(pk__in=payload.preferences)}
+    if len(offers) != len(set(payload.preferences)):
+        raise HttpError(422, "Unknown host offer in the preferences.")
+    startup, home_park = _orgs([payload.startup, payload.home_park])
+    data = payload.dict(exclude={"startup", "home_park", "preferences", "sector"})
+    sector = Sector.objects.filter(code=payload.sector).first() if payload.sector else None
+    try:
+        app = services.submit_application(user=request.user, programme=programme, startup=startup,
+                                          home_park=home_park, preferences=[offers[i] for i in payload.preferences],
+                                          sector=sector, **data)
+    except DjangoValidationError as exc:
+        fail(exc)
+    return Status(201, app)
+
+
+@router.get("/softlanding/applications/{pk}", response=ApplicationOut)
+def get_application(request, pk: int):
+    return _application(request, pk)
+
+
+@router.get("/softlanding/applications/{pk}/hosts", response=list[RankedOut])
+def ranked_hosts(request, pk: int):
+    app = _application(request, pk, "softlanding.score_application")
+    requests, hosts = services.matching_instance(app.programme, Application.objects.filter(pk=app.pk))
+    return [{"offer": r.host_id, "score": r.score, "feasible": r.feasible, "reasons": list(r.reasons)}
+            for r in matching.rank_hosts(requests[0], hosts)]
+
+
+@router.post("/softlanding/applications/{pk}/move", response=ApplicationOut, auth=WRITE_AUTH)
+def move(request, pk: int, payload: MoveIn):
+    app = _application(request, pk, "softlanding.move_application")
+    offer = get_object_or_404(HostOffer, pk=payload.offer) if payload.offer else None
+    try:
+        return services.move_application(application=app, to_status=payload.to_status, user=request.user,
+                                         offer=offer, exit_outcome=payload.exit_outcome, note=payload.note)
+    except DjangoValidationError as exc:
+        fail(exc)
+
+
+@router.post("/softlanding/applications/{pk}/scores", response=dict, auth=WRITE_AUTH)
+def score(request, pk: int, payload: ScoresIn):
+    app = _application(request, pk, "softlanding.score_application")
+    criteria = {c.name: c for c in app.programme.criteria.all()}
+    unknown = set(payload.scores) - set(criteria)
+    if unknown:
+        raise HttpError(422, f"Unknown criteria: {', '.join(sorted(unknown))}.")
+    try:
+        total = services.score_application(application=app, user=request.user,
+                                           scores={criteria[k]: v for k, v in payload.scores.items()})
+    except DjangoValidationError as exc:
+        fail(exc)
+    return {"total": total}
+
+
+@router.post("/softlanding/applications/{pk}/outcomes", response={201: dict}, auth=WRITE_AUTH)
+def add_outcome(request, pk: int, payload: OutcomeIn):
+    app = _application(request, pk, "softlanding.move_application")
+    try:
+        o = services.record_outcome(application=app, **payload.dict())
+    except DjangoValidationError as exc:
+        fail(exc)
+    return Status(201, {"id": o.id, "months": o.months})
+
+
+@router.post("/softlanding/programmes/{pk}/matching", response=ProposalOut, auth=WRITE_AUTH)
+def propose(request, pk: int):
+    programme = _programme(request, pk, change=True)
+    result = services.propose_assignment(programme=programme)
+    return {"assignments": result.hosts, "optimal": result.optimal,
+            "placed": sum(1 for v in result.hosts.values() if v is not None)}
+
+
+@router.post("/softlanding/programmes/{pk}/matching/accept", response=list[ApplicationOut], auth=WRITE_AUTH)
+def accept(request, pk: int, payload: AcceptIn):
+    programme = _programme(request, pk, change=True)
+    try:
+        return services.accept_assignment(programme=programme, choices=payload.assignments, user=request.user)
+    except DjangoValidationError as exc:
+        fail(exc)
