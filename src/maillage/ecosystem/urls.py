@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.ecosystem import views
+from maillage.ecosystem import import_views, views
 
 app_name = "ecosystem"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("_new/", views.organisation_create, name="organisation_create"),
+    path("_import/", import_views.import_upload, name="import_upload"),
+    path("_import/result/", import_views.import_result, name="import_result"),
+    path("_import/<str:token>/", import_views.import_preview, name="import_preview"),
+    path("_import/<str:token>/cancel/", import_views.import_cancel, name="import_cancel"),
     path("<slug:slug>/", views.organisation_detail, name="organisation"),
     path("<slug:slug>/edit/", views.organisation_update, name="organisation_update"),
 ]
