@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "maillage.events",
     "maillage.partnerships",
     "maillage.softlanding",
+    "maillage.matchmaking",
 ]
 
 MIDDLEWARE = [

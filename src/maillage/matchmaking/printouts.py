@@ -1,0 +1,60 @@
+"""Paper for the day: agendas (one A4 page per participant) and the table plan of each slot.
+
+Rendered from plain values (``agendas.py``) with WeasyPrint, like the events app's badges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from maillage.matchmaking.agendas import Agenda, SlotPlan
+
+# Above this many rows (meetings, free slots and day headings) the agenda is set smaller so
+# that it still holds on one page.
+DENSE_ROWS = 34
+VERY_DENSE_ROWS = 48
+
+
+def _density(agenda: Agenda) -> str:
+    rows = len(agenda.meetings) + len(agenda.free_slots) + 2 * len(agenda.days())
+    if rows > VERY_DENSE_ROWS:
+        return "very-dense"
+    return "dense" if rows > DENSE_ROWS else ""
+
+
+def agendas_html(agendas: Sequence[Agenda], *, title: str) -> str:
+    pages = [{"agenda": a, "days": a.days(), "density": _density(a)} for a in agendas]
+    zone = agendas[0].zone if agendas else None
+    with timezone.override(zone):
+        return render_to_string(
+            "matchmaking/agendas/agendas_pdf.html", {"pages": pages, "title": title}
+        )
+
+
+def agendas_pdf(agendas: Sequence[Agenda], *, title: str) -> bytes:
+    """One page per agenda, in the order given."""
+    from weasyprint import HTML
+
+    return HTML(string=agendas_html(agendas, title=title)).write_pdf()
+
+
+def table_plan_html(
+    plans: Sequence[SlotPlan], *, title: str, time_zone: str, printable_page: bool = False
+) -> str:
+    import zoneinfo
+
+    with timezone.override(zoneinfo.ZoneInfo(time_zone)):
+        return render_to_string(
+            "matchmaking/agendas/table_plan.html",
+            {"plans": plans, "title": title, "printable_page": printable_page},
+        )
+
+
+def table_plan_pdf(plans: Sequence[SlotPlan], *, title: str, time_zone: str) -> bytes:
+    """One page per slot: each table with the people sitting at it."""
+    from weasyprint import HTML
+
+    return HTML(string=table_plan_html(plans, title=title, time_zone=time_zone)).write_pdf()
