@@ -22,6 +22,7 @@ DEMO_ACCOUNTS = [
 # Apps append themselves here as they ship demo data, in dependency order.
 DEMO_MODULES = [
     "maillage.ecosystem.demo",
+    "maillage.events.demo",
 ]
 
 
