@@ -20,9 +20,14 @@ from maillage.ecosystem import text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.models import Organisation, Person, Sector
 from maillage.events import services
-from maillage.events.enums import AttendanceMode, EventKind, EventStatus, ParticipationType
+from maillage.events.enums import (
+    AttendanceMode,
+    EventKind,
+    EventStatus,
+    ParticipationType,
+    RegistrationSource,
+)
 from maillage.events.enums import ProgrammeItemKind as P
-from maillage.events.enums import RegistrationSource
 from maillage.events.models import Event, Registration
 
 PARIS = "Europe/Paris"
