@@ -86,8 +86,11 @@ def test_an_answering_offer_ranks_above_mere_similarity_and_shared_sectors():
         sectors=["Solar energy", "Optics"],
     )
     # answers the request, other sector
-    supplier = profile(3, offer(31, "Anti-soiling coatings", "hydrophobic coatings for glass"),
-                       sectors=["Materials"])
+    supplier = profile(
+        3,
+        offer(31, "Anti-soiling coatings", "hydrophobic coatings for glass"),
+        sectors=["Materials"],
+    )
     ranked = recommend([me, twin, supplier])[1]
     assert [r.participant_id for r in ranked] == [3, 2]
     assert ranked[1].reasons[0].kind == ReasonKind.SHARED_SECTORS
@@ -113,8 +116,10 @@ def test_colleagues_excluded_pairs_and_rules_are_respected():
 
 
 def test_no_common_ground_gives_no_recommendation_and_limit_is_kept():
-    people = [profile(i, offer(i, f"solar panels model {i}"), sectors=["Solar energy"])
-              for i in range(1, 30)]
+    people = [
+        profile(i, offer(i, f"solar panels model {i}"), sectors=["Solar energy"])
+        for i in range(1, 30)
+    ]
     people.append(profile(99, request(990, "blockchain notary")))
     result = recommend(people, limit=5)
     assert result[99] == []

@@ -24,7 +24,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from maillage.ecosystem.text import fold
 from maillage.matchmaking.terms import words
@@ -39,7 +39,7 @@ COMMON_SHARE = 0.2
 COMMON_MIN = 25
 
 
-class ReasonKind(str, Enum):
+class ReasonKind(StrEnum):
     THEIR_OFFER_ANSWERS_MY_REQUEST = "their_offer"
     MY_OFFER_ANSWERS_THEIR_REQUEST = "my_offer"
     SHARED_SECTORS = "sectors"
@@ -85,7 +85,10 @@ class Recommendation:
     def answers_a_request(self) -> bool:
         return any(
             r.kind
-            in (ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST, ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST)
+            in (
+                ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST,
+                ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST,
+            )
             for r in self.reasons
         )
 
@@ -226,8 +229,9 @@ def recommend(
                     kind, weight = ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST, MY_OFFER
                 else:
                     kind, weight = ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST, THEIR_OFFER
-                reason = Reason(kind, mine=doc.title, theirs=other.title, mine_id=doc.id,
-                                theirs_id=other.id)
+                reason = Reason(
+                    kind, mine=doc.title, theirs=other.title, mine_id=doc.id, theirs_id=other.id
+                )
                 pair = pairs[other.owner]
                 pair.matches.append((value * weight, reason))
                 pair.complement = max(pair.complement, value * weight)
@@ -240,7 +244,9 @@ def recommend(
         ranked = []
         for b, pair in pairs.items():
             other = profiles[b]
-            if b == a or (me.organisation_id is not None and me.organisation_id == other.organisation_id):
+            if b == a or (
+                me.organisation_id is not None and me.organisation_id == other.organisation_id
+            ):
                 continue
             if other.id in excluded.get(me.id, ()) or (can_meet and not can_meet(me.id, other.id)):
                 continue
@@ -279,7 +285,10 @@ def _score(pair: _Pair, mine: int, theirs: int) -> float:
 
 def _reasons(pair: _Pair, mine: Mapping, theirs: Mapping, surface) -> tuple[Reason, ...]:
     out = []
-    for kind in (ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST, ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST):
+    for kind in (
+        ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST,
+        ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST,
+    ):
         matches = sorted(
             (m for m in pair.matches if m[1].kind == kind), key=lambda m: (-m[0], m[1].theirs)
         )

@@ -1,0 +1,157 @@
+"""Agendas: ICS read back with icalendar, PDFs counted page by page with pypdf, the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zoneinfo
+
+import icalendar
+import pytest
+from pypdf import PdfReader
+
+from maillage.matchmaking import calendars, printouts
+from maillage.matchmaking.agendas import (
+    Agenda,
+    AgendaMeeting,
+    FreeSlot,
+    Person,
+    PlanTable,
+    SlotPlan,
+)
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+UTC = dt.UTC
+
+
+def at(day: int, minutes: int) -> dt.datetime:
+    return dt.datetime(2026, 3, 26 + day, 9, 0, tzinfo=PARIS) + dt.timedelta(minutes=minutes)
+
+
+def make_agenda(n_meetings=3, version=1, cancelled=(), pid=1, name="Ada Martin", free=2):
+    meetings = []
+    for i in range(n_meetings):
+        day, slot = divmod(i, 20)
+        meetings.append(
+            AgendaMeeting(
+                uid=f"00000000-0000-0000-0000-{i:012d}",
+                starts_at=at(day, 20 * slot).astimezone(UTC),
+                ends_at=at(day, 20 * slot + 20).astimezone(UTC),
+                others=(Person(f"Other {i}", f"Company {i}", "CEO"),),
+                place=f"Table {i % 30 + 1}",
+                cancelled=i in cancelled,
+            )
+        )
+    free_slots = tuple(
+        FreeSlot(at(3, 20 * k), at(3, 20 * k + 20), index=100 + k) for k in range(free)
+    )
+    return Agenda(
+        participant_id=pid,
+        person=Person(name, "Planktovie"),
+        event_title="Axe Seine business convention",
+        session_name="B2B meetings",
+        time_zone="Europe/Paris",
+        venue="Aéropole, Cergy",
+        version=version,
+        published_at=dt.datetime(2026, 3, 20, 12, tzinfo=UTC),
+        meetings=tuple(meetings),
+        free_slots=free_slots,
+        url="https://maillage.example/agenda",
+    )
+
+
+def read_events(data: bytes) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_ics_has_one_event_per_meeting_in_the_event_time_zone():
+    events = read_events(calendars.calendar_bytes(make_agenda(3)))
+    assert len(events) == 3
+    first = events["meeting-00000000-0000-0000-0000-000000000000@maillage"]
+    start = first.decoded("dtstart")
+    assert start == dt.datetime(2026, 3, 26, 9, 0, tzinfo=PARIS)
+    assert str(start.tzinfo) == "Europe/Paris"
+    assert "Other 0 (Company 0)" in str(first["summary"])
+    assert "Table 1" in str(first["location"])
+    assert str(first["status"]) == "CONFIRMED"
+    assert int(first["sequence"]) == 1
+
+
+def test_ics_uids_are_stable_across_versions_and_sequence_bumps_and_cancelled_are_marked():
+    before = read_events(calendars.calendar_bytes(make_agenda(4, version=1)))
+    after = read_events(calendars.calendar_bytes(make_agenda(4, version=2, cancelled={2})))
+    assert set(before) == set(after)  # same UIDs: calendars replace instead of duplicating
+    for uid, event in after.items():
+        assert int(event["sequence"]) == 2 > int(before[uid]["sequence"])
+    statuses = {uid: str(e["status"]) for uid, e in after.items()}
+    assert statuses["meeting-00000000-0000-0000-0000-000000000002@maillage"] == "CANCELLED"
+    assert list(statuses.values()).count("CONFIRMED") == 3
+
+
+def test_online_meeting_carries_its_video_link():
+    meeting = AgendaMeeting(
+        uid="abc",
+        starts_at=at(0, 0),
+        ends_at=at(0, 20),
+        others=(Person("Bo", "EU|BIC"),),
+        place="Room 3",
+        video_url="https://video.example.org/room-3",
+    )
+    agenda = make_agenda(0)
+    agenda = Agenda(**{**agenda.__dict__, "meetings": (meeting,)})
+    event = read_events(calendars.calendar_bytes(agenda))["meeting-abc@maillage"]
+    assert str(event["url"]) == "https://video.example.org/room-3"
+    assert "https://video.example.org/room-3" in str(event["location"])
+
+
+def pages(pdf: bytes) -> int:
+    assert pdf.startswith(b"%PDF-")
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_agendas_pdf_has_one_page_per_participant_even_with_forty_meetings():
+    agendas = [
+        make_agenda(40, pid=1, name="Ada Martin", free=0),
+        make_agenda(12, pid=2, name="Bo Durand", free=10),
+        make_agenda(0, pid=3, name="Cy Petit", free=0),
+        make_agenda(38, pid=4, name="Di Roux", cancelled={3}, free=2),
+    ]
+    pdf = printouts.agendas_pdf(agendas, title="Agendas")
+    assert pages(pdf) == 4
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "Ada Martin" in reader.pages[0].extract_text()
+    assert "Other 39" in reader.pages[0].extract_text()
+    assert "Bo Durand" in reader.pages[1].extract_text()
+    assert "No meetings in the published schedule." in reader.pages[2].extract_text()
+
+
+def test_table_plan_pdf_has_one_page_per_slot():
+    plans = [
+        SlotPlan(
+            index=i,
+            starts_at=at(0, 20 * i),
+            ends_at=at(0, 20 * i + 20),
+            tables=tuple(
+                PlanTable(
+                    f"Table {t}", (Person(f"A{i}-{t}", "Org A"), Person(f"B{i}-{t}", "Org B"))
+                )
+                for t in range(1, 31)
+            ),
+        )
+        for i in range(3)
+    ]
+    pdf = printouts.table_plan_pdf(plans, title="Convention", time_zone="Europe/Paris")
+    assert pages(pdf) == 3
+    text = pdf_text(pdf)
+    assert "Slot 1" in text and "09:00" in text and "A0-30" in text
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_empty_plans_and_agendas_still_make_a_pdf(n):
+    assert pages(printouts.table_plan_pdf([], title="x", time_zone="Europe/Paris")) == 1
+    assert pages(printouts.agendas_pdf([make_agenda(0)] * n, title="x")) == 1
