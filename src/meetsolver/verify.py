@@ -10,6 +10,8 @@ Semantics pinned down here (and in docs/meetsolver.md):
 - fairness d: the break counts of any two participants of the instance differ by at most d;
 - ``after``: when a request and one of its predecessors are both placed, the predecessor's slot
   is strictly earlier (an unplaced optional predecessor does not bind);
+- reserved tables: an on-site meeting with a table owner takes place at an owner's table (when
+  two owners meet, at either one's), and no meeting without an owner of a table is held there;
 - a table change: two consecutive meetings of one participant on the same day, both on site,
   at different tables (an online meeting in between means they left the table anyway).
 """
@@ -177,9 +179,12 @@ def _check_participants(inst: Instance, valid: list[Assignment]) -> list[str]:
 def _check_places(inst: Instance, valid: list[Assignment]) -> list[str]:
     """Tables, online rooms, participant modes and reserved tables."""
     errors = []
-    owner = {
-        p.reserved_table: i for i, p in enumerate(inst.participants) if p.reserved_table is not None
-    }
+    owners: dict[int, list[int]] = defaultdict(
+        list
+    )  # a booth may be shared by several participants
+    for i, p in enumerate(inst.participants):
+        if p.reserved_table is not None:
+            owners[p.reserved_table].append(i)
     tables_used: dict[tuple[int, int], int] = {}
     rooms_used: dict[tuple[int, int], int] = {}
     for a in sorted(valid, key=lambda a: a.request):
@@ -210,16 +215,22 @@ def _check_places(inst: Instance, valid: list[Assignment]) -> list[str]:
                     errors.append(
                         f"request {r1} is on site (table {a.table + 1}) but participant {part.id!r} meets only online"
                     )
-                if part.reserved_table is not None and part.reserved_table != a.table:
-                    errors.append(
-                        f"request {r1} is at table {a.table + 1} but participant {part.id!r} "
-                        f"meets at their reserved table {part.reserved_table + 1}"
-                    )
-            holder = owner.get(a.table)
-            if holder is not None and holder not in req.participants:
+            own = [
+                inst.participants[p]
+                for p in req.participants
+                if inst.participants[p].reserved_table is not None
+            ]
+            if own and a.table not in {p.reserved_table for p in own}:
+                tables = " or ".join(str(p.reserved_table + 1) for p in own)
                 errors.append(
-                    f"request {r1} is at table {a.table + 1}, reserved for {inst.participants[holder].id!r} "
-                    f"who is not in that meeting"
+                    f"request {r1} is at table {a.table + 1} but {' and '.join(repr(p.id) for p in own)} "
+                    f"meet{'s' if len(own) == 1 else ''} at their reserved table {tables}"
+                )
+            holders = owners.get(a.table, [])
+            if holders and not set(holders) & set(req.participants):
+                names = " or ".join(repr(inst.participants[h].id) for h in holders)
+                errors.append(
+                    f"request {r1} is at table {a.table + 1}, reserved for {names} who is not in that meeting"
                 )
         else:
             if not 0 <= a.room < inst.online_rooms:

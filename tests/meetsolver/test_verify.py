@@ -102,9 +102,7 @@ def test_reserved_tables():
     )
     assert verify(inst, sol([A(0, 0, table=2), A(1, 1, table=0)])) == []
     errors = verify(inst, sol([A(0, 0, table=0), A(1, 1, table=2)]))
-    assert (
-        "request 1 is at table 1 but participant 'booth' meets at their reserved table 3" in errors
-    )
+    assert "request 1 is at table 1 but 'booth' meets at their reserved table 3" in errors
     assert "request 2 is at table 3, reserved for 'booth' who is not in that meeting" in errors
 
 
@@ -157,3 +155,20 @@ def test_reported_objective_must_match(small_instance):
 def test_infeasible_status_with_meetings(small_instance):
     errors = verify(small_instance, sol(VALID, status=Status.INFEASIBLE))
     assert "the status is infeasible but the solution schedules 4 meetings" in errors
+
+
+def test_shared_booth_and_two_owners_meeting():
+    inst = Instance(
+        slots=day_slots(1, 3),
+        tables=3,
+        participants=(
+            Participant("a", reserved_table=0),
+            Participant("a2", reserved_table=0),
+            Participant("b", reserved_table=1),
+            Participant("x"),
+        ),
+        requests=(Request((1, 3)), Request((0, 2)), Request((2, 3))),
+    )
+    assert verify(inst, sol([A(0, 0, table=0), A(1, 1, table=0), A(2, 2, table=1)])) == []
+    errors = verify(inst, sol([A(1, 0, table=2)]))
+    assert errors == ["request 2 is at table 3 but 'a' and 'b' meet at their reserved table 1 or 2"]
