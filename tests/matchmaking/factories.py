@@ -85,7 +85,9 @@ class WishFactory(DjangoModelFactory):
 
     session = factory.SelfAttribute("author.session")
     author = factory.SubFactory(ParticipantFactory)
-    target = factory.SubFactory(ParticipantFactory, session=factory.SelfAttribute("..author.session"))
+    target = factory.SubFactory(
+        ParticipantFactory, session=factory.SelfAttribute("..author.session")
+    )
     level = WishLevel.WOULD_LIKE
 
 
