@@ -8,7 +8,13 @@ from django.urls import reverse
 
 from maillage.partnerships import services
 from maillage.partnerships.enums import AgreementStatus
-from maillage.partnerships.models import Agreement, AgreementDocument, AgreementNote, Commitment, Delegation
+from maillage.partnerships.models import (
+    Agreement,
+    AgreementDocument,
+    AgreementNote,
+    Commitment,
+    Delegation,
+)
 
 PDF = b"%PDF-1.7\n%%EOF\n"
 

@@ -10,7 +10,15 @@ from datetime import date
 import pytest
 
 from maillage.softlanding import matching
-from maillage.softlanding.matching import Host, Request, assign, month_span, objective, rank_hosts, verify
+from maillage.softlanding.matching import (
+    Host,
+    Request,
+    assign,
+    month_span,
+    objective,
+    rank_hosts,
+    verify,
+)
 
 
 def months(start: str, end: str) -> frozenset:

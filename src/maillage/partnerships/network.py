@@ -9,11 +9,10 @@ import zipfile
 from dataclasses import dataclass, field
 
 import networkx as nx
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from maillage.ecosystem.models import Membership, Organisation
 from maillage.partnerships.enums import AgreementKind
-from maillage.partnerships.models import AgreementParty
 from maillage.partnerships.selectors import visible_agreements
 
 MEMBERSHIP = "membership"
@@ -64,9 +63,7 @@ def collect(user, *, kind: str = "", country: str = "", sector=None, year: int |
     net = Network()
     country = (country or "").upper()
     if kind != MEMBERSHIP:
-        agreements = visible_agreements(user).prefetch_related(
-            Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation"))
-        )
+        agreements = visible_agreements(user)  # parties and their organisations prefetched
         if kind:
             agreements = agreements.filter(kind=kind)
         if sector is not None:

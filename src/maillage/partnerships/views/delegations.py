@@ -93,10 +93,9 @@ def delegation_create(request):
 def delegation_edit(request, pk):
     delegation = _load(request, pk, change=True)
     form = forms.DelegationForm(request.POST or None, instance=Delegation.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        if _save(request, form, delegation):
-            messages.success(request, _("Delegation saved."))
-            return redirect(delegation)
+    if request.method == "POST" and form.is_valid() and _save(request, form, delegation):
+        messages.success(request, _("Delegation saved."))
+        return redirect(delegation)
     return render(request, "partnerships/delegation_form.html", {"form": form, "delegation": delegation})
 
 
