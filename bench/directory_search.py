@@ -93,30 +93,52 @@ def main() -> int:
         return page
 
     scenarios = [
-        ("search: text 'bio' + kind=company + country=FR (selector, page + capped count)",
-         lambda: search(q="bio", kind="company", country="FR")),
-        ("search: text 'tech' + kind=company + sector=digital (selector)",
-         lambda: search(q="tech", kind="company", sector="digital")),
-        ("search: rare name 'genopole' + kind=park + country=FR (selector)",
-         lambda: search(q="genopole", kind="park", country="FR")),
-        (f"search: text 'lab' + park={f['park']} + sector=health (selector)",
-         lambda: search(q="lab", park=f["park"], sector="health")),
-        ("page: /directory/?q=bio&kind=company&country=FR",
-         lambda: client.get("/directory/", {"q": "bio", "kind": "company", "country": "FR"})),
+        (
+            "search: text 'bio' + kind=company + country=FR (selector, page + capped count)",
+            lambda: search(q="bio", kind="company", country="FR"),
+        ),
+        (
+            "search: text 'tech' + kind=company + sector=digital (selector)",
+            lambda: search(q="tech", kind="company", sector="digital"),
+        ),
+        (
+            "search: rare name 'genopole' + kind=park + country=FR (selector)",
+            lambda: search(q="genopole", kind="park", country="FR"),
+        ),
+        (
+            f"search: text 'lab' + park={f['park']} + sector=health (selector)",
+            lambda: search(q="lab", park=f["park"], sector="health"),
+        ),
+        (
+            "page: /directory/?q=bio&kind=company&country=FR",
+            lambda: client.get("/directory/", {"q": "bio", "kind": "company", "country": "FR"}),
+        ),
         ("page: /directory/ (no search, first page)", lambda: client.get("/directory/")),
-        (f"page: /directory/?network={f['network']}&sector=digital",
-         lambda: client.get("/directory/", {"network": f["network"], "sector": "digital"})),
-        ("map: /directory/map.json?q=bio&kind=company&country=FR",
-         lambda: client.get("/directory/map.json", {"q": "bio", "kind": "company", "country": "FR"})),
-        ("api: /api/v1/organisations?q=bio&kind=company&country=FR",
-         lambda: client.get("/api/v1/organisations", {"q": "bio", "kind": "company", "country": "FR"})),
+        (
+            f"page: /directory/?network={f['network']}&sector=digital",
+            lambda: client.get("/directory/", {"network": f["network"], "sector": "digital"}),
+        ),
+        (
+            "map: /directory/map.json?q=bio&kind=company&country=FR",
+            lambda: client.get(
+                "/directory/map.json", {"q": "bio", "kind": "company", "country": "FR"}
+            ),
+        ),
+        (
+            "api: /api/v1/organisations?q=bio&kind=company&country=FR",
+            lambda: client.get(
+                "/api/v1/organisations", {"q": "bio", "kind": "company", "country": "FR"}
+            ),
+        ),
     ]
     response = client.get("/directory/", {"q": "bio", "kind": "company", "country": "FR"})
     assert response.status_code == 200, response.status_code
 
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), "
-          f"{total} organisations; {args.runs} runs per scenario; "
-          f"python {platform.python_version()}, {os.cpu_count()} cores")
+    print(
+        f"database: {connection.vendor} ({connection.settings_dict['NAME']}), "
+        f"{total} organisations; {args.runs} runs per scenario; "
+        f"python {platform.python_version()}, {os.cpu_count()} cores"
+    )
     print(f"{'median ms':>10} {'p90 ms':>8}  scenario")
     for name, fn in scenarios:
         median, p90 = measure(fn, args.runs)

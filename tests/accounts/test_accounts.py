@@ -20,13 +20,17 @@ def user():
 def test_login_with_email_and_password(client, user):
     page = client.get(reverse("accounts:login")).content.decode()
     assert 'name="username"' in page and 'name="password"' in page
-    response = client.post(reverse("accounts:login"), {"username": "ADA@example.org", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "ADA@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "ada@example.org" in client.get("/").content.decode()
 
 
 def test_login_with_wrong_password_says_so(client, user):
-    response = client.post(reverse("accounts:login"), {"username": "ada@example.org", "password": "nope"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "ada@example.org", "password": "nope"}
+    )
     assert response.status_code == 200
     assert "Please enter a correct e-mail address and password" in response.content.decode()
 
@@ -40,9 +44,13 @@ def test_password_reset_flow(client, user):
     link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", message.body).group(1)
     form_page = client.get(link, follow=True)
     assert "new_password1" in form_page.content.decode()
-    response = client.post(form_page.redirect_chain[-1][0],
-                           {"new_password1": "a-new-long-passphrase", "new_password2": "a-new-long-passphrase"})
-    assert response.status_code == 302 and response.url == reverse("accounts:password_reset_complete")
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-new-long-passphrase", "new_password2": "a-new-long-passphrase"},
+    )
+    assert response.status_code == 302 and response.url == reverse(
+        "accounts:password_reset_complete"
+    )
     user.refresh_from_db()
     assert user.check_password("a-new-long-passphrase")
     assert "Password changed" in client.get(response.url).content.decode()
@@ -56,10 +64,20 @@ def test_password_reset_for_unknown_address_sends_nothing(client, user):
 def test_profile_page_creates_and_updates_the_person(client, user):
     client.force_login(user)
     assert client.get(reverse("accounts:profile")).status_code == 200
-    data = {"first_name": "Ada", "last_name": "Lovelace", "phone": "", "languages": "en,fr", "bio": "Maths"}
+    data = {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "phone": "",
+        "languages": "en,fr",
+        "bio": "Maths",
+    }
     assert client.post(reverse("accounts:profile"), data).status_code == 302
     person = Person.objects.get(user=user)
-    assert person.email == "ada@example.org" and not person.public_consent and person.consent_at is None
+    assert (
+        person.email == "ada@example.org"
+        and not person.public_consent
+        and person.consent_at is None
+    )
     user.refresh_from_db()
     assert user.last_name == "Lovelace"
     client.post(reverse("accounts:profile"), {**data, "public_consent": "on"})
@@ -70,7 +88,9 @@ def test_profile_page_creates_and_updates_the_person(client, user):
 
 def test_profile_rejects_bad_languages(client, user):
     client.force_login(user)
-    response = client.post(reverse("accounts:profile"), {"first_name": "A", "last_name": "B", "languages": "french"})
+    response = client.post(
+        reverse("accounts:profile"), {"first_name": "A", "last_name": "B", "languages": "french"}
+    )
     assert response.status_code == 200 and "two-letter language codes" in response.content.decode()
     assert not Person.objects.filter(user=user).exists()
 
@@ -96,8 +116,12 @@ def test_token_issue_shown_once_use_and_revoke(client, user):
     assert client.post(reverse("accounts:revoke_token", args=[obj.pk])).status_code == 302
     assert not ApiToken.objects.filter(pk=obj.pk).exists()
     client.logout()
-    response = client.post("/api/v1/organisations", {"name": "X", "kind": "company", "country": "FR"},
-                           content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    response = client.post(
+        "/api/v1/organisations",
+        {"name": "X", "kind": "company", "country": "FR"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code == 401
 
 

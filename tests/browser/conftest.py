@@ -12,8 +12,12 @@ from tests.conftest import chromium_path
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -21,7 +25,9 @@ CHROMIUM_ARGS = [
 def browser():
     path = chromium_path()
     if path is None:
-        pytest.skip("Chromium not found at /usr/bin/chromium (set MAILLAGE_CHROMIUM): browser tests skipped")
+        pytest.skip(
+            "Chromium not found at /usr/bin/chromium (set MAILLAGE_CHROMIUM): browser tests skipped"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
@@ -36,9 +42,11 @@ def page(browser):
     # so the tests do not depend on (or wait for) the network.
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
+            else route.abort()
+        ),
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

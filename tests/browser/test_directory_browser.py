@@ -8,9 +8,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def directory():
-    park = ParkFactory(name="Génopole", city="Évry-Courcouronnes", latitude=48.62, longitude=2.43,
-                       description_en="A biocluster south of Paris.",
-                       description_fr="Un biocluster au sud de Paris.")
+    park = ParkFactory(
+        name="Génopole",
+        city="Évry-Courcouronnes",
+        latitude=48.62,
+        longitude=2.43,
+        description_en="A biocluster south of Paris.",
+        description_fr="Un biocluster au sud de Paris.",
+    )
     OrganisationFactory(name="Genethon", host_park=park, kind=OrganisationKind.LAB)
     OrganisationFactory(name="Sophia Antipolis Foundation", latitude=43.61, longitude=7.05)
     return park
@@ -43,7 +48,9 @@ def test_search_open_and_switch_to_french(live_server, page, directory):
     with page.expect_navigation():
         page.select_option("select[name=language]", "fr")
     assert page.locator("html").get_attribute("lang") == "fr"
-    assert "Un biocluster au sud de Paris." in page.locator("#organisation-description").inner_text()
+    assert (
+        "Un biocluster au sud de Paris." in page.locator("#organisation-description").inner_text()
+    )
     assert page.locator("nav .nav-link", has_text="Annuaire").count() == 1
     page.get_by_role("link", name="Annuaire").first.click()
     assert page.locator("label[for=id_country]").inner_text() == "Pays"

@@ -60,12 +60,15 @@ def test_filters(d):
     assert names(search(DirectoryQuery(country="cn"))) == ["Laboratoire Génomique de Pékin"]
     assert names(search(DirectoryQuery(park=d.park_a.slug))) == ["Planktovie"]
     assert names(search(DirectoryQuery(network=d.network.slug))) == [
-        "Sophia Antipolis", "Technopôle de Château-Gombert"
+        "Sophia Antipolis",
+        "Technopôle de Château-Gombert",
     ]
     # a filière includes its specialities; a speciality only itself
     assert names(search(DirectoryQuery(sector="health"))) == ["Génopole", "Planktovie"]
     assert names(search(DirectoryQuery(sector="medtech"))) == ["Planktovie"]
-    assert names(search(DirectoryQuery(q="planktovie", kind="company", sector="health"))) == ["Planktovie"]
+    assert names(search(DirectoryQuery(q="planktovie", kind="company", sector="health"))) == [
+        "Planktovie"
+    ]
     assert names(search(DirectoryQuery(q="planktovie", kind="lab"))) == []
 
 
@@ -94,7 +97,9 @@ def test_directory_page_lists_results_with_details(client, d):
 
 
 def test_directory_page_htmx_returns_only_results(client, d):
-    response = client.get(reverse("ecosystem:directory"), {"q": "genopole"}, headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("ecosystem:directory"), {"q": "genopole"}, headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert "Génopole" in html and "<html" not in html
 
@@ -142,10 +147,16 @@ def test_map_json_has_located_results_only(client, d):
     data = client.get(reverse("ecosystem:directory_map"), {"park": d.park_b.slug}).json()
     assert data["points"] == []  # Amadeus Sophia has no coordinates
     data = client.get(reverse("ecosystem:directory_map"), {"q": "genopole"}).json()
-    assert data["points"] == [{
-        "name": "Génopole", "kind": "park", "city": "Évry-Courcouronnes",
-        "latitude": 48.6239, "longitude": 2.4294, "url": d.genopole.get_absolute_url(),
-    }]
+    assert data["points"] == [
+        {
+            "name": "Génopole",
+            "kind": "park",
+            "city": "Évry-Courcouronnes",
+            "latitude": 48.6239,
+            "longitude": 2.4294,
+            "url": d.genopole.get_absolute_url(),
+        }
+    ]
     assert data["capped"] is False
 
 
@@ -199,7 +210,10 @@ def test_park_page_lists_hosted_members_and_networks(client, d):
 
 def test_organisation_page_parent_and_units(client, d):
     assert "Génopole" in client.get(d.lab.get_absolute_url()).content.decode()
-    assert "Laboratoire Génomique de Pékin" in client.get(d.genopole.get_absolute_url()).content.decode()
+    assert (
+        "Laboratoire Génomique de Pékin"
+        in client.get(d.genopole.get_absolute_url()).content.decode()
+    )
 
 
 def test_organisation_page_description_in_the_current_language(client, d):
@@ -213,7 +227,9 @@ def test_unknown_organisation_is_404(client, d):
 
 
 def test_directory_in_french(client, d):
-    html = client.get(reverse("ecosystem:directory"), headers={"Accept-Language": "fr"}).content.decode()
+    html = client.get(
+        reverse("ecosystem:directory"), headers={"Accept-Language": "fr"}
+    ).content.decode()
     assert "Annuaire" in html and "Pays" in html and "Rechercher" in html
     client.cookies["django_language"] = "fr"
     html = client.get(reverse("ecosystem:directory"), {"q": "planktovie"}).content.decode()

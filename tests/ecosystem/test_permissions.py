@@ -20,9 +20,15 @@ def edit_url(org):
 
 
 def form_data(org, **changes):
-    data = {"name": org.name, "kind": org.kind, "country": org.country, "city": org.city,
-            "latitude": org.latitude or "", "longitude": org.longitude or "",
-            "host_park": org.host_park_id or ""}
+    data = {
+        "name": org.name,
+        "kind": org.kind,
+        "country": org.country,
+        "city": org.city,
+        "latitude": org.latitude or "",
+        "longitude": org.longitude or "",
+        "host_park": org.host_park_id or "",
+    }
     data.update(changes)
     return data
 
@@ -42,8 +48,12 @@ def test_staff_of_park_b_cannot_post_the_edit_form(client, d):
 
 def test_staff_of_park_b_cannot_patch_through_the_api(client, d):
     _obj, token = ApiToken.issue(user=d.staff_b, name="t")
-    response = client.patch(f"/api/v1/organisations/{d.biotech.slug}", {"name": "Hijacked"},
-                            content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    response = client.patch(
+        f"/api/v1/organisations/{d.biotech.slug}",
+        {"name": "Hijacked"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code in (403, 404)
     d.biotech.refresh_from_db()
     assert d.biotech.name == "Planktovie"
@@ -52,8 +62,9 @@ def test_staff_of_park_b_cannot_patch_through_the_api(client, d):
 def test_staff_of_park_a_edits_a_hosted_organisation(client, d):
     client.force_login(d.staff_a)
     assert client.get(edit_url(d.biotech)).status_code == 200
-    response = client.post(edit_url(d.biotech), form_data(d.biotech, name="Planktovie SAS",
-                                                          sectors=[d.medtech.pk]))
+    response = client.post(
+        edit_url(d.biotech), form_data(d.biotech, name="Planktovie SAS", sectors=[d.medtech.pk])
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     d.biotech.refresh_from_db()
     assert d.biotech.name == "Planktovie SAS" and d.biotech.host_park == d.park_a
@@ -92,8 +103,16 @@ def test_create_page_for_staff_and_admin_only(client, d):
     assert client.post(url, {"name": "X", "kind": "company", "country": "FR"}).status_code == 403
     assert not Organisation.objects.filter(name="X").exists()
     client.force_login(d.staff_a)
-    response = client.post(url, {"name": "DualSun", "kind": "company", "country": "FR",
-                                 "city": "Marseille", "host_park": d.park_a.pk})
+    response = client.post(
+        url,
+        {
+            "name": "DualSun",
+            "kind": "company",
+            "country": "FR",
+            "city": "Marseille",
+            "host_park": d.park_a.pk,
+        },
+    )
     assert response.status_code == 302
     created = Organisation.objects.get(name="DualSun")
     assert created.host_park == d.park_a and created.latitude is not None  # placed at the city
@@ -102,8 +121,12 @@ def test_create_page_for_staff_and_admin_only(client, d):
 def test_anonymous_sees_public_pages_and_is_sent_to_login_for_edits(client, d):
     assert client.get(reverse("ecosystem:directory")).status_code == 200
     assert client.get(d.biotech.get_absolute_url()).status_code == 200
-    for url in (edit_url(d.biotech), reverse("ecosystem:organisation_create"),
-                reverse("accounts:profile"), reverse("accounts:tokens")):
+    for url in (
+        edit_url(d.biotech),
+        reverse("ecosystem:organisation_create"),
+        reverse("accounts:profile"),
+        reverse("accounts:tokens"),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
     response = client.post(edit_url(d.biotech), form_data(d.biotech, name="Anonymous"))
@@ -124,10 +147,18 @@ def test_edit_link_only_for_those_who_may_edit(client, d):
 def test_participant_edits_only_their_own_profile(client, d):
     someone = Person.objects.get(last_name="Hidden")
     client.force_login(d.participant)
-    response = client.post(reverse("accounts:profile"), {
-        "first_name": "Lydia", "last_name": "Own", "languages": "fr, EN", "bio": "Hello",
-        "public_consent": "on", "id": someone.pk, "user": d.staff_a.pk,
-    })
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "first_name": "Lydia",
+            "last_name": "Own",
+            "languages": "fr, EN",
+            "bio": "Hello",
+            "public_consent": "on",
+            "id": someone.pk,
+            "user": d.staff_a.pk,
+        },
+    )
     assert response.status_code == 302
     mine = Person.objects.get(user=d.participant)
     assert (mine.last_name, mine.languages, mine.public_consent) == ("Own", "fr,en", True)

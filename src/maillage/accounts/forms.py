@@ -13,11 +13,18 @@ class ProfileForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     languages = forms.RegexField(
-        label=_("Languages"), max_length=60, required=False, regex=r"^\s*([a-zA-Z]{2}\s*(,\s*|$))*$",
+        label=_("Languages"),
+        max_length=60,
+        required=False,
+        regex=r"^\s*([a-zA-Z]{2}\s*(,\s*|$))*$",
         help_text=_("ISO 639-1 codes separated by commas, e.g. fr,en"),
-        error_messages={"invalid": _("Write two-letter language codes separated by commas, e.g. fr,en.")},
+        error_messages={
+            "invalid": _("Write two-letter language codes separated by commas, e.g. fr,en.")
+        },
     )
-    bio = forms.CharField(label=_("About you"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    bio = forms.CharField(
+        label=_("About you"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     public_consent = forms.BooleanField(
         label=_("Show my name and biography in the public directory"), required=False
     )
@@ -38,7 +45,8 @@ class ProfileForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"), max_length=100,
+        label=_("Name"),
+        max_length=100,
         help_text=_("What the token is for, e.g. “nightly CRM sync”."),
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )

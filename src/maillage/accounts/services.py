@@ -17,7 +17,9 @@ def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the clear token is returned once and never stored."""
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": _("Give the token a name, such as the script that will use it.")})
+        raise ValidationError(
+            {"name": _("Give the token a name, such as the script that will use it.")}
+        )
     if user.api_tokens.count() >= MAX_TOKENS_PER_USER:
         raise ValidationError(
             _("You already have %(n)s tokens; revoke one you no longer use first.")

@@ -43,7 +43,9 @@ def profile(request):
             return redirect("accounts:profile")
     affiliations = person.affiliations.select_related("organisation") if person else []
     return render(
-        request, "accounts/profile.html", {"form": form, "person": person, "affiliations": affiliations}
+        request,
+        "accounts/profile.html",
+        {"form": form, "person": person, "affiliations": affiliations},
     )
 
 

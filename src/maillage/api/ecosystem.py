@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -10,18 +9,27 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.security import django_auth
-from pydantic import field_validator
 
 from maillage.api.auth import TokenAuth
+from maillage.api.directory_schemas import (
+    DirectoryFilters,
+    MemberPage,
+    NetworkOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPage,
+    OrganisationPatch,
+    PersonPage,
+    SectorOut,
+)
 from maillage.ecosystem import selectors, services
-from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype, SizeBand
+from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Sector
 from maillage.ecosystem.rules import managed_organisation_ids
-from maillage.ecosystem.text import is_country_code
 
 router = Router(tags=["directory"])
 # Writes: a token, or the browser session with its CSRF token (django_auth checks it).
@@ -30,182 +38,6 @@ WRITE_AUTH = [TokenAuth(), django_auth]
 
 def _invalid(field: str, message: str, where: str = "body") -> ApiValidationError:
     return ApiValidationError([{"loc": [where, field], "msg": message, "type": "value_error"}])
-
-
-def _country(value: str | None) -> str | None:
-    if value is None or value == "":
-        return value
-    if not is_country_code(value):
-        raise ValueError(
-            f"unknown country code {value!r}; use an ISO 3166 alpha-2 code such as FR, CN or US"
-        )
-    return value.upper()
-
-
-# ---- schemas -----------------------------------------------------------------------------------
-
-
-class OrganisationOut(Schema):
-    slug: str
-    name: str
-    kind: str
-    subtype: str
-    aliases: list[str]
-    description_en: str
-    description_fr: str
-    website: str
-    country: str
-    city: str
-    address: str
-    latitude: float | None
-    longitude: float | None
-    sectors: list[str]
-    parent: str | None
-    host_park: str | None
-    size_band: str
-    founded_year: int | None
-    url: str
-    updated_at: datetime
-
-    @staticmethod
-    def resolve_aliases(obj) -> list[str]:
-        return obj.alias_list
-
-    @staticmethod
-    def resolve_sectors(obj) -> list[str]:
-        return [s.code for s in obj.sectors.all()]
-
-    @staticmethod
-    def resolve_parent(obj) -> str | None:
-        return obj.parent.slug if obj.parent_id else None
-
-    @staticmethod
-    def resolve_host_park(obj) -> str | None:
-        return obj.host_park.slug if obj.host_park_id else None
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
-
-
-class OrganisationPage(Schema):
-    page: int
-    next: str | None
-    previous: str | None
-    items: list[OrganisationOut]
-
-
-class OrganisationPatch(Schema):
-    """Fields to change; fields left out stay as they are."""
-
-    model_config = {"extra": "forbid"}
-
-    name: str | None = Field(None, min_length=1, max_length=200)
-    aliases: list[str] | None = None
-    kind: OrganisationKind | None = None
-    subtype: OrganisationSubtype | None = None
-    description_en: str | None = None
-    description_fr: str | None = None
-    website: str | None = Field(None, max_length=200)
-    country: str | None = Field(None, description="ISO 3166 alpha-2 code, e.g. FR")
-    city: str | None = Field(None, max_length=120)
-    address: str | None = Field(None, max_length=255)
-    latitude: float | None = Field(None, ge=-90, le=90)
-    longitude: float | None = Field(None, ge=-180, le=180)
-    sectors: list[str] | None = Field(None, description="sector codes, see GET /sectors")
-    parent: str | None = Field(None, description="slug of the parent organisation")
-    host_park: str | None = Field(None, description="slug of the host park")
-    size_band: SizeBand | None = None
-    founded_year: int | None = Field(None, ge=1000, le=2100)
-
-    @field_validator("country")
-    @classmethod
-    def check_country(cls, value):
-        return _country(value)
-
-
-class OrganisationIn(OrganisationPatch):
-    name: str = Field(..., min_length=1, max_length=200)
-    kind: OrganisationKind
-    country: str = Field(..., description="ISO 3166 alpha-2 code, e.g. FR")
-
-
-class SectorOut(Schema):
-    code: str
-    name_en: str
-    name_fr: str
-    parent: str | None
-
-    @staticmethod
-    def resolve_parent(obj) -> str | None:
-        return obj.parent.code if obj.parent_id else None
-
-
-class NetworkOut(Schema):
-    slug: str
-    name: str
-    country: str
-    member_count: int
-    url: str
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
-
-
-class MemberOut(Schema):
-    slug: str
-    name: str
-    kind: str
-    country: str
-    role: str
-    since: date | None
-
-
-class MemberPage(Schema):
-    page: int
-    next: str | None
-    previous: str | None
-    items: list[MemberOut]
-
-
-class PersonOrganisationOut(Schema):
-    slug: str
-    name: str
-    job_title: str
-
-
-class PersonOut(Schema):
-    id: int
-    first_name: str
-    last_name: str
-    languages: str
-    bio: str
-    email: str | None
-    organisations: list[PersonOrganisationOut]
-
-
-class PersonPage(Schema):
-    page: int
-    next: str | None
-    previous: str | None
-    items: list[PersonOut]
-
-
-class DirectoryFilters(Schema):
-    q: str = ""
-    kind: OrganisationKind | None = None
-    sector: str = Field("", description="sector code; a filière includes its specialities")
-    country: str = Field("", description="ISO 3166 alpha-2 code")
-    park: str = Field("", description="slug of the host park")
-    network: str = Field("", description="slug of a network the organisation is a member of")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
-
-    @field_validator("country")
-    @classmethod
-    def check_country(cls, value):
-        return _country(value)
 
 
 # ---- helpers -----------------------------------------------------------------------------------
@@ -251,7 +83,9 @@ def _resolve_fields(data: dict, user) -> dict:
         found = list(Sector.objects.filter(code__in=codes))
         unknown = sorted(set(codes) - {s.code for s in found})
         if unknown:
-            raise _invalid("sectors", f"unknown sector code(s): {', '.join(unknown)}; see GET /api/v1/sectors")
+            raise _invalid(
+                "sectors", f"unknown sector code(s): {', '.join(unknown)}; see GET /api/v1/sectors"
+            )
         fields["sectors"] = found
     elif "sectors" in fields:
         fields["sectors"] = []
@@ -276,12 +110,19 @@ def _resolve_fields(data: dict, user) -> dict:
 
 def _service_errors(exc: DjangoValidationError) -> ApiValidationError:
     if hasattr(exc, "error_dict"):
-        return ApiValidationError([
-            {"loc": ["body", field], "msg": " ".join(str(m) for e in errors for m in e.messages),
-             "type": "value_error"}
-            for field, errors in exc.error_dict.items()
-        ])
-    return ApiValidationError([{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}])
+        return ApiValidationError(
+            [
+                {
+                    "loc": ["body", field],
+                    "msg": " ".join(str(m) for e in errors for m in e.messages),
+                    "type": "value_error",
+                }
+                for field, errors in exc.error_dict.items()
+            ]
+        )
+    return ApiValidationError(
+        [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
+    )
 
 
 # ---- organisations -----------------------------------------------------------------------------
@@ -290,18 +131,26 @@ def _service_errors(exc: DjangoValidationError) -> ApiValidationError:
 @router.get("/organisations", response=OrganisationPage, summary="Search the directory")
 def list_organisations(request, filters: Query[DirectoryFilters]):
     if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
-        raise _invalid("sector", f"unknown sector code {filters.sector!r}; see GET /api/v1/sectors", "query")
+        raise _invalid(
+            "sector", f"unknown sector code {filters.sector!r}; see GET /api/v1/sectors", "query"
+        )
     for name in ("park", "network"):
         slug = getattr(filters, name)
         kind = OrganisationKind.PARK if name == "park" else OrganisationKind.NETWORK
         if slug and not Organisation.objects.filter(slug=slug, kind=kind).exists():
             raise _invalid(name, f"no {name} has the slug {slug!r}", "query")
     query = selectors.DirectoryQuery(
-        q=filters.q, kind=filters.kind.value if filters.kind else "", sector=filters.sector,
-        country=filters.country, park=filters.park, network=filters.network,
+        q=filters.q,
+        kind=filters.kind.value if filters.kind else "",
+        sector=filters.sector,
+        country=filters.country,
+        park=filters.park,
+        network=filters.network,
     )
-    qs = selectors.search_organisations(query).select_related("parent", "host_park").prefetch_related(
-        Prefetch("sectors", queryset=Sector.objects.order_by("code"))
+    qs = (
+        selectors.search_organisations(query)
+        .select_related("parent", "host_park")
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.order_by("code")))
     )
     return _paged(request, selectors.paginate(qs, page=filters.page, size=filters.page_size))
 
@@ -312,13 +161,17 @@ def get_organisation(request, slug: str):
 
 
 @router.post(
-    "/organisations", response={201: OrganisationOut}, auth=WRITE_AUTH,
+    "/organisations",
+    response={201: OrganisationOut},
+    auth=WRITE_AUTH,
     summary="Add an organisation (park or network staff, platform admins)",
 )
 def create_organisation(request, payload: OrganisationIn):
     user = request.auth
     if not user.has_perm("ecosystem.add_organisation"):
-        raise HttpError(403, "Only park or network staff and platform admins may add organisations.")
+        raise HttpError(
+            403, "Only park or network staff and platform admins may add organisations."
+        )
     fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
     try:
         with transaction.atomic():
@@ -329,14 +182,18 @@ def create_organisation(request, payload: OrganisationIn):
 
 
 @router.patch(
-    "/organisations/{slug}", response=OrganisationOut, auth=WRITE_AUTH,
+    "/organisations/{slug}",
+    response=OrganisationOut,
+    auth=WRITE_AUTH,
     summary="Change an organisation (staff of a park or network that manages it, admins)",
 )
 def update_organisation(request, slug: str, payload: OrganisationPatch):
     user = request.auth
     organisation = get_object_or_404(Organisation, slug=slug)
     if not user.has_perm("ecosystem.change_organisation", organisation):
-        raise HttpError(403, "You may not change this organisation: your park or network does not manage it.")
+        raise HttpError(
+            403, "You may not change this organisation: your park or network does not manage it."
+        )
     fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
     try:
         with transaction.atomic():
@@ -369,15 +226,24 @@ def list_people(
     for person in result.items:
         links = list(person.affiliations.all())
         sees_contact = admin or any(link.organisation_id in managed for link in links)
-        items.append({
-            "id": person.pk, "first_name": person.first_name, "last_name": person.last_name,
-            "languages": person.languages, "bio": person.bio,
-            "email": person.email if sees_contact else None,
-            "organisations": [
-                {"slug": link.organisation.slug, "name": link.organisation.name, "job_title": link.job_title}
-                for link in links
-            ],
-        })
+        items.append(
+            {
+                "id": person.pk,
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "languages": person.languages,
+                "bio": person.bio,
+                "email": person.email if sees_contact else None,
+                "organisations": [
+                    {
+                        "slug": link.organisation.slug,
+                        "name": link.organisation.name,
+                        "job_title": link.job_title,
+                    }
+                    for link in links
+                ],
+            }
+        )
     result.items = items
     return _paged(request, result)
 
@@ -409,8 +275,14 @@ def list_network_members(request, slug: str, page: int = Query(1, ge=1)):
     )
     result = selectors.paginate(qs, page=page, size=selectors.MAX_PAGE_SIZE)
     result.items = [
-        {"slug": m.member.slug, "name": m.member.name, "kind": m.member.kind,
-         "country": m.member.country, "role": m.role, "since": m.since}
+        {
+            "slug": m.member.slug,
+            "name": m.member.name,
+            "kind": m.member.kind,
+            "country": m.member.country,
+            "role": m.role,
+            "since": m.since,
+        }
         for m in result.items
     ]
     return _paged(request, result)

@@ -21,8 +21,18 @@ CHUNK = 2_000
 
 def columns() -> list[str]:
     return [
-        _("Name"), _("Kind"), _("Subtype"), _("Country code"), _("Country"), _("City"),
-        _("Address"), _("Website"), _("Sectors"), _("Host park"), _("Latitude"), _("Longitude"),
+        _("Name"),
+        _("Kind"),
+        _("Subtype"),
+        _("Country code"),
+        _("Country"),
+        _("City"),
+        _("Address"),
+        _("Website"),
+        _("Sectors"),
+        _("Host park"),
+        _("Latitude"),
+        _("Longitude"),
         _("Directory page"),
     ]
 
@@ -62,7 +72,9 @@ def csv_lines(qs: QuerySet[Organisation], base_url: str) -> Iterable[str]:
         yield writer.writerow(row)
 
 
-def xlsx_bytes(qs: QuerySet[Organisation], base_url: str, cap: int = XLSX_CAP) -> tuple[bytes, bool]:
+def xlsx_bytes(
+    qs: QuerySet[Organisation], base_url: str, cap: int = XLSX_CAP
+) -> tuple[bytes, bool]:
     """The Excel workbook and whether the search had more rows than the cap."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Organisations"))
@@ -81,10 +93,15 @@ def xlsx_bytes(qs: QuerySet[Organisation], base_url: str, cap: int = XLSX_CAP) -
         ws.append(row)
     if truncated:
         note = wb.create_sheet(_("Note"))
-        note.append([
-            _("This workbook holds the first %(cap)s organisations of the search only. Narrow the "
-              "search with filters, or export it as CSV, which has no limit.") % {"cap": cap}
-        ])
+        note.append(
+            [
+                _(
+                    "This workbook holds the first %(cap)s organisations of the search only. Narrow the "
+                    "search with filters, or export it as CSV, which has no limit."
+                )
+                % {"cap": cap}
+            ]
+        )
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue(), truncated

@@ -12,9 +12,23 @@ from maillage.ecosystem.models import Organisation, Sector
 from maillage.ecosystem.rules import managed_organisation_ids
 
 EDITABLE_FIELDS = [
-    "name", "aliases", "kind", "subtype", "description_en", "description_fr", "website",
-    "country", "city", "address", "latitude", "longitude", "parent", "host_park", "sectors",
-    "size_band", "founded_year",
+    "name",
+    "aliases",
+    "kind",
+    "subtype",
+    "description_en",
+    "description_fr",
+    "website",
+    "country",
+    "city",
+    "address",
+    "latitude",
+    "longitude",
+    "parent",
+    "host_park",
+    "sectors",
+    "size_band",
+    "founded_year",
 ]
 
 
@@ -47,7 +61,10 @@ class DirectoryForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data
         return selectors.DirectoryQuery(
-            **{name: data.get(name) or "" for name in ("q", "kind", "sector", "country", "park", "network")}
+            **{
+                name: data.get(name) or ""
+                for name in ("q", "kind", "sector", "country", "park", "network")
+            }
         )
 
     @property
@@ -74,7 +91,9 @@ class OrganisationForm(forms.ModelForm):
     """What park and network staff edit; saving goes through ecosystem.services."""
 
     country = forms.ChoiceField(label=_("Country"))
-    website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     parent = SlugChoiceField(
         label=_("Parent organisation"),
         required=False,

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from maillage.ecosystem.enums import OrganisationKind
@@ -124,10 +134,9 @@ def capped_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
 
 def map_points(qs: QuerySet[Organisation], cap: int = MAP_POINTS_CAP) -> list[dict]:
     """Located organisations of a search, at most `cap`, as plain dicts for the map."""
-    rows = (
-        qs.filter(latitude__isnull=False, longitude__isnull=False)
-        .values("slug", "name", "kind", "city", "latitude", "longitude")[:cap]
-    )
+    rows = qs.filter(latitude__isnull=False, longitude__isnull=False).values(
+        "slug", "name", "kind", "city", "latitude", "longitude"
+    )[:cap]
     return list(rows)
 
 
@@ -136,7 +145,9 @@ def organisation_detail(slug: str) -> Organisation:
     return (
         Organisation.objects.select_related("parent", "host_park")
         .prefetch_related(
-            Prefetch("sectors", queryset=Sector.objects.select_related("parent").order_by("name_en"))
+            Prefetch(
+                "sectors", queryset=Sector.objects.select_related("parent").order_by("name_en")
+            )
         )
         .get(slug=slug)
     )

@@ -61,8 +61,11 @@ def directory_map(request):
     for point in points:
         point["url"] = Organisation(slug=point.pop("slug")).get_absolute_url()
     return JsonResponse(
-        {"points": points, "capped": len(points) >= selectors.MAP_POINTS_CAP,
-         "cap": selectors.MAP_POINTS_CAP}
+        {
+            "points": points,
+            "capped": len(points) >= selectors.MAP_POINTS_CAP,
+            "cap": selectors.MAP_POINTS_CAP,
+        }
     )
 
 
@@ -139,11 +142,15 @@ def organisation_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                organisation = services.create_organisation(by=request.user, **form.changed_fields())
+                organisation = services.create_organisation(
+                    by=request.user, **form.changed_fields()
+                )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("%(name)s was added to the directory.") % {"name": organisation.name})
+            messages.success(
+                request, _("%(name)s was added to the directory.") % {"name": organisation.name}
+            )
             return redirect(organisation)
     return render(request, "ecosystem/organisation_form.html", {"form": form, "organisation": None})
 
@@ -152,7 +159,9 @@ def organisation_create(request):
 def organisation_update(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     if not request.user.has_perm("ecosystem.change_organisation", organisation):
-        raise PermissionDenied(_("You may not change this organisation: it is not managed by your park or network."))
+        raise PermissionDenied(
+            _("You may not change this organisation: it is not managed by your park or network.")
+        )
     form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = form.changed_fields()
