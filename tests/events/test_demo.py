@@ -4,7 +4,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from maillage.events import demo
+from maillage.events import demo, demo_conventions
 from maillage.events.enums import ParticipationType
 from maillage.events.models import Event, Registration
 from tests.events.factories import OrganisationFactory
@@ -62,4 +62,4 @@ def test_demo_events_are_real_and_idempotent(directory):
 
 
 def test_generated_participants_are_deterministic():
-    assert demo.convention_participants() == demo.convention_participants()
+    assert demo_conventions.convention_participants() == demo_conventions.convention_participants()

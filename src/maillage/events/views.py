@@ -143,7 +143,7 @@ def detail(request, slug: str):
 def _registration_state(event: Event) -> str | None:
     """Why registration is not possible now, or None when it is."""
     try:
-        services._check_open(event, timezone.now())
+        services.check_registration_open(event, timezone.now())
     except ValidationError as exc:
         return exc.messages[0]
     return None

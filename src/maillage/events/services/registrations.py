@@ -1,4 +1,5 @@
-"""Every state change of events: plain functions with keyword arguments.
+"""State changes of registrations: register (matching the directory), waiting list,
+approval, cancellation, check-in, import.
 
 Seats are counted under a row lock on the event (``select_for_update``; on SQLite the
 IMMEDIATE transaction mode serialises writers), so concurrent registrations never over-book.
@@ -9,14 +10,11 @@ task row is committed together with the registration, or not at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone, translation
-from django.utils.text import slugify
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from unidecode import unidecode
 
 from maillage.events import directory_match
 from maillage.events.enums import (
@@ -25,7 +23,8 @@ from maillage.events.enums import (
     RegistrationSource,
     RegistrationStatus,
 )
-from maillage.events.models import Event, EventSeries, ProgrammeItem, Registration
+from maillage.events.models import Event, Registration
+from maillage.events.services.events import local_time
 
 S = RegistrationStatus
 
@@ -46,132 +45,10 @@ class StatusConflict(ValidationError):
     """The registration is not in a state that allows the change asked for."""
 
 
-def unique_slug(model, title: str) -> str:
-    base = slugify(unidecode(title))[:200] or "event"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
-def _local(event: Event, moment: dt.datetime) -> str:
-    return formats.date_format(timezone.localtime(moment, event.zone), "DATETIME_FORMAT")
-
-
-# --- events ---------------------------------------------------------------------------------
-
-
-EVENT_M2M = ("organisers", "sectors")
-
-
-@transaction.atomic
-def create_event(
-    *, created_by=None, organisers: Iterable, sectors: Iterable = (), **fields
-) -> Event:
-    organisers = list(organisers)
-    if not organisers:
-        raise ValidationError({"organisers": _("Choose at least one organiser.")})
-    event = Event(created_by=created_by, **fields)
-    if not event.slug:
-        event.slug = unique_slug(Event, event.title)
-    event.full_clean()
-    event.save()
-    event.organisers.set(organisers)
-    event.sectors.set(list(sectors))
-    return event
-
-
-@transaction.atomic
-def update_event(*, event: Event, **fields) -> Event:
-    m2m = {name: fields.pop(name) for name in EVENT_M2M if name in fields}
-    if "organisers" in m2m and not list(m2m["organisers"]):
-        raise ValidationError({"organisers": _("Choose at least one organiser.")})
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    for name, value in fields.items():
-        setattr(event, name, value)
-    event.full_clean()
-    event.save()
-    for name, value in m2m.items():
-        getattr(event, name).set(list(value))
-    _fill_from_waiting_list(event)  # a raised capacity lets people in from the waiting list
-    return event
-
-
-def set_event_status(*, event: Event, status: str) -> Event:
-    if status not in EventStatus.values:
-        raise ValidationError(_("Unknown status “%(status)s”.") % {"status": status})
-    Event.objects.filter(pk=event.pk).update(status=status, updated_at=timezone.now())
-    event.status = status
-    return event
-
-
-def get_or_create_series(
-    *, name: str, description: str = "", organisers: Iterable = ()
-) -> EventSeries:
-    series = EventSeries.objects.filter(name=name).first()
-    if series is None:
-        series = EventSeries.objects.create(
-            name=name, slug=unique_slug(EventSeries, name), description=description
-        )
-    if organisers:
-        series.organisers.add(*organisers)
-    return series
-
-
-# --- programme ------------------------------------------------------------------------------
-
-
-def _check_item_times(event: Event, starts_at: dt.datetime, ends_at: dt.datetime) -> None:
-    if ends_at <= starts_at:
-        raise ValidationError(
-            {"ends_at": _("The item ends before it starts; give an end after the start.")}
-        )
-    if starts_at < event.starts_at or ends_at > event.ends_at:
-        raise ValidationError(
-            {
-                "starts_at": _(
-                    "The item must take place within the event, from %(start)s to %(end)s."
-                )
-                % {"start": _local(event, event.starts_at), "end": _local(event, event.ends_at)}
-            }
-        )
-
-
-@transaction.atomic
-def add_programme_item(
-    *, event: Event, title: str, starts_at, ends_at, speakers: Iterable = (), **fields
-) -> ProgrammeItem:
-    _check_item_times(event, starts_at, ends_at)
-    item = ProgrammeItem(event=event, title=title, starts_at=starts_at, ends_at=ends_at, **fields)
-    item.full_clean()
-    item.save()
-    item.speakers.set(list(speakers))
-    return item
-
-
-@transaction.atomic
-def update_programme_item(
-    *, item: ProgrammeItem, speakers: Iterable | None = None, **fields
-) -> ProgrammeItem:
-    for name, value in fields.items():
-        setattr(item, name, value)
-    _check_item_times(item.event, item.starts_at, item.ends_at)
-    item.full_clean()
-    item.save()
-    if speakers is not None:
-        item.speakers.set(list(speakers))
-    return item
-
-
-def delete_programme_item(*, item: ProgrammeItem) -> None:
-    item.delete()
-
-
 # --- registrations --------------------------------------------------------------------------
 
 
-def _check_open(event: Event, now: dt.datetime) -> None:
+def check_registration_open(event: Event, now: dt.datetime) -> None:
     if event.status == EventStatus.CANCELLED:
         raise RegistrationClosed(_("This event is cancelled: registration is closed."))
     if event.status != EventStatus.PUBLISHED:
@@ -179,12 +56,12 @@ def _check_open(event: Event, now: dt.datetime) -> None:
     if event.registration_opens_at and now < event.registration_opens_at:
         raise RegistrationClosed(
             _("Registration opens on %(date)s; come back then.")
-            % {"date": _local(event, event.registration_opens_at)}
+            % {"date": local_time(event, event.registration_opens_at)}
         )
     closes = event.registration_closes_at or event.ends_at
     if now >= closes:
         raise RegistrationClosed(
-            _("Registration closed on %(date)s.") % {"date": _local(event, closes)}
+            _("Registration closed on %(date)s.") % {"date": local_time(event, closes)}
         )
 
 
@@ -192,7 +69,7 @@ def _has_seat(event: Event) -> bool:
     return event.capacity is None or event.registrations.confirmed().count() < event.capacity
 
 
-def _fill_from_waiting_list(event: Event) -> list[Registration]:
+def fill_from_waiting_list(event: Event) -> list[Registration]:
     """Confirm waiting-list registrations in order while seats are free (event row locked)."""
     promoted = []
     if event.capacity is None:
@@ -254,7 +131,7 @@ def register(
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         if not by_organiser:
-            _check_open(event, now)
+            check_registration_open(event, now)
         elif event.status == EventStatus.CANCELLED:
             raise RegistrationClosed(_("This event is cancelled: registration is closed."))
         if directory_match.match_person(email) is None and not (
@@ -291,7 +168,7 @@ def register(
                 )
                 % {"email": email, "status": registration.get_status_display()}
             )
-        _fill_from_waiting_list(event)
+        fill_from_waiting_list(event)
         if event.requires_approval and not by_organiser:
             status = S.PENDING
         elif _has_seat(event):
@@ -364,7 +241,7 @@ def cancel_registration(*, registration: Registration) -> Registration:
     registration.save(update_fields=["status", "decided_at"])
     _notify(registration, "cancelled")
     if had_seat:
-        _fill_from_waiting_list(registration.event)
+        fill_from_waiting_list(registration.event)
     return registration
 
 
@@ -409,7 +286,7 @@ def decline_registration(*, registration: Registration) -> Registration:
     registration.save(update_fields=["status", "decided_at"])
     _notify(registration, "declined")
     if had_seat:
-        _fill_from_waiting_list(registration.event)
+        fill_from_waiting_list(registration.event)
     return registration
 
 
