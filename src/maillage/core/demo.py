@@ -17,12 +17,17 @@ DEMO_ACCOUNTS = [
     ("staff@chateau-gombert.example", "staff of Technopôle de Château-Gombert"),
     ("staff@axe-seine.example", "staff of the Club des Technopoles de l'Axe Seine"),
     ("participant@maillage.example", "participant"),
+    ("staff@inovallee.example", "staff of inovallée (partnerships, soft landing)"),
+    ("staff@zgc.example", "staff of Zhongguancun / ZGC Group (host of soft-landing startups)"),
+    ("staff@genopole.example", "staff of Genopole (partnerships, delegations)"),
 ]
 
 # Apps append themselves here as they ship demo data, in dependency order.
 DEMO_MODULES = [
     "maillage.ecosystem.demo",
     "maillage.events.demo",
+    "maillage.partnerships.demo",
+    "maillage.softlanding.demo",
 ]
 
 
