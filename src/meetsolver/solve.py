@@ -81,7 +81,10 @@ def _phase(run: _Run, built: Built, key: str, expr, *, maximise: bool, hint_valu
     params.random_seed = run.config.seed
     params.log_search_progress = run.config.log_progress
     for name, value in run.config.cp_sat:
-        setattr(params, name, value)
+        if isinstance(value, list | tuple):
+            getattr(params, name).extend(value)
+        else:
+            setattr(params, name, value)
     watch = _Watch(run, solver, key)
 
     def on_bound(bound: float) -> None:

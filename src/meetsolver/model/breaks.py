@@ -37,7 +37,44 @@ def _free_runs(slots: list[int], free: set[int]) -> list[int]:
     return runs
 
 
-def add_breaks(model, instance: Instance, busy, placed):
+def _chains(model, b: list, day_breaks, name: str) -> None:
+    """Redundant "met before" / "meets after" chains: an idle slot between two meetings forces a break.
+
+    before[i] = busy somewhere in 0..i, after[i] = busy somewhere in i..n-1 (monotone chains);
+    idle[i] = before[i-1] and after[i+1] and not busy[i]; day_breaks >= idle[i]. When a
+    participant may have no break (objective bound, fairness), this propagates at once that
+    every slot between two of their meetings is busy, which the block count alone does not.
+    """
+    n = len(b)
+    false = model.new_constant(0)
+    lits = [false if isinstance(v, int) else v for v in b]
+    before, after = [None] * n, [None] * n
+    for i in range(n):
+        if i == 0:
+            before[i] = lits[i]
+        else:
+            v = model.new_bool_var(f"bef_{name}_{i}")
+            model.add_implication(lits[i], v)
+            model.add_implication(before[i - 1], v)
+            model.add_bool_or([v.Not(), before[i - 1], lits[i]])
+            before[i] = v
+    for i in reversed(range(n)):
+        if i == n - 1:
+            after[i] = lits[i]
+        else:
+            v = model.new_bool_var(f"aft_{name}_{i}")
+            model.add_implication(lits[i], v)
+            model.add_implication(after[i + 1], v)
+            model.add_bool_or([v.Not(), after[i + 1], lits[i]])
+            after[i] = v
+    for i in range(1, n - 1):
+        # before[i-1] and after[i+1] and not busy[i]  =>  at least one break.
+        idle = model.new_bool_var(f"idle_{name}_{i}")
+        model.add_bool_or([before[i - 1].Not(), after[i + 1].Not(), lits[i], idle])
+        model.add(day_breaks >= 1).only_enforce_if(idle)
+
+
+def add_breaks(model, instance: Instance, busy, placed, *, chains: bool = True):
     """Per participant, an expression for their number of breaks; and a lower bound on the total."""
     days = instance.day_slots()
     day_of = {s: slot.day for s, slot in enumerate(instance.slots)}
@@ -94,7 +131,13 @@ def add_breaks(model, instance: Instance, busy, placed):
                     model.add_implication(v, attends)
                 model.add_bool_or([attends.Not(), *lits])
                 model.add(sum(starts) >= attends)
-            terms.append(sum(starts) - attends)
+            if chains and len(slots) > 2:
+                day_breaks = model.new_int_var(0, (len(slots) + 1) // 2 - 1, f"breaks_{p}_{d}")
+                model.add(day_breaks == sum(starts) - attends)
+                _chains(model, b, day_breaks, f"{p}_{d}")
+                terms.append(day_breaks)
+            else:
+                terms.append(sum(starts) - attends)
         if not terms:
             per_participant.append(0)
             continue
