@@ -1,0 +1,76 @@
+"""On the day: an absence re-plans the rest of the day, the past stays, only those affected are told."""
+
+from __future__ import annotations
+
+import pytest
+
+from maillage.matchmaking import release, repair, scheduling, wishes
+from maillage.matchmaking.enums import WishLevel
+from maillage.matchmaking.models import Meeting
+from maillage.matchmaking.sessions import published_schedule
+from meetsolver import Solution, Status
+from meetsolver.verify import verify
+from tests.events.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def all_wish_all(people):
+    for x in people:
+        for y in people:
+            if x.id < y.id:
+                wishes.set_wish(author=x, target=y, level=WishLevel.WOULD_LIKE)
+
+
+def test_an_absent_participant_is_taken_out_and_others_barely_move(session, people, organiser):
+    all_wish_all(people)
+    scheduling.schedule_now(session)
+    v1 = release.publish(session=session, user=organiser)
+    slots = list(session.slots.order_by("index"))
+    now = slots[2].starts_at  # slots 0–2 have started
+    absent = people[0]
+    repair.mark_absent(participant=absent, from_slot=slots[3])  # checked in: not here
+    v2, summary = repair.repair_day(session=session, user=organiser, now=now)
+    assert v2.version == 2 and summary["from_slot"] == 3
+    # The past is as it was; the absentee has no meeting from slot 3 on.
+    for m in v1.meetings.filter(slot__index__lt=3):
+        assert v2.meetings.filter(uid=m.uid, slot=m.slot, table=m.table).exists()
+    assert not Meeting.objects.filter(
+        schedule=v2, seats__participant=absent, slot__index__gte=3
+    ).exists()
+    # Only the absentee and their partners of the afternoon are told.
+    partners = {
+        s.participant_id
+        for m in v1.meetings.filter(seats__participant=absent, slot__index__gte=3)
+        for s in m.seats.all()
+    }
+    told = set(v2.notices.values_list("participant_id", flat=True))
+    assert told <= partners | {absent.id}
+    built = scheduling.build_instance(session, draft=v2)
+    errors = verify(
+        built.instance,
+        Solution(Status.FEASIBLE, assignments=scheduling.assignments_of(built, v2)),
+    )
+    assert errors == []
+
+
+def test_a_late_registrant_gets_meetings_in_the_repair(session, people, organiser, convention):
+    all_wish_all(people[:4])
+    scheduling.schedule_now(session)
+    release.publish(session=session, user=organiser)
+    reg = RegistrationFactory(
+        event=convention, person__first_name="Late", person__last_name="Comer"
+    )
+    late = repair.add_late_registrant(session=session, registration=reg)
+    wishes.set_wish(author=late, target=people[5], level=WishLevel.MUST_MEET)
+    first = session.slots.get(index=0)
+    v2, _ = repair.repair_day(session=session, user=organiser, now=first.starts_at)
+    assert v2.meetings.filter(seats__participant=late).count() == 1
+    assert published_schedule(session) == v2
+
+
+def test_repair_needs_a_published_schedule(session):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="publish a schedule"):
+        repair.repair_day(session=session)
