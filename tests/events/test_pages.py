@@ -372,3 +372,13 @@ class TestImport:
             services.import_registrants(
                 event=event, content=b"name\nx\n", filename="r.csv", by=staff
             )
+
+
+def test_pages_speak_french(client, event, form_data):
+    client.cookies["django_language"] = "fr"
+    page = client.get(reverse("events:calendar")).content.decode()
+    assert "Événements" in page and "À venir" in page
+    client.post(reverse("events:register", args=[event.slug]), form_data)
+    response = client.post(reverse("events:register", args=[event.slug]), form_data)
+    assert "est déjà inscrit à cet événement" in response.content.decode()
+    assert mail.outbox[0].subject.startswith("Votre inscription est confirmée")
