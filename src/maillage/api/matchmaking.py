@@ -1,0 +1,298 @@
+"""Matchmaking API (scheduling side): own requests, wishes and meetings; optimiser runs for staff.
+
+A participant sees and changes only their own requests, wishes and meetings (the last
+published version); staff of the organising organisations start, watch and stop runs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from maillage.api.auth import TokenAuth
+from maillage.matchmaking import requests as meeting_requests
+from maillage.matchmaking import runs, selectors, wishes
+from maillage.matchmaking.models import (
+    Meeting,
+    MeetingRequest,
+    MeetingSession,
+    Participant,
+    ScheduleRun,
+)
+from maillage.matchmaking.rules import manages_session
+from maillage.matchmaking.sessions import published_schedule
+
+router = Router(tags=["matchmaking"])
+AUTH = [TokenAuth(), django_auth]
+
+
+class PersonOut(Schema):
+    participant: int
+    name: str
+    organisation: str | None
+
+
+def _person(p: Participant) -> dict:
+    reg = p.registration
+    return {
+        "participant": p.id,
+        "name": str(reg.person),
+        "organisation": str(reg.organisation) if reg.organisation_id else None,
+    }
+
+
+class RequestOut(Schema):
+    id: int
+    direction: str
+    other: PersonOut
+    message: str
+    status: str
+    created_at: datetime
+    expires_at: datetime
+    responded_at: datetime | None
+
+
+class RequestIn(Schema):
+    recipient: int
+    message: str = ""
+
+
+class WishOut(Schema):
+    target: PersonOut
+    level: str
+
+
+class WishIn(Schema):
+    level: str | None
+
+
+class MeetingOut(Schema):
+    uid: str
+    starts_at: datetime
+    ends_at: datetime
+    table: str | None
+    online_room: str | None
+    video_url: str | None
+    with_: list[PersonOut]
+    source: str
+    version: int
+
+
+class RunIn(Schema):
+    time_limit: int = 60
+
+
+class RunOut(Schema):
+    id: int
+    session: int
+    status: str
+    stop_requested: bool
+    progress: dict
+    result: dict
+    error: str
+    created_at: datetime
+    finished_at: datetime | None
+
+
+def _fail(exc: DjangoValidationError):
+    raise HttpError(409, " ".join(exc.messages))
+
+
+def _session(session_id: int) -> MeetingSession:
+    return get_object_or_404(MeetingSession.objects.select_related("event"), pk=session_id)
+
+
+def _me(request, session: MeetingSession) -> Participant:
+    me = session.participants.of_user(request.user).with_people().first()
+    if me is None:
+        raise HttpError(403, "You do not take part in this meeting session.")
+    return me
+
+
+def _request_out(r: MeetingRequest, me: Participant) -> dict:
+    sent = r.sender_id == me.id
+    return {
+        "id": r.id,
+        "direction": "sent" if sent else "received",
+        "other": _person(r.recipient if sent else r.sender),
+        "message": r.message,
+        "status": r.status,
+        "created_at": r.created_at,
+        "expires_at": r.expires_at,
+        "responded_at": r.responded_at,
+    }
+
+
+@router.get("/matchmaking/sessions/{session_id}/requests", response=list[RequestOut], auth=AUTH)
+def my_requests(request, session_id: int):
+    me = _me(request, _session(session_id))
+    meeting_requests.expire_overdue()
+    rows = list(selectors.inbox(me)) + list(selectors.outbox(me))
+    return [_request_out(r, me) for r in sorted(rows, key=lambda r: r.created_at, reverse=True)]
+
+
+@router.post("/matchmaking/sessions/{session_id}/requests", response={201: RequestOut}, auth=AUTH)
+def send_request(request, session_id: int, payload: RequestIn):
+    session = _session(session_id)
+    me = _me(request, session)
+    other = session.participants.with_people().filter(pk=payload.recipient).first()
+    if other is None:
+        raise HttpError(404, "No such participant in this session.")
+    try:
+        made = meeting_requests.send_request(sender=me, recipient=other, message=payload.message)
+    except DjangoValidationError as exc:
+        _fail(exc)
+    return Status(201, _request_out(made, me))
+
+
+def _received(request, request_id: int) -> tuple[MeetingRequest, Participant]:
+    r = get_object_or_404(
+        MeetingRequest.objects.select_related(
+            "session__event", "sender__registration__person", "sender__registration__organisation"
+        ),
+        pk=request_id,
+    )
+    me = r.session.participants.of_user(request.user).first()
+    if me is None or me.id not in (r.sender_id, r.recipient_id):
+        raise HttpError(404, "No such request.")
+    if me.id != r.recipient_id:
+        raise HttpError(403, "Only the person asked can answer this request.")
+    return r, me
+
+
+@router.post("/matchmaking/requests/{request_id}/accept", response=MeetingOut, auth=AUTH)
+def accept(request, request_id: int):
+    r, me = _received(request, request_id)
+    try:
+        meeting = meeting_requests.accept_request(request=r, by=me)
+    except DjangoValidationError as exc:
+        _fail(exc)
+    return _meeting_out(Meeting.objects.with_details().get(pk=meeting.pk), me)
+
+
+@router.post("/matchmaking/requests/{request_id}/decline", response=RequestOut, auth=AUTH)
+def decline(request, request_id: int):
+    r, me = _received(request, request_id)
+    try:
+        meeting_requests.decline_request(request=r, by=me)
+    except DjangoValidationError as exc:
+        _fail(exc)
+    r.refresh_from_db()
+    return _request_out(r, me)
+
+
+@router.get("/matchmaking/sessions/{session_id}/wishes", response=list[WishOut], auth=AUTH)
+def my_wishes(request, session_id: int):
+    me = _me(request, _session(session_id))
+    rows = me.wishes.select_related(
+        "target__registration__person", "target__registration__organisation"
+    )
+    return [{"target": _person(w.target), "level": w.level} for w in rows.order_by("id")]
+
+
+@router.put(
+    "/matchmaking/sessions/{session_id}/wishes/{participant_id}",
+    response={200: WishOut, 204: None},
+    auth=AUTH,
+)
+def set_wish(request, session_id: int, participant_id: int, payload: WishIn):
+    session = _session(session_id)
+    me = _me(request, session)
+    target = session.participants.with_people().filter(pk=participant_id).first()
+    if target is None:
+        raise HttpError(404, "No such participant in this session.")
+    try:
+        wish = wishes.set_wish(author=me, target=target, level=payload.level)
+    except DjangoValidationError as exc:
+        raise HttpError(400, " ".join(exc.messages)) from None
+    if wish is None:
+        return Status(204, None)
+    return {"target": _person(target), "level": wish.level}
+
+
+def _meeting_out(m: Meeting, me: Participant) -> dict:
+    others = [p for p in (m.participant_a, m.participant_b) if p.id != me.id]
+    return {
+        "uid": str(m.uid),
+        "starts_at": m.slot.starts_at,
+        "ends_at": m.slot.ends_at,
+        "table": str(m.table) if m.table_id else None,
+        "online_room": str(m.room) if m.room_id else None,
+        "video_url": m.room.video_url if m.room_id else None,
+        "with_": [_person(p) for p in others],
+        "source": m.source,
+        "version": m.schedule.version or 0,
+    }
+
+
+@router.get("/matchmaking/sessions/{session_id}/meetings", response=list[MeetingOut], auth=AUTH)
+def my_meetings(request, session_id: int):
+    """The caller's meetings in the last published version (empty before publication)."""
+    session = _session(session_id)
+    me = _me(request, session)
+    published = published_schedule(session)
+    if published is None:
+        return []
+    rows = (
+        Meeting.objects.scheduled()
+        .filter(schedule=published)
+        .of_participant(me)
+        .with_details()
+        .select_related("schedule")
+        .order_by("slot__index")
+    )
+    return [_meeting_out(m, me) for m in rows]
+
+
+def _managed(request, session_id: int) -> MeetingSession:
+    session = _session(session_id)
+    if not manages_session(request.user, session):
+        raise HttpError(403, "Only the organisers of this event may do this.")
+    return session
+
+
+def _run(request, run_id: int) -> ScheduleRun:
+    run = get_object_or_404(ScheduleRun.objects.select_related("session__event"), pk=run_id)
+    if not manages_session(request.user, run.session):
+        raise HttpError(404, "No such run.")
+    return run
+
+
+def _run_out(run: ScheduleRun) -> dict:
+    return {
+        "id": run.id,
+        "session": run.session_id,
+        "status": run.status,
+        "stop_requested": run.stop_requested,
+        "progress": run.progress,
+        "result": run.result,
+        "error": run.error,
+        "created_at": run.created_at,
+        "finished_at": run.finished_at,
+    }
+
+
+@router.post("/matchmaking/sessions/{session_id}/runs", response={201: RunOut}, auth=AUTH)
+def start_run(request, session_id: int, payload: RunIn):
+    session = _managed(request, session_id)
+    try:
+        run = runs.start_run(session=session, user=request.user, time_limit=payload.time_limit)
+    except DjangoValidationError as exc:
+        _fail(exc)
+    run.refresh_from_db()
+    return Status(201, _run_out(run))
+
+
+@router.get("/matchmaking/runs/{run_id}", response=RunOut, auth=AUTH)
+def run_status(request, run_id: int):
+    return _run_out(_run(request, run_id))
+
+
+@router.post("/matchmaking/runs/{run_id}/stop", response=RunOut, auth=AUTH)
+def stop_run(request, run_id: int):
+    return _run_out(runs.stop_run(run=_run(request, run_id)))
