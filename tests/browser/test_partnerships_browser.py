@@ -10,7 +10,13 @@ from maillage.partnerships.models import Agreement
 from maillage.softlanding import services as softlanding
 from maillage.softlanding.enums import ApplicationStatus
 from maillage.softlanding.models import Application
-from tests.ecosystem.factories import PASSWORD, OrganisationFactory, ParkFactory, SectorFactory, UserFactory
+from tests.ecosystem.factories import (
+    PASSWORD,
+    OrganisationFactory,
+    ParkFactory,
+    SectorFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
