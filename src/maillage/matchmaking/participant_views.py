@@ -1,0 +1,247 @@
+"""A participant's pages: agenda (page, PDF, ICS), people to meet, feedback after meetings.
+
+Only the participant themself or the event's staff see an agenda (``viewers``); participants
+only ever see the last PUBLISHED schedule. Staff also get every agenda in one PDF and the
+table plan per slot for the floor.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from unidecode import unidecode
+
+from maillage.events.models import Registration
+from maillage.matchmaking import agenda_selectors, calendars, feedback, printouts, profiles
+from maillage.matchmaking.models import Meeting, MeetingSession, Participant
+from maillage.matchmaking.participant_forms import FeedbackForm
+from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
+
+
+def _session_or_404(session_id: int) -> MeetingSession:
+    return get_object_or_404(
+        MeetingSession.objects.select_related("event__venue_organisation"), pk=session_id
+    )
+
+
+def _me_or_404(request, session: MeetingSession) -> Participant:
+    me = participant_for(request.user, session.event, session)
+    if me is None:
+        raise Http404(_("You do not take part in these meetings."))
+    return me
+
+
+def _participant_or_denied(request, session: MeetingSession, participant_id: int) -> Participant:
+    participant = get_object_or_404(
+        Participant.objects.select_related("registration__person", "registration__organisation"),
+        pk=participant_id,
+        session=session,
+    )
+    participant.session = session
+    if not may_see_participant(request.user, participant):
+        raise PermissionDenied(_("Only this participant and the organisers may see this agenda."))
+    return participant
+
+
+def _filename(*parts: str) -> str:
+    return "-".join(slugify(unidecode(p))[:60] for p in parts if p)
+
+
+def _agenda_response(request, session, participant, fmt: str):
+    if fmt not in ("html", "ics", "pdf"):
+        raise Http404(_("Agendas come as a page, a PDF (.pdf) or a calendar file (.ics)."))
+    url = request.build_absolute_uri(
+        reverse("matchmaking:participant_agenda", args=[session.pk, participant.pk])
+    )
+    agenda = agenda_selectors.agenda_of(participant, url=url)
+    if fmt == "ics":
+        if agenda is None:
+            raise Http404(_("No schedule is published yet."))
+        response = HttpResponse(calendars.calendar_bytes(agenda), content_type="text/calendar")
+        name = _filename(session.event.slug, agenda.person.name)
+        response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
+        return response
+    if fmt == "pdf":
+        if agenda is None:
+            raise Http404(_("No schedule is published yet."))
+        pdf = printouts.agendas_pdf([agenda], title=session.event.title)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = _filename(session.event.slug, agenda.person.name)
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    return render(
+        request,
+        "matchmaking/agendas/agenda.html",
+        {
+            "session": session,
+            "event": session.event,
+            "participant": participant,
+            "agenda": agenda,
+            "days": agenda.days() if agenda else [],
+            "own": participant.registration.person.user_id == request.user.pk,
+            "staff": is_staff(request.user, session.event),
+        },
+    )
+
+
+@login_required
+def my_agenda(request, session_id: int, fmt: str = "html"):
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    me.session = session
+    return _agenda_response(request, session, me, fmt)
+
+
+@login_required
+def participant_agenda(request, session_id: int, participant_id: int, fmt: str = "html"):
+    session = _session_or_404(session_id)
+    participant = _participant_or_denied(request, session, participant_id)
+    return _agenda_response(request, session, participant, fmt)
+
+
+def agenda_feed(request, token: str):
+    """The agenda as a calendar subscription: the registration's secret token is the key."""
+    registration = get_object_or_404(Registration, token=token)
+    participant = (
+        Participant.objects.filter(registration=registration)
+        .select_related("session__event", "registration__person", "registration__organisation")
+        .order_by("session_id")
+        .first()
+    )
+    if participant is None:
+        raise Http404(_("No meetings for this registration."))
+    return _agenda_response(request, participant.session, participant, "ics")
+
+
+def _staff_session_or_denied(request, session_id: int) -> MeetingSession:
+    session = _session_or_404(session_id)
+    if not is_staff(request.user, session.event):
+        raise PermissionDenied(_("Only the organisers of this event may do this."))
+    return session
+
+
+@login_required
+def all_agendas_pdf(request, session_id: int):
+    session = _staff_session_or_denied(request, session_id)
+    agendas = agenda_selectors.agendas_of_session(session)
+    if not agendas:
+        raise Http404(_("No schedule is published yet: publish one first."))
+    pdf = printouts.agendas_pdf(agendas, title=session.event.title)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = _filename(session.event.slug, session.name, "agendas")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@login_required
+def table_plan(request, session_id: int):
+    session = _staff_session_or_denied(request, session_id)
+    plans = agenda_selectors.table_plans(session)
+    title = f"{session.event.title} — {session.name}"
+    zone = session.event.time_zone
+    if request.GET.get("format") == "pdf":
+        pdf = printouts.table_plan_pdf(plans, title=title, time_zone=zone)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = _filename(session.event.slug, session.name, "tables")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    return HttpResponse(
+        printouts.table_plan_html(plans, title=title, time_zone=zone, printable_page=True)
+    )
+
+
+def _link(name: str, *args) -> str:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:  # the request and wish pages live in the organiser's half
+        return ""
+
+
+@login_required
+def recommended(request, session_id: int):
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    found = profiles.recommendations_for(session, participant_ids=[me.pk], limit=20)[me.pk]
+    people = Participant.objects.select_related(
+        "registration__person", "registration__organisation"
+    ).in_bulk([r.participant_id for r in found])
+    rows = [
+        {
+            "rec": r,
+            "participant": people[r.participant_id],
+            "request_url": _link("matchmaking:request_new", session.pk, r.participant_id),
+            "wish_url": _link("matchmaking:wishes", session.pk),
+        }
+        for r in found
+    ]
+    return render(
+        request,
+        "matchmaking/recommendations.html",
+        {"session": session, "event": session.event, "me": me, "rows": rows},
+    )
+
+
+@login_required
+def my_feedback(request, session_id: int):
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    meetings = list(feedback.past_meetings([me]))
+    for m in meetings:
+        given = m.my_feedback[0] if m.my_feedback else None
+        initial = (
+            {
+                "took_place": "yes" if given.took_place else "no",
+                "outcome": given.outcome,
+                "comment": given.comment,
+            }
+            if given
+            else {"took_place": "yes"}
+        )
+        m.form = FeedbackForm(initial=initial, prefix=f"m{m.pk}")
+        m.given = given
+        m.others = [s.participant for s in m.seats.all() if s.participant_id != me.pk]
+    return render(
+        request,
+        "matchmaking/feedback/mine.html",
+        {"session": session, "event": session.event, "me": me, "meetings": meetings},
+    )
+
+
+@login_required
+@require_POST
+def give_feedback(request, session_id: int, meeting_id: int):
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    meeting = get_object_or_404(Meeting, pk=meeting_id, schedule__session=session)
+    form = FeedbackForm(request.POST, prefix=f"m{meeting.pk}")
+    if not form.is_valid():
+        messages.error(request, _("Say whether the meeting took place and choose an outcome."))
+        return redirect("matchmaking:my_feedback", session_id=session.pk)
+    try:
+        feedback.give_feedback(meeting=meeting, author=me, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Thank you: your feedback is saved."))
+    return redirect(f"{reverse('matchmaking:my_feedback', args=[session.pk])}#meeting-{meeting.pk}")
+
+
+@login_required
+def feedback_rates(request, slug: str):
+    from maillage.events.views import visible_event_or_404
+
+    event = visible_event_or_404(request, slug)
+    if not is_staff(request.user, event):
+        raise PermissionDenied(_("Only the organisers of this event may see its feedback."))
+    return render(
+        request,
+        "matchmaking/feedback/rates.html",
+        {"event": event, "rates": feedback.rates(event)},
+    )
