@@ -52,6 +52,10 @@ class _Context:
                 self.tables_used[a.slot].add(a.table)
             else:
                 self.rooms_used[a.slot] += 1
+        self.successors: dict[int, list[int]] = defaultdict(list)
+        for q, other in enumerate(instance.requests):
+            for a in other.after:
+                self.successors[a].append(q)
         self.breaks: list[int] | None = None
         self.break_counts: Counter = Counter()
         self.busy_by_participant: dict[int, set[tuple[int, int]]] = defaultdict(set)
@@ -176,8 +180,8 @@ class _Context:
             if inst.participants[p].reserved_table is not None
         ]
         if own:
-            return own[0] not in used
-        return any(t not in used and t not in self.reserved for t in range(inst.tables))
+            return any(t not in used for t in own)
+        return len(used - self.reserved) < inst.tables - len(self.reserved)
 
     def _order_ok(self, r: int, s: int) -> bool:
         inst = self.inst
@@ -185,17 +189,16 @@ class _Context:
             a = self.held.get(before)
             if a is not None and a.slot >= s:
                 return False
-        for q, other in enumerate(inst.requests):
-            if r in other.after:
-                a = self.held.get(q)
-                if a is not None and a.slot <= s:
-                    return False
+        for q in self.successors.get(r, ()):
+            a = self.held.get(q)
+            if a is not None and a.slot <= s:
+                return False
         return True
 
     def _order_reason(self, r: int, slots: list[int]) -> str:
         inst = self.inst
         befores = sorted(b for b in inst.requests[r].after if b in self.held)
-        afters = sorted(q for q, o in enumerate(inst.requests) if r in o.after and q in self.held)
+        afters = sorted(q for q in self.successors.get(r, ()) if q in self.held)
         parts = []
         if befores:
             parts.append(
