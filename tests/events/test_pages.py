@@ -382,3 +382,24 @@ def test_pages_speak_french(client, event, form_data):
     response = client.post(reverse("events:register", args=[event.slug]), form_data)
     assert "est déjà inscrit à cet événement" in response.content.decode()
     assert mail.outbox[0].subject.startswith("Votre inscription est confirmée")
+
+
+def test_create_event_starting_a_series(client, staff, park):
+    login(client, staff)
+    data = {
+        "title": "12/14 #1",
+        "kind": "networking_lunch",
+        "is_public": "on",
+        "organisers": [park.pk],
+        "attendance_mode": "in_person",
+        "venue_name": "Hall",
+        "time_zone": "Europe/Paris",
+        "starts_at": "2031-03-11T12:00",
+        "ends_at": "2031-03-11T14:00",
+        "new_series": "12/14",
+        "edition_number": "1",
+    }
+    assert client.post(reverse("events:create"), data).status_code == 302
+    event = Event.objects.get()
+    assert event.series.name == "12/14" and event.edition_number == 1
+    assert list(event.series.organisers.all()) == [park]

@@ -94,6 +94,12 @@ class RegistrationForm(StyledFormMixin, forms.Form):
 
 class EventForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    new_series = forms.CharField(
+        label=_("Or start a new series"),
+        required=False,
+        max_length=200,
+        help_text=_("For a recurring format: name it once, then choose it for the next editions."),
+    )
 
     class Meta:
         model = Event
@@ -103,6 +109,7 @@ class EventForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
             "is_public",
             "description",
             "series",
+            "new_series",
             "edition_number",
             "organisers",
             "attendance_mode",

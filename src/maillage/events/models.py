@@ -245,8 +245,6 @@ class Event(models.Model):
             self.venue_organisation_id or self.address or self.venue_name
         ):
             errors["address"] = _("Give the venue: an organisation's site or an address.")
-        if self.edition_number and not self.series_id:
-            errors["edition_number"] = _("An edition number needs a series.")
         if errors:
             raise ValidationError(errors)
 

@@ -16,6 +16,17 @@ from maillage.events.enums import EventStatus
 from maillage.events.models import Event, EventSeries, ProgrammeItem
 
 
+def _check_edition(event: Event) -> None:
+    if event.edition_number and not event.series_id:
+        raise ValidationError(
+            {
+                "edition_number": _(
+                    "An edition number needs a series: choose one or start a new one."
+                )
+            }
+        )
+
+
 def unique_slug(model, title: str) -> str:
     base = slugify(unidecode(title))[:200] or "event"
     slug, n = base, 2
@@ -37,15 +48,20 @@ EVENT_M2M = ("organisers", "sectors")
 
 @transaction.atomic
 def create_event(
-    *, created_by=None, organisers: Iterable, sectors: Iterable = (), **fields
+    *, created_by=None, organisers: Iterable, sectors: Iterable = (), new_series: str = "", **fields
 ) -> Event:
+    """Create an event (a draft unless ``status`` says otherwise). ``new_series`` names a series
+    to start (or join, when one has that name) instead of choosing ``series``."""
     organisers = list(organisers)
     if not organisers:
         raise ValidationError({"organisers": _("Choose at least one organiser.")})
+    if new_series.strip():
+        fields["series"] = get_or_create_series(name=new_series.strip(), organisers=organisers)
     event = Event(created_by=created_by, **fields)
     if not event.slug:
         event.slug = unique_slug(Event, event.title)
     event.full_clean()
+    _check_edition(event)
     event.save()
     event.organisers.set(organisers)
     event.sectors.set(list(sectors))
@@ -53,14 +69,20 @@ def create_event(
 
 
 @transaction.atomic
-def update_event(*, event: Event, **fields) -> Event:
+def update_event(*, event: Event, new_series: str = "", **fields) -> Event:
     m2m = {name: fields.pop(name) for name in EVENT_M2M if name in fields}
     if "organisers" in m2m and not list(m2m["organisers"]):
         raise ValidationError({"organisers": _("Choose at least one organiser.")})
+    if new_series.strip():
+        organisers = m2m.get("organisers") or event.organisers.all()
+        fields["series"] = get_or_create_series(
+            name=new_series.strip(), organisers=list(organisers)
+        )
     event = Event.objects.select_for_update().get(pk=event.pk)
     for name, value in fields.items():
         setattr(event, name, value)
     event.full_clean()
+    _check_edition(event)
     event.save()
     for name, value in m2m.items():
         getattr(event, name).set(list(value))
