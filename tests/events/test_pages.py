@@ -403,3 +403,20 @@ def test_create_event_starting_a_series(client, staff, park):
     event = Event.objects.get()
     assert event.series.name == "12/14" and event.edition_number == 1
     assert list(event.series.organisers.all()) == [park]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("people.pdf", b"%PDF-1.4", ".csv or .xlsx"),
+        ("people.xlsx", b"not a workbook", "Excel workbook"),
+        ("people.csv", b"", "empty"),
+    ],
+)
+def test_unreadable_files_are_explained(staff, event, name, content, words):
+    from maillage.events import services
+    from maillage.events.registrant_import import ImportRejected
+
+    with pytest.raises(ImportRejected) as err:
+        services.import_registrants(event=event, content=content, filename=name, by=staff)
+    assert words in str(err.value.errors[0])

@@ -7,16 +7,17 @@ with or without accents and case.
 
 from __future__ import annotations
 
-import csv
-import io
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from maillage.ecosystem import text
+from maillage.ecosystem import import_files, text
+from maillage.ecosystem.import_files import Table
 from maillage.events.enums import ParticipationType
 
 MAX_ROWS = 20_000
@@ -79,39 +80,17 @@ def _header_key(raw) -> str | None:
     return None
 
 
-def read_table(content: bytes, filename: str) -> list[list]:
-    """The cells of the first sheet of an .xlsx file, or of a CSV file (UTF-8 or Windows-1252,
-    comma, semicolon or tab separated)."""
-    if content[:2] == b"PK" or filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
+def read_table(content: bytes, filename: str) -> Table:
+    """The cells of a CSV or .xlsx file, read by the directory's spreadsheet reader (encodings,
+    separators and Excel quirks are handled there)."""
+    suffix = Path(filename).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        handle.write(content)
+        handle.flush()
         try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ImportRejected(
-                [
-                    RowError(
-                        0,
-                        _(
-                            "The Excel file cannot be read (%(error)s); save it again as .xlsx or CSV."
-                        )
-                        % {"error": exc},
-                    )
-                ]
-            ) from exc
-        sheet = workbook.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True)]
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            decoded = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialect = csv.Sniffer().sniff(decoded[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(decoded), dialect)]
+            return import_files.read_table(Path(handle.name), filename)
+        except import_files.ImportFileError as exc:
+            raise ImportRejected([RowError(0, str(exc))]) from exc
 
 
 def _country(value: str) -> str | None:
@@ -134,14 +113,9 @@ def _participation(value: str) -> str | None:
     return None
 
 
-def check_rows(table: list[list]) -> list[Row]:
-    """Turn the cells into rows of values, or raise ImportRejected listing every problem."""
-    table = [r for r in table if any(str(c or "").strip() for c in r)]
-    if not table:
-        raise ImportRejected(
-            [RowError(1, _("The file is empty; put the column names in the first row."))]
-        )
-    headers = [_header_key(h) for h in table[0]]
+def check_rows(table: Table) -> list[Row]:
+    """Turn the table into rows of values, or raise ImportRejected listing every problem."""
+    headers = [_header_key(h) for h in table.headers]
     missing = [k for k in REQUIRED if k not in headers]
     if missing:
         raise ImportRejected(
@@ -155,18 +129,18 @@ def check_rows(table: list[list]) -> list[Row]:
                 )
             ]
         )
-    if len(table) - 1 > MAX_ROWS:
+    if len(table.rows) > MAX_ROWS:
         raise ImportRejected(
             [
                 RowError(
                     0,
                     _("Too many rows (%(count)s); import at most %(max)s at a time.")
-                    % {"count": len(table) - 1, "max": MAX_ROWS},
+                    % {"count": len(table.rows), "max": MAX_ROWS},
                 )
             ]
         )
     rows, errors, seen = [], [], {}
-    for offset, cells in enumerate(table[1:], start=2):
+    for offset, cells in table.rows:
         values = {
             k: str(cells[i] if i < len(cells) and cells[i] is not None else "").strip()
             for i, k in enumerate(headers)
