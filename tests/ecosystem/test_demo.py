@@ -40,7 +40,10 @@ def test_demo_load_is_idempotent_and_real():
 
 def test_demo_accounts_and_roles():
     demo.load(io.StringIO())
-    for email, _role in DEMO_ACCOUNTS:
+    ours = {"admin@maillage.example", "staff@chateau-gombert.example", "staff@axe-seine.example",
+            "participant@maillage.example"}
+    assert ours <= {email for email, _role in DEMO_ACCOUNTS}
+    for email in ours:
         assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
     assert User.objects.get(email="admin@maillage.example").is_superuser
     staff = User.objects.get(email="staff@chateau-gombert.example")

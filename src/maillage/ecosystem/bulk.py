@@ -6,7 +6,8 @@ bulk_create and bulk_update bypass Organisation.save(): callers compute the deri
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
@@ -39,13 +40,32 @@ def new_organisation(slugs: SlugBook, **fields) -> Organisation:
 
 
 def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Organisation]:
-    """Insert organisations with their sector ids, in batches; returns them with their ids."""
+    """Insert organisations with their sector ids, in batches; returns them with their ids.
+
+    A parametrised INSERT run for all rows (executemany), then the ids read back by slug:
+    several times faster than bulk_create, which compiles every value of every row."""
     through = Organisation.sectors.through
+    meta = Organisation._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(meta.db_table), ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    now = timezone.now()
     created: list[Organisation] = []
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
-        with transaction.atomic():
-            orgs = Organisation.objects.bulk_create([o for o, _ in chunk])
+        orgs = [o for o, _ in chunk]
+        for org in orgs:
+            org.created_at = org.updated_at = now
+        params = [[f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields] for o in orgs]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+            ids = dict(Organisation.objects.filter(slug__in=[o.slug for o in orgs]).values_list("slug", "id"))
+            for org in orgs:
+                org.pk = ids[org.slug]
+                org._state.adding, org._state.db = False, connection.alias
             through.objects.bulk_create([
                 through(organisation_id=o.pk, sector_id=sid)
                 for o, (_, sids) in zip(orgs, chunk, strict=True) for sid in sids
@@ -60,9 +80,28 @@ def update_with_sectors(rows: list[tuple[Organisation, list[int] | None]], field
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
         with transaction.atomic():
-            Organisation.objects.bulk_update([o for o, _ in chunk], fields)
+            _update_rows([o for o, _ in chunk], fields)
             resectored = [(o, sids) for o, sids in chunk if sids is not None]
             through.objects.filter(organisation_id__in=[o.pk for o, _ in resectored]).delete()
             through.objects.bulk_create([
                 through(organisation_id=o.pk, sector_id=sid) for o, sids in resectored for sid in sids
             ])
+
+
+def _update_rows(organisations: list[Organisation], names: list[str]) -> None:
+    """One parametrised UPDATE run for every row (executemany). QuerySet.bulk_update builds a
+    CASE WHEN per field and row, which takes minutes for 10,000 rows."""
+    meta = Organisation._meta
+    fields = [meta.get_field(name) for name in names if name != "id"]
+    quote = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(meta.db_table),
+        ", ".join(f"{quote(f.column)} = %s" for f in fields),
+        quote(meta.pk.column),
+    )
+    params = [
+        [f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields] + [o.pk]
+        for o in organisations
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

@@ -31,6 +31,9 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "agence": (K.PUBLIC_BODY, S.AGENCY), "organisme public": (K.PUBLIC_BODY, ""),
     "reseau": (K.NETWORK, ""), "association": (K.NETWORK, ""),
 }
+TEXT_LIMITS = {
+    f.name: f.max_length for f in Organisation._meta.concrete_fields if getattr(f, "max_length", None)
+}
 _SPLIT = re.compile(r"[;,|/\n]+")
 _url = URLValidator()
 
@@ -242,14 +245,17 @@ class RowChecker:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _model_rules(self, number, values) -> None:
-        candidate = Organisation(**{"kind": K.COMPANY, **values})
-        try:
-            candidate.full_clean(exclude=["slug", "parent", "host_park"], validate_unique=False,
-                                 validate_constraints=False)
-        except ValidationError as exc:
-            for field_name, messages in exc.message_dict.items():
-                label = field_name if field_name != "__all__" else ""
-                self.fail(number, f"{label}: {' '.join(messages)}".strip(": "))
+        """The model's limits not checked above (lengths, year range); cheaper than full_clean,
+        which costs a third of the time of a 10,000-row import."""
+        for name, value in values.items():
+            limit = TEXT_LIMITS.get(name)
+            if limit and isinstance(value, str) and len(value) > limit:
+                self.fail(number, _("The %(field)s is too long (%(length)d characters, at most "
+                                    "%(limit)d).") % {"field": Organisation._meta.get_field(name).verbose_name,
+                                                      "length": len(value), "limit": limit})
+        year = values.get("founded_year")
+        if year is not None and not 1000 <= year <= 2100:
+            self.fail(number, _("The founding year “%(value)s” is not a year.") % {"value": year})
 
     def _match_existing(self, rows: list[CheckedRow]) -> None:
         """Find the organisations already in the directory: same website domain, else same
