@@ -113,3 +113,27 @@ def test_assignment_matches_brute_force_on_tiny_cases(seed):
     assert verify(requests, hosts, result.hosts) == []
     assert result.objective == objective(requests, hosts, result.hosts)
     assert result.objective == brute_force(requests, hosts)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_greedy_start_is_feasible_and_never_beats_the_solver(seed):
+    rnd = random.Random(100 + seed)
+    all_months = [(2026, m) for m in range(1, 13)]
+    hosts = [Host(k, rnd.randint(1, 3), frozenset(all_months), sectors=frozenset({k % 3})) for k in range(4)]
+    requests = []
+    for k in range(15):
+        i = rnd.randrange(0, 9)
+        requests.append(Request(k, frozenset(all_months[i : i + rnd.randint(1, 4)]), sector=rnd.randrange(3),
+                                preferences=tuple(rnd.sample(range(4), 2))))
+    start = matching.greedy(requests, hosts)
+    assert verify(requests, hosts, start) == []
+    result = assign(requests, hosts)
+    assert result.optimal and result.objective >= objective(requests, hosts, start)
+
+
+def test_time_out_falls_back_on_a_valid_assignment():
+    hosts = [Host(1, 1, months("2026-01-01", "2026-12-31"))]
+    requests = [Request(1, months("2026-01-01", "2026-02-28")), Request(2, months("2026-02-01", "2026-03-31"))]
+    result = assign(requests, hosts, time_limit=0.0)
+    assert verify(requests, hosts, result.hosts) == []
+    assert sum(1 for h in result.hosts.values() if h) == 1

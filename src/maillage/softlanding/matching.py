@@ -159,9 +159,9 @@ def assign(
     _desks_per_month(model, requests, hosts, x)
     reqs, by_id = {r.id: r for r in requests}, {h.id: h for h in hosts}
     model.maximize(sum((BASE + score(reqs[r_id], by_id[h_id])) * var for (r_id, h_id), var in x.items()))
-    if hint:
-        for (r_id, h_id), var in x.items():
-            model.add_hint(var, 1 if hint.get(r_id) == h_id else 0)
+    start = dict(hint) if hint else greedy(requests, hosts)
+    for (r_id, h_id), var in x.items():
+        model.add_hint(var, 1 if start.get(r_id) == h_id else 0)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -169,9 +169,11 @@ def assign(
     solver.parameters.random_seed = seed
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        # The empty assignment is always feasible, so this only happens on a time-out before any
-        # solution: report that honestly as nothing placed.
-        return Assignment({r.id: None for r in requests}, 0, False)
+        # A time-out before the solver's first solution: fall back on the starting assignment
+        # when it is valid (it always is unless a caller's hint was not).
+        fallback = start if not verify(requests, hosts, start) else {r.id: None for r in requests}
+        fallback = {r.id: fallback.get(r.id) for r in requests}
+        return Assignment(fallback, objective(requests, hosts, fallback), False)
     chosen: dict[int, int | None] = {r.id: None for r in requests}
     for (r_id, h_id), var in x.items():
         if solver.boolean_value(var):
@@ -185,8 +187,30 @@ def _one_host_each(model, requests, hosts, x) -> None:
 
 
 def _desks_per_month(model, requests, hosts, x) -> None:
-    for h in hosts:
-        for m in h.months:
-            takers = [x[r.id, h.id] for r in requests if (r.id, h.id) in x and m in r.months]
-            if takers:
-                model.add(sum(takers) <= max(h.free(m), 0))
+    months = {r.id: r.months for r in requests}
+    by_id = {h.id: h for h in hosts}
+    takers: dict[tuple[int, Month], list] = {}
+    for (r_id, h_id), var in x.items():
+        for m in months[r_id]:
+            takers.setdefault((h_id, m), []).append(var)
+    for (h_id, m), vars_ in takers.items():
+        free = max(by_id[h_id].free(m), 0)
+        if len(vars_) > free:
+            model.add(sum(vars_) <= free)
+
+
+def greedy(requests: list[Request], hosts: list[Host]) -> dict[int, int | None]:
+    """A quick feasible assignment (most constrained requests first, best-fitting free host):
+    the solver's starting point, and the answer if the solver finds nothing better in time."""
+    load: dict[tuple[int, Month], int] = {}
+    chosen: dict[int, int | None] = {}
+    options = {r.id: [h for h in hosts if not obstacles(r, h)] for r in requests}
+    for r in sorted(requests, key=lambda r: (len(options[r.id]), -len(r.months), r.id)):
+        chosen[r.id] = None
+        for h in sorted(options[r.id], key=lambda h: (-score(r, h), h.id)):
+            if all(load.get((h.id, m), 0) < h.free(m) for m in r.months):
+                for m in r.months:
+                    load[(h.id, m)] = load.get((h.id, m), 0) + 1
+                chosen[r.id] = h.id
+                break
+    return chosen
