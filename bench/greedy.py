@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/greedy.py [--time-limit 30] [--only NAME] [--skip-jair] [--skip-generated]
 
+The JAIR 2022 instances are read from ../shared/benchmarks/b2b-jair2022 (or $MEETSOLVER_JAIR).
+
 The greedy takes requests in priority order (required first, then by weight) and puts each in
 the first slot where everybody is free and a table (or online room) is left. It lives here only,
 as a yardstick: the engine never uses it.
@@ -10,6 +12,7 @@ as a yardstick: the engine never uses it.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -19,7 +22,12 @@ from pathlib import Path
 from meetsolver import Assignment, Instance, Mode, SolveConfig
 from meetsolver.verify import evaluate
 
-JAIR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "b2b-jair2022"
+JAIR = Path(
+    os.environ.get(
+        "MEETSOLVER_JAIR",
+        Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "b2b-jair2022",
+    )
+)
 
 
 def greedy(inst: Instance) -> list[Assignment]:
