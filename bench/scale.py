@@ -102,6 +102,15 @@ def main() -> int:
     )
     for error in errors[:5]:
         print("  violation:", error)
+    from greedy import greedy
+
+    g_start = time.perf_counter()
+    reference = evaluate(inst, greedy(inst))
+    print(
+        f"  first-fit greedy for reference: {reference['meetings']} meetings = "
+        f"{100 * reference['meetings'] / bound:.2f} % of the bound, weight {reference['weight']}, "
+        f"breaks {reference['breaks']}, in {time.perf_counter() - g_start:.1f} s"
+    )
     return 0 if not errors else 1
 
 
