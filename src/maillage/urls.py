@@ -12,6 +12,7 @@ urlpatterns = [
     path("partnerships/", include("maillage.partnerships.urls")),
     path("softlanding/", include("maillage.softlanding.urls")),
     path("events/", include("maillage.events.urls")),
+    path("matchmaking/", include("maillage.matchmaking.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -51,7 +51,7 @@ def make_session(
             participation_type=types[i % 3],
             person__first_name=f"Person{i}",
             person__last_name="Martin",
-            person__user=UserFactory(email=f"p{i}@example.org"),
+            person__user=UserFactory(email=f"p{session.pk}-{i}@example.org"),
             organisation__name=f"Company {i}",
         )
         sessions.add_participant(session=session, registration=reg)
