@@ -164,6 +164,18 @@ def test_delegation_pages(client, delegation, sophia_staff, chengdu_staff, parks
     page = client.get(delegation.get_absolute_url()).content.decode()
     assert "Chengdu Hi-tech Zone" in page and "Li Wei" in page and "Twinning" in page
     assert '"lat": 30.57' in page  # itinerary map point
+    assert "09:00" in page  # shown in the platform's time zone, as typed
+
+
+def test_itinerary_shown_and_typed_in_the_delegation_time_zone(client, delegation, sophia_staff):
+    services.update_delegation(delegation=delegation, user=sophia_staff, time_zone="Asia/Shanghai")
+    client.force_login(sophia_staff)
+    client.post(reverse("partnerships:visit_add", args=[delegation.pk]), {
+        "v-place": "Tianfu Software Park", "v-starts_at": "2026-03-03T09:00", "v-ends_at": "2026-03-03T11:00"})
+    visit = delegation.visits.get()
+    assert visit.starts_at == dt.datetime(2026, 3, 3, 1, tzinfo=dt.UTC)  # 09:00 in Chengdu
+    page = client.get(delegation.get_absolute_url()).content.decode()
+    assert "09:00" in page and "times in Asia/Shanghai" in page
 
 
 def test_delegation_create_with_bad_dates(client, parks, sophia_staff):

@@ -155,3 +155,19 @@ def test_delegation_bad_input(parks, sophia_staff):
     with pytest.raises(ValidationError, match="Unknown country"):
         services.create_delegation(starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 3, 1), countries="XX", **base)
     assert not Delegation.objects.exists()
+
+
+def test_itinerary_days_counted_in_the_delegation_time_zone(parks, sophia_staff):
+    base = dict(user=sophia_staff, title="Beijing", direction="outgoing", starts_on=dt.date(2026, 9, 8),
+                ends_on=dt.date(2026, 9, 8), hosts=[parks["chengdu"]], visitors=[parks["sophia"]])
+    with pytest.raises(ValidationError, match="Unknown time zone"):
+        services.create_delegation(time_zone="Mars/Olympus", **base)
+    delegation = services.create_delegation(time_zone="Asia/Shanghai", **base)
+    import zoneinfo
+
+    shanghai = zoneinfo.ZoneInfo("Asia/Shanghai")
+    # 07:00 in Beijing is still the 7th in Paris: fine, the day counts where the visit happens.
+    services.add_visit(delegation=delegation, place="Haidian",
+                       starts_at=dt.datetime(2026, 9, 8, 7, tzinfo=shanghai),
+                       ends_at=dt.datetime(2026, 9, 8, 9, tzinfo=shanghai))
+    assert delegation.visits.count() == 1

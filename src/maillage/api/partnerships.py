@@ -145,6 +145,7 @@ class DelegationIn(Schema):
     starts_on: date
     ends_on: date
     countries: str = ""
+    time_zone: str = ""
     hosts: list[int]
     visitors: list[int]
     members: list[int] = []
@@ -195,6 +196,7 @@ class DelegationOut(Schema):
     starts_on: date
     ends_on: date
     countries: str
+    time_zone: str
     hosts: list[int]
     visitors: list[int]
     visits: list[VisitOut]

@@ -167,7 +167,8 @@ def delegations(o: dict[str, Organisation], a: dict[str, Agreement], people: dic
             user=None, title="Mission to Beijing: six technology parks in a week", direction="outgoing",
             purpose="Visit six technology parks of Zhongguancun, meet companies and prepare the cross soft-landing "
             "programme with ZGC Group.", starts_on=dt.date(2025, 9, 8), ends_on=dt.date(2025, 9, 12),
-            countries="CN", hosts=[o[ZGC]], visitors=[o[INOVALLEE]], members=[people["inovallee"]],
+            countries="CN", time_zone="Asia/Shanghai", hosts=[o[ZGC]], visitors=[o[INOVALLEE]],
+            members=[people["inovallee"]],
         )
         for i, (place, lat, lon) in enumerate(BEIJING_PARKS):
             day = dt.date(2025, 9, 8) + dt.timedelta(days=i // 2 + (1 if i >= 4 else 0))
@@ -184,7 +185,7 @@ def delegations(o: dict[str, Organisation], a: dict[str, Agreement], people: dic
         japan = services.create_delegation(
             user=None, title="Japanese cluster delegation visiting Genopole", direction="incoming",
             purpose="Learn how the biocluster works: its incubator, shared platforms and support to startups.",
-            starts_on=dt.date(2025, 5, 20), ends_on=dt.date(2025, 5, 21), countries="JP",
+            starts_on=dt.date(2025, 5, 20), ends_on=dt.date(2025, 5, 21), countries="JP", time_zone="Europe/Paris",
             hosts=[o[GENOPOLE]], visitors=[o[LIC]], members=[people["lic"]],
         )
         paris = "Europe/Paris"

@@ -114,7 +114,8 @@ class DelegationForm(forms.ModelForm):
 
     class Meta:
         model = Delegation
-        fields = ["title", "direction", "purpose", "starts_on", "ends_on", "countries", "hosts", "visitors", "members"]
+        fields = ["title", "direction", "purpose", "starts_on", "ends_on", "countries", "time_zone", "hosts",
+                  "visitors", "members"]
         widgets = {"starts_on": DATE, "ends_on": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

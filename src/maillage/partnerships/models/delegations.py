@@ -23,6 +23,10 @@ class Delegation(models.Model):
         default="",
         help_text=_("ISO 3166 codes separated by commas, e.g. CN,JP"),
     )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, default="",
+        help_text=_("Time zone of the itinerary, e.g. Asia/Shanghai; empty for the platform's."),
+    )
     hosts = models.ManyToManyField(
         "ecosystem.Organisation",
         related_name="hosted_delegations",
@@ -60,6 +64,15 @@ class Delegation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:delegation", kwargs={"pk": self.pk})
+
+    @property
+    def tz(self):
+        """The itinerary's time zone: the delegation's own, else the platform's."""
+        import zoneinfo
+
+        from django.utils import timezone
+
+        return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else timezone.get_default_timezone()
 
     @property
     def country_list(self) -> list[str]:

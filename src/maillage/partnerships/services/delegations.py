@@ -12,7 +12,7 @@ from maillage.partnerships.enums import DelegationDirection, FollowUpKind
 from maillage.partnerships.models import ContactMet, Delegation, FollowUp, Visit
 from maillage.partnerships.rules import staff_organisation_ids
 
-FIELDS = ("title", "direction", "purpose", "starts_on", "ends_on", "countries")
+FIELDS = ("title", "direction", "purpose", "starts_on", "ends_on", "countries", "time_zone")
 
 
 def _clean_countries(value) -> str:
@@ -25,6 +25,16 @@ def _clean_countries(value) -> str:
              % {"codes": ", ".join(bad)}}
         )
     return ",".join(dict.fromkeys(codes))
+
+
+def _clean_time_zone(value: str) -> str:
+    import zoneinfo
+
+    value = (value or "").strip()
+    if value and value not in zoneinfo.available_timezones():
+        raise ValidationError({"time_zone": _("Unknown time zone “%(tz)s”. Use a name such as Asia/Shanghai or "
+                                              "Europe/Paris.") % {"tz": value}})
+    return value
 
 
 def _check(*, user, starts_on, ends_on, hosts, visitors, direction) -> None:
@@ -49,6 +59,7 @@ def create_delegation(*, user, hosts, visitors, members=(), **fields) -> Delegat
     if unknown:
         raise TypeError(f"unknown delegation fields: {sorted(unknown)}")
     fields["countries"] = _clean_countries(fields.get("countries", ""))
+    fields["time_zone"] = _clean_time_zone(fields.get("time_zone", ""))
     _check(user=user, starts_on=fields.get("starts_on"), ends_on=fields.get("ends_on"),
            hosts=list(hosts), visitors=list(visitors), direction=fields.get("direction"))
     delegation = Delegation.objects.create(created_by=user, **fields)
@@ -65,6 +76,8 @@ def update_delegation(*, delegation: Delegation, user, hosts=None, visitors=None
         raise TypeError(f"unknown delegation fields: {sorted(unknown)}")
     if "countries" in fields:
         fields["countries"] = _clean_countries(fields["countries"])
+    if "time_zone" in fields:
+        fields["time_zone"] = _clean_time_zone(fields["time_zone"])
     hosts = list(hosts) if hosts is not None else list(delegation.hosts.all())
     visitors = list(visitors) if visitors is not None else list(delegation.visitors.all())
     _check(user=user, starts_on=fields.get("starts_on", delegation.starts_on),
@@ -87,7 +100,8 @@ def add_visit(*, delegation: Delegation, starts_at, ends_at, organisation=None, 
         raise ValidationError({"place": _("Give the organisation visited or the name of the place.")})
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The visit ends before it starts. Correct the times.")})
-    first, last = (timezone.localtime(starts_at).date(), timezone.localtime(ends_at).date())
+    # Days as lived at the destination: the itinerary's time zone.
+    first, last = (timezone.localtime(starts_at, delegation.tz).date(), timezone.localtime(ends_at, delegation.tz).date())
     if first < delegation.starts_on or last > delegation.ends_on:
         raise ValidationError(
             {"starts_at": _("The visit falls outside the delegation's dates (%(start)s – %(end)s).")

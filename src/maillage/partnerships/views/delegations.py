@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,21 +48,22 @@ def delegation_list(request):
 def delegation_detail(request, pk):
     delegation = _load(request, pk)
     visits = list(delegation.visits.select_related("organisation"))
-    return render(request, "partnerships/delegation_detail.html", {
-        "delegation": delegation,
-        "can_change": request.user.has_perm(CHANGE, delegation),
-        "visits": visits,
-        "points": [
-            {"label": v.label, "lat": v.coordinates[0], "lon": v.coordinates[1],
-             "when": v.starts_at.isoformat()} for v in visits if v.coordinates
-        ],
-        "contacts": delegation.contacts.select_related("person", "organisation"),
-        "follow_ups": delegation.follow_ups.select_related("agreement", "application__startup"),
-        "members": delegation.members.all(),
-        "visit_form": forms.VisitForm(prefix="v"),
-        "contact_form": forms.ContactForm(prefix="p"),
-        "follow_up_form": _follow_up_form(request),
-    })
+    with timezone.override(delegation.tz):  # itinerary times as lived at the destination
+        return render(request, "partnerships/delegation_detail.html", {
+            "delegation": delegation,
+            "can_change": request.user.has_perm(CHANGE, delegation),
+            "visits": visits,
+            "points": [
+                {"label": v.label, "lat": v.coordinates[0], "lon": v.coordinates[1],
+                 "when": v.starts_at.isoformat()} for v in visits if v.coordinates
+            ],
+            "contacts": delegation.contacts.select_related("person", "organisation"),
+            "follow_ups": delegation.follow_ups.select_related("agreement", "application__startup"),
+            "members": delegation.members.all(),
+            "visit_form": forms.VisitForm(prefix="v"),
+            "contact_form": forms.ContactForm(prefix="p"),
+            "follow_up_form": _follow_up_form(request),
+        })
 
 
 def _save(request, form, delegation=None):
@@ -110,8 +112,10 @@ def _errors(request, form, exc=None):
 @login_required
 def visit_add(request, pk):
     delegation = _load(request, pk, change=True)
-    form = forms.VisitForm(request.POST, prefix="v")
-    if form.is_valid():
+    with timezone.override(delegation.tz):  # the times typed are the destination's
+        form = forms.VisitForm(request.POST, prefix="v")
+        valid = form.is_valid()
+    if valid:
         try:
             services.add_visit(delegation=delegation, **form.cleaned_data)
             messages.success(request, _("Visit added to the itinerary."))
