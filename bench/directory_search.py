@@ -88,8 +88,8 @@ def main() -> int:
     def search(**params):
         query = selectors.DirectoryQuery(**params)
         qs = selectors.search_organisations(query)
-        page = selectors.paginate(selectors.with_listing_relations(qs))
-        selectors.capped_count(qs)
+        page = selectors.paginate(qs, load=selectors.with_listing_relations)
+        selectors.page_count(qs, page)
         return page
 
     scenarios = [

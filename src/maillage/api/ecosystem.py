@@ -61,10 +61,14 @@ def _paged(request, page) -> dict:
     return {"page": page.number, "next": next_link, "previous": previous_link, "items": page.items}
 
 
-def _organisations():
-    return Organisation.objects.select_related("parent", "host_park").prefetch_related(
+def _api_relations(qs):
+    return qs.select_related("parent", "host_park").prefetch_related(
         Prefetch("sectors", queryset=Sector.objects.order_by("code"))
     )
+
+
+def _organisations():
+    return _api_relations(Organisation.objects.all())
 
 
 def _resolve_fields(data: dict, user) -> dict:
@@ -147,12 +151,9 @@ def list_organisations(request, filters: Query[DirectoryFilters]):
         park=filters.park,
         network=filters.network,
     )
-    qs = (
-        selectors.search_organisations(query)
-        .select_related("parent", "host_park")
-        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.order_by("code")))
-    )
-    return _paged(request, selectors.paginate(qs, page=filters.page, size=filters.page_size))
+    qs = selectors.search_organisations(query)
+    page = selectors.paginate(qs, page=filters.page, size=filters.page_size, load=_api_relations)
+    return _paged(request, page)
 
 
 @router.get("/organisations/{slug}", response=OrganisationOut, summary="One organisation")
@@ -216,10 +217,14 @@ def list_people(
     qs = selectors.visible_people(user)
     if organisation:
         qs = qs.filter(affiliations__organisation__slug=organisation)
-    qs = qs.order_by("last_name", "first_name", "pk").prefetch_related(
-        Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
+    qs = qs.order_by("last_name", "first_name", "pk")
+    result = selectors.paginate(
+        qs,
+        page=page,
+        load=lambda rows: rows.prefetch_related(
+            Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
+        ),
     )
-    result = selectors.paginate(qs, page=page)
     managed = managed_organisation_ids(user)
     admin = bool(getattr(user, "is_superuser", False))
     items = []
@@ -270,10 +275,11 @@ def list_network_members(request, slug: str, page: int = Query(1, ge=1)):
     qs = (
         Membership.objects.filter(network=network)
         .filter(Q(until__isnull=True) | Q(until__gte=today))
-        .select_related("member")
         .order_by("member__name", "pk")
     )
-    result = selectors.paginate(qs, page=page, size=selectors.MAX_PAGE_SIZE)
+    result = selectors.paginate(
+        qs, page=page, size=selectors.MAX_PAGE_SIZE, load=lambda rows: rows.select_related("member")
+    )
     result.items = [
         {
             "slug": m.member.slug,

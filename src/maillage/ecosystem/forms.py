@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from maillage.ecosystem import selectors
@@ -32,40 +36,95 @@ EDITABLE_FIELDS = [
 ]
 
 
+def _render_options(pairs, current: str) -> str:
+    # Plain escaping: per-option format_html() would cost several milliseconds per page.
+    html = []
+    for value, label in pairs:
+        selected = " selected" if value == current else ""
+        html.append(f'<option value="{escape(str(value))}"{selected}>{escape(str(label))}</option>')
+    return mark_safe("".join(html))  # every value and label is escaped above
+
+
 class DirectoryForm(forms.Form):
-    """The directory's search box and filters, read from the query string."""
+    """The directory's search box and filters, read from the query string.
+
+    The filters are plain text fields checked against option lists loaded once per request:
+    ChoiceField would normalise ~700 choices again on every page, and its widgets would render
+    them through the template engine, which costs more than the search itself."""
+
+    FILTERS = ("kind", "sector", "country", "park", "network")
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    park = forms.ChoiceField(label=_("Park"), required=False)
-    network = forms.ChoiceField(label=_("Network"), required=False)
+    kind = forms.CharField(label=_("Kind"), required=False, max_length=20)
+    sector = forms.CharField(label=_("Sector"), required=False, max_length=64)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
+    park = forms.CharField(label=_("Park"), required=False, max_length=220)
+    network = forms.CharField(label=_("Network"), required=False, max_length=220)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        anything = [("", _("All"))]
-        self.fields["kind"].choices = anything + list(OrganisationKind.choices)
-        self.fields["sector"].choices = anything + [
-            (s.code, f"— {s.name}" if s.parent_id else s.name) for s in selectors.sectors()
-        ]
-        self.fields["country"].choices = anything + country_choices()
-        self.fields["park"].choices = anything + list(selectors.parks().values_list("slug", "name"))
-        self.fields["network"].choices = anything + list(
-            selectors.networks().values_list("slug", "name")
-        )
+        self.options = {
+            "kind": list(OrganisationKind.choices),
+            "sector": [
+                (s.code, f"— {s.name}" if s.parent_id else s.name) for s in selectors.sectors()
+            ],
+            "country": country_choices(),
+            "park": list(selectors.parks().values_list("slug", "name")),
+            "network": list(selectors.networks().values_list("slug", "name")),
+        }
+
+    def _known(self, name: str) -> str:
+        value = self.cleaned_data.get(name) or ""
+        if name == "country":
+            value = value.upper()
+        if value and value not in {code for code, _label in self.options[name]}:
+            raise ValidationError(
+                _("“%(value)s” is not in the list; choose one of the list."),
+                params={"value": value},
+            )
+        return value
+
+    def clean_kind(self):
+        return self._known("kind")
+
+    def clean_sector(self):
+        return self._known("sector")
+
+    def clean_country(self):
+        return self._known("country")
+
+    def clean_park(self):
+        return self._known("park")
+
+    def clean_network(self):
+        return self._known("network")
 
     def directory_query(self) -> selectors.DirectoryQuery:
         """The search asked for; a filter with a value we do not know is left out (and shown)."""
         self.is_valid()
         data = self.cleaned_data
         return selectors.DirectoryQuery(
-            **{
-                name: data.get(name) or ""
-                for name in ("q", "kind", "sector", "country", "park", "network")
-            }
+            **{name: data.get(name) or "" for name in ("q", *self.FILTERS)}
         )
+
+    def filter_selects(self) -> list[dict]:
+        """The filter lists with their options rendered in one pass."""
+        selects = []
+        for name in self.FILTERS:
+            bound = self[name]
+            current = str(self.data.get(name, "") or "")
+            options = _render_options([("", _("All")), *self.options[name]], current)
+            selects.append(
+                {
+                    "name": name,
+                    "id": bound.id_for_label,
+                    "label": bound.label,
+                    "errors": bound.errors,
+                    "options": options,
+                }
+            )
+        return selects
 
     @property
     def page_number(self) -> int:

@@ -35,8 +35,8 @@ def _query_string(request, **changes) -> str:
 def directory(request):
     form, query = _search(request)
     qs = selectors.search_organisations(query)
-    page = selectors.paginate(selectors.with_listing_relations(qs), page=form.page_number)
-    count, more = selectors.capped_count(qs) if not query.is_empty else (None, False)
+    page = selectors.paginate(qs, page=form.page_number, load=selectors.with_listing_relations)
+    count, more = selectors.page_count(qs, page) if not query.is_empty else (None, False)
     context = {
         "form": form,
         "query": query,
