@@ -202,3 +202,35 @@ def test_strangers_cannot_see_or_touch_a_delegation(client, delegation, who, out
     delegation.refresh_from_db()
     assert delegation.title == "Mission to Chengdu" and not delegation.visits.exists()
     assert not delegation.contacts.exists() and not delegation.follow_ups.exists()
+
+
+def test_edit_agreement_parties_and_dates(client, agreement, sophia_staff, parks):
+    client.force_login(sophia_staff)
+    url = reverse("partnerships:agreement_edit", args=[agreement.pk])
+    assert client.get(url).status_code == 200
+    data = {"title": "Sister Parks", "kind": "twinning", "remind_days_before": 30,
+            "starts_on": "2026-01-01", "ends_on": "2025-01-01",
+            "parties-TOTAL_FORMS": 4, "parties-INITIAL_FORMS": 0,
+            "parties-0-organisation": parks["sophia"].pk, "parties-0-role": "signatory",
+            "parties-1-organisation": parks["chengdu"].pk, "parties-1-role": "signatory",
+            "parties-2-organisation": parks["genopole"].pk, "parties-2-role": "partner",
+            "parties-3-role": "signatory"}
+    r = client.post(url, data)
+    assert r.status_code == 200 and "end date comes before" in r.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.parties.count() == 2 and agreement.ends_on is None
+    data["ends_on"] = "2028-12-31"
+    assert client.post(url, data).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.parties.count() == 3 and agreement.ends_on == dt.date(2028, 12, 31)
+
+
+def test_delegation_list_queries_do_not_grow(client, parks, sophia_staff, django_assert_max_num_queries):
+    for i in range(10):
+        services.create_delegation(user=sophia_staff, title=f"D{i}", direction="incoming",
+                                   starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 3, 2),
+                                   hosts=[parks["sophia"]], visitors=[parks["chengdu"]])
+    client.force_login(sophia_staff)
+    with django_assert_max_num_queries(10):
+        r = client.get(reverse("partnerships:delegations"))
+    assert r.content.decode().count("Chengdu Hi-tech Zone") == 10

@@ -92,3 +92,14 @@ def test_strangers_get_nothing(client, sl, application, who):
     application.refresh_from_db()
     assert application.status == S.APPLIED and not Score.objects.exists()
     assert sl["programme"].offers.count() == 2
+
+
+def test_park_outside_the_programme_cannot_apply(client, sl):
+    from tests.ecosystem.factories import OrganisationFactory, ParkFactory, UserFactory
+
+    park = ParkFactory(name="Outside")
+    user = UserFactory(staff_of=[park])
+    r = post(client, f"{BASE}/programmes/{sl['programme'].pk}/applications", {
+        "startup": OrganisationFactory(host_park=park).pk, "home_park": park.pk, "starts_on": "2030-03-01",
+        "ends_on": "2030-06-30"}, user)
+    assert r.status_code == 404 and not Application.objects.exists()

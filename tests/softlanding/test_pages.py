@@ -156,3 +156,15 @@ def test_board_queries_do_not_grow(client, sl, django_assert_max_num_queries):
     client.force_login(sl["users"]["inovallee"])
     with django_assert_max_num_queries(16):
         client.get(reverse("softlanding:board", args=[sl["programme"].pk]))
+
+
+def test_programme_edit_closes_and_updates_the_grid(client, sl):
+    client.force_login(sl["users"]["inovallee"])
+    url = reverse("softlanding:programme_edit", args=[sl["programme"].pk])
+    assert client.get(url).status_code == 200
+    r = client.post(url, {"name": "Cross soft landing", "organisers": [sl["inovallee"].pk, sl["zgc"].pk],
+                          "criteria": "Team: 5"})
+    assert r.status_code == 302
+    sl["programme"].refresh_from_db()
+    assert not sl["programme"].is_open
+    assert list(sl["programme"].criteria.values_list("name", "weight")) == [("Team", 5)]

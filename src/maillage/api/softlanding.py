@@ -248,7 +248,7 @@ def list_applications(request, pk: int):
 
 @router.post("/softlanding/programmes/{pk}/applications", response={201: ApplicationOut}, auth=WRITE_AUTH)
 def submit_application(request, pk: int, payload: ApplicationIn):
-    programme = get_object_or_404(Programme, pk=pk)
+    programme = _programme(request, pk)  # only parks taking part see (and apply to) a programme
     if not request.user.has_perm("softlanding.apply_to_programme"):
         raise HttpError(403, "Only the staff of a home park may endorse applications.")
     offers = {o.pk: o for o in HostOffer.objects.filter(pk__in=payload.preferences)}
