@@ -105,7 +105,11 @@ def search_organisations(query: DirectoryQuery) -> QuerySet[Organisation]:
             )
         )
         tagged = Organisation.sectors.through.objects.filter(sector_id__in=ids)
-        qs = qs.filter(pk__in=tagged.values("organisation_id"))
+        if query.park or query.network:
+            # A park or network leaves a few hundred rows: check each one's sectors by index.
+            qs = qs.filter(Exists(tagged.filter(organisation_id=OuterRef("pk"))))
+        else:
+            qs = qs.filter(pk__in=tagged.values("organisation_id"))
     if query.network:
         today = timezone.localdate()
         links = Membership.objects.filter(network__slug=query.network).filter(
@@ -167,10 +171,13 @@ def capped_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
 
 
 def map_points(qs: QuerySet[Organisation], cap: int = MAP_POINTS_CAP) -> list[dict]:
-    """Located organisations of a search, at most `cap`, as plain dicts for the map."""
-    rows = qs.filter(latitude__isnull=False, longitude__isnull=False).values(
-        "slug", "name", "kind", "city", "latitude", "longitude"
-    )[:cap]
+    """Located organisations of a search, at most `cap` (a sample, in no particular order:
+    sorting them would cost more than drawing them), as plain dicts for the map."""
+    rows = (
+        qs.filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by()
+        .values("slug", "name", "kind", "city", "latitude", "longitude")[:cap]
+    )
     return list(rows)
 
 

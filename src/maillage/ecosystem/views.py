@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -58,8 +59,10 @@ def directory_map(request):
     _form, query = _search(request)
     qs = selectors.search_organisations(query)
     points = selectors.map_points(qs)
+    # One reverse() for all points: the addresses differ only by the slug.
+    template = reverse("ecosystem:organisation", kwargs={"slug": "slug-placeholder"})
     for point in points:
-        point["url"] = Organisation(slug=point.pop("slug")).get_absolute_url()
+        point["url"] = template.replace("slug-placeholder", point.pop("slug"))
     return JsonResponse(
         {
             "points": points,
