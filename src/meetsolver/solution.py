@@ -26,6 +26,8 @@ class SolveConfig:
     table_changes: bool = False
     # Extra CP-SAT parameters, e.g. (("symmetry_level", 4),), for experiments and benchmarks.
     cp_sat: tuple[tuple[str, object], ...] = ()
+    # Before optimising breaks, probe "breaks <= lower bound" as satisfaction problems.
+    probe: bool = True
 
 
 @dataclass(frozen=True)

@@ -2,109 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-
 from ortools.sat.python import cp_model
 
 from meetsolver.instance import Instance
 from meetsolver.model import Built, build
+from meetsolver.model.portfolio import Progress, Run, minimise_breaks, optimise
 from meetsolver.model.tables import assign_numbers, table_changes
 from meetsolver.solution import Assignment, Solution, SolveConfig, Status
-
-Progress = Callable[[dict], bool | None]
-
-
-class _Watch(cp_model.CpSolverSolutionCallback):
-    """Reports improving solutions and the bound; stops the search when asked to."""
-
-    def __init__(self, run: _Run, solver: cp_model.CpSolver, key: str) -> None:
-        super().__init__()
-        self.run, self.solver, self.key = run, solver, key
-
-    def on_solution_callback(self) -> None:
-        value = round(self.objective_value)
-        self.run.current[self.key] = -value if self.key == "weight" else value
-        bound = round(self.best_objective_bound)
-        self.run.bound[self.key] = -bound if self.key == "weight" else bound
-        self.run.report(self.solver)
-
-
-class _Run:
-    def __init__(self, config: SolveConfig, progress: Progress | None) -> None:
-        self.config, self.progress = config, progress
-        self.start = time.monotonic()
-        self.current: dict[str, int] = {}
-        self.bound: dict[str, int] = {}
-        self.stopped = False
-        self.lock = threading.Lock()
-
-    def seconds(self) -> float:
-        return time.monotonic() - self.start
-
-    def left(self) -> float:
-        return self.config.time_limit - self.seconds()
-
-    def report(self, solver: cp_model.CpSolver | None) -> None:
-        with self.lock:
-            if self.config.stop is not None and self.config.stop.is_set():
-                self.stopped = True
-            if self.progress is not None and not self.stopped:
-                info = {
-                    "objective": dict(self.current),
-                    "bound": dict(self.bound),
-                    "seconds": self.seconds(),
-                }
-                if self.progress(info) is True:
-                    self.stopped = True
-            if self.stopped and solver is not None:
-                solver.stop_search()
-
-
-def _phase(run: _Run, built: Built, key: str, expr, *, maximise: bool, hint_values) -> tuple:
-    """Optimise one objective; returns (status, solver)."""
-    model = built.model
-    model.clear_objective()
-    if maximise:
-        model.maximize(expr)
-    else:
-        model.minimize(expr)
-    model.clear_hints()
-    if hint_values:
-        for lit, value in hint_values.items():
-            model.add_hint(lit, value)
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.max_time_in_seconds = max(0.05, run.left())
-    params.num_workers = run.config.workers
-    params.random_seed = run.config.seed
-    params.log_search_progress = run.config.log_progress
-    for name, value in run.config.cp_sat:
-        if isinstance(value, list | tuple):
-            getattr(params, name).extend(value)
-        else:
-            setattr(params, name, value)
-    watch = _Watch(run, solver, key)
-
-    def on_bound(bound: float) -> None:
-        run.bound[key] = -round(bound) if maximise else round(bound)
-
-    solver.best_bound_callback = on_bound
-    done = threading.Event()
-
-    def poll() -> None:
-        while not done.wait(1.0):
-            run.report(solver)
-
-    poller = threading.Thread(target=poll, daemon=True)
-    if run.progress is not None or run.config.stop is not None:
-        poller.start()
-    try:
-        status = solver.solve(model, watch)
-    finally:
-        done.set()
-    return status, solver
 
 
 def solve(
@@ -143,7 +47,7 @@ def solve(
     left empty for :mod:`meetsolver.explain` to fill in. When infeasible, ``conflicts`` holds
     sentences naming a small set of constraints that cannot all hold together.
     """
-    run = _Run(config, progress)
+    run = Run(config, progress)
     built = build(instance, previous=previous)
     if built.impossible:
         return Solution(Status.INFEASIBLE, conflicts=built.impossible, seconds=run.seconds())
@@ -156,16 +60,16 @@ def solve(
         built.model.add(built.total_breaks >= built.breaks_lower_bound)
     phases.append(("breaks", built.total_breaks, False))
 
-    hint_values = _hint_values(built, hint or previous)
+    values = _hint_values(built, hint or previous)
     all_optimal = True
     bound: dict[str, int] = {}
-    objective: dict[str, int] = {}
-    solver = None
+    found = False
     for key, expr, maximise in phases:
-        status, phase_solver = _phase(
-            run, built, key, expr, maximise=maximise, hint_values=hint_values
-        )
-        if status == cp_model.INFEASIBLE:
+        if key == "breaks" and config.probe:
+            result = minimise_breaks(run, built, expr, hint=values, lower=built.breaks_lower_bound)
+        else:
+            result = optimise(run, built, key, expr, maximise=maximise, hint=values)
+        if result.status == cp_model.INFEASIBLE:
             from meetsolver.conflicts import explain
 
             return Solution(
@@ -173,23 +77,20 @@ def solve(
                 conflicts=explain(instance, time_limit=max(5.0, min(30.0, run.left()))),
                 seconds=run.seconds(),
             )
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            if solver is None:
+        if result.values is None:
+            if not found:
                 return Solution(Status.UNKNOWN, seconds=run.seconds(), bound=bound)
             all_optimal = False
             break  # keep the previous phase's schedule
-        solver = phase_solver
-        value = round(solver.objective_value)
-        objective[key] = value
-        if all_optimal:
-            bound[key] = value if status == cp_model.OPTIMAL else round(solver.best_objective_bound)
-        all_optimal = all_optimal and status == cp_model.OPTIMAL
-        hint_values = {
-            pl.lit: solver.boolean_value(pl.lit) for pls in built.placements for pl in pls
-        }
+        found = True
+        optimal = result.status == cp_model.OPTIMAL
+        if all_optimal and result.bound is not None:
+            bound[key] = result.value if optimal else result.bound
+        all_optimal = all_optimal and optimal
+        values = result.values
         # Freeze this objective before the next one.
-        built.model.add(expr >= value if maximise else expr <= value)
-        run.current[key] = value
+        built.model.add(expr >= result.value if maximise else expr <= result.value)
+        run.current[key] = result.value
         if run.stopped or run.left() <= 0:
             all_optimal = all_optimal and key == phases[-1][0]
             break
@@ -198,7 +99,7 @@ def solve(
         (pl.request, pl.slot, pl.online, pl.table)
         for pls in built.placements
         for pl in pls
-        if hint_values[pl.lit]
+        if values[pl.lit]
     ]
     assignments, tables_optimal = assign_numbers(
         instance,

@@ -74,7 +74,38 @@ def _chains(model, b: list, day_breaks, name: str) -> None:
         model.add(day_breaks >= 1).only_enforce_if(idle)
 
 
-def add_breaks(model, instance: Instance, busy, placed, *, chains: bool = True):
+def _windows(model, b: list, k: int, day_breaks, name: str) -> None:
+    """Without a break, a participant with k meetings that day is busy in one window of k slots.
+
+    One literal per possible window start, tied to "no break today": it fixes the whole busy
+    pattern as soon as one meeting is placed, where the block count only forbids gaps later.
+    """
+    n = len(b)
+    quiet = model.new_bool_var(f"quiet_{name}")  # no break today
+    model.add(day_breaks == 0).only_enforce_if(quiet)
+    model.add(day_breaks >= 1).only_enforce_if(quiet.Not())
+    starts = []
+    for j in range(n - k + 1):
+        inside = b[j : j + k]
+        if any(isinstance(v, int) for v in inside):
+            continue  # a slot of this window can never be used
+        w = model.new_bool_var(f"win_{name}_{j}")
+        for s, v in enumerate(b):
+            if isinstance(v, int):
+                continue
+            model.add_implication(w, v if j <= s < j + k else v.Not())
+        starts.append((j, w))
+    model.add(sum(w for _, w in starts) == quiet)
+    for s, v in enumerate(b):
+        if isinstance(v, int):
+            continue
+        covering = [w for j, w in starts if j <= s < j + k]
+        model.add_bool_or([v.Not(), quiet.Not(), *covering])
+
+
+def add_breaks(
+    model, instance: Instance, busy, placed, *, chains: bool = True, windows: bool = True
+):
     """Per participant, an expression for their number of breaks; and a lower bound on the total."""
     days = instance.day_slots()
     day_of = {s: slot.day for s, slot in enumerate(instance.slots)}
@@ -135,6 +166,8 @@ def add_breaks(model, instance: Instance, busy, placed, *, chains: bool = True):
                 day_breaks = model.new_int_var(0, (len(slots) + 1) // 2 - 1, f"breaks_{p}_{d}")
                 model.add(day_breaks == sum(starts) - attends)
                 _chains(model, b, day_breaks, f"{p}_{d}")
+                if windows and k and everything_confined and k < len(slots):
+                    _windows(model, b, k, day_breaks, f"{p}_{d}")
                 terms.append(day_breaks)
             else:
                 terms.append(sum(starts) - attends)
