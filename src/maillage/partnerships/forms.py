@@ -15,6 +15,24 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class StyledForm:
+    """Bootstrap classes on every widget, so the templates can render fields as they are."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+
 def add_service_errors(form, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field when the form has one."""
     if hasattr(exc, "error_dict"):
@@ -30,7 +48,7 @@ def partner_organisations():
     return Organisation.objects.exclude(kind=OrganisationKind.COMPANY).order_by("name")
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(StyledForm, forms.ModelForm):
     domains = forms.ModelMultipleChoiceField(
         Sector.objects.all(), required=False, label=_("Domains"), widget=forms.SelectMultiple(attrs={"size": 6})
     )
@@ -53,7 +71,7 @@ class AgreementForm(forms.ModelForm):
             del self.fields["status"]  # statuses move through their own buttons
 
 
-class PartyForm(forms.Form):
+class PartyForm(StyledForm, forms.Form):
     organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
     role = forms.ChoiceField(choices=PartyRole.choices, initial=PartyRole.SIGNATORY, label=_("Role"))
 
@@ -65,7 +83,7 @@ class PartyForm(forms.Form):
 PartyFormSet = forms.formset_factory(PartyForm, extra=0, min_num=4, max_num=12)
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(StyledForm, forms.Form):
     action = forms.CharField(max_length=200, required=False, label=_("Action"))
     kind = forms.ChoiceField(choices=CommitmentKind.choices, initial=CommitmentKind.SEMINAR, label=_("Kind"))
     owner = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Owner"))
@@ -79,21 +97,21 @@ class CommitmentForm(forms.Form):
 CommitmentFormSet = forms.formset_factory(CommitmentForm, extra=0, min_num=3, max_num=20)
 
 
-class StatusForm(forms.Form):
+class StatusForm(StyledForm, forms.Form):
     status = forms.CharField()
     signed_on = forms.DateField(required=False, widget=DATE)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(StyledForm, forms.Form):
     title = forms.CharField(max_length=200, required=False, label=_("Title"))
     file = forms.FileField(label=_("PDF file"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}))
 
 
-class NoteForm(forms.Form):
+class NoteForm(StyledForm, forms.Form):
     body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class NetworkFilterForm(forms.Form):
+class NetworkFilterForm(StyledForm, forms.Form):
     kind = forms.ChoiceField(
         required=False, label=_("Kind"),
         choices=[("", _("All")), *AgreementKind.choices, ("membership", _("Membership"))],
@@ -104,7 +122,7 @@ class NetworkFilterForm(forms.Form):
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
 
 
-class DelegationForm(forms.ModelForm):
+class DelegationForm(StyledForm, forms.ModelForm):
     hosts = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Host organisations"),
                                            widget=forms.SelectMultiple(attrs={"size": 5}))
     visitors = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Visiting organisations"),
@@ -123,7 +141,7 @@ class DelegationForm(forms.ModelForm):
         self.fields["hosts"].queryset = self.fields["visitors"].queryset = partner_organisations()
 
 
-class VisitForm(forms.Form):
+class VisitForm(StyledForm, forms.Form):
     organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation visited"))
     place = forms.CharField(max_length=200, required=False, label=_("Place"))
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
@@ -133,14 +151,14 @@ class VisitForm(forms.Form):
     notes = forms.CharField(required=False, label=_("Notes"))
 
 
-class ContactForm(forms.Form):
+class ContactForm(StyledForm, forms.Form):
     person = forms.ModelChoiceField(Person.objects.all(), required=False, label=_("Person"))
     name = forms.CharField(max_length=200, required=False, label=_("Name"))
     organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
     notes = forms.CharField(required=False, label=_("Notes"))
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(StyledForm, forms.Form):
     kind = forms.ChoiceField(choices=FollowUpKind.choices, label=_("Led to"))
     description = forms.CharField(max_length=300, label=_("Description"))
     agreement = forms.ModelChoiceField(Agreement.objects.none(), required=False, label=_("Agreement"))

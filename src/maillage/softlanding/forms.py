@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Sector
-from maillage.partnerships.forms import DATE, add_service_errors, partner_organisations
+from maillage.partnerships.forms import DATE, StyledForm, add_service_errors, partner_organisations
 from maillage.softlanding.enums import ExitOutcome, OutcomeMonth, Service, Stage
 from maillage.softlanding.models import HostOffer, Programme
 
 __all__ = ["add_service_errors"]
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(StyledForm, forms.ModelForm):
     organisers = forms.ModelMultipleChoiceField(
         Organisation.objects.none(), label=_("Organising parks"), widget=forms.SelectMultiple(attrs={"size": 5})
     )
@@ -49,7 +49,7 @@ class ProgrammeForm(forms.ModelForm):
         return pairs
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(StyledForm, forms.ModelForm):
     services = forms.MultipleChoiceField(choices=Service.choices, required=False, label=_("Services"),
                                          widget=forms.CheckboxSelectMultiple)
     sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), required=False, label=_("Sectors"),
@@ -68,7 +68,7 @@ class OfferForm(forms.ModelForm):
         ).order_by("name")
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(StyledForm, forms.Form):
     startup = forms.ModelChoiceField(Organisation.objects.none(), label=_("Startup"))
     home_park = forms.ModelChoiceField(Organisation.objects.none(), label=_("Home park (endorsing)"))
     target_countries = forms.CharField(required=False, max_length=100, label=_("Target countries"),
@@ -104,14 +104,14 @@ class ApplicationForm(forms.Form):
         return [self.cleaned_data[f"pref_{i}"] for i in range(1, 6) if self.cleaned_data.get(f"pref_{i}")]
 
 
-class MoveForm(forms.Form):
+class MoveForm(StyledForm, forms.Form):
     to_status = forms.CharField()
     offer = forms.ModelChoiceField(HostOffer.objects.all(), required=False)
     exit_outcome = forms.ChoiceField(choices=[("", "—"), *ExitOutcome.choices], required=False)
     note = forms.CharField(required=False, max_length=300)
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(StyledForm, forms.Form):
     months = forms.TypedChoiceField(choices=OutcomeMonth.choices, coerce=int, label=_("After"))
     local_entity_created = forms.BooleanField(required=False, label=_("Local entity created"))
     jobs = forms.IntegerField(min_value=0, initial=0, label=_("Jobs created"))
