@@ -42,10 +42,22 @@ def add_service_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+K = OrganisationKind
+# Kinds offered in choice lists: the organisations that sign agreements and host delegations.
+# Companies and laboratories are left out (a directory may hold tens of thousands of them); the
+# API accepts any organisation.
+PARTNER_KINDS = [K.PARK, K.NETWORK, K.CLUSTER, K.INCUBATOR, K.PUBLIC_BODY, K.SCHOOL]
+
+
 def partner_organisations():
-    """Organisations that sign agreements and host delegations (companies are left out of the
-    choice lists: the directory may hold tens of thousands of them)."""
-    return Organisation.objects.exclude(kind=OrganisationKind.COMPANY).order_by("name")
+    return Organisation.objects.filter(kind__in=PARTNER_KINDS).order_by("name")
+
+
+def partner_people():
+    """People working for those organisations: signatories, delegation members, contacts."""
+    return Person.objects.filter(affiliations__organisation__kind__in=PARTNER_KINDS).distinct().order_by(
+        "last_name", "first_name"
+    )
 
 
 class AgreementForm(StyledForm, forms.ModelForm):
@@ -53,7 +65,7 @@ class AgreementForm(StyledForm, forms.ModelForm):
         Sector.objects.all(), required=False, label=_("Domains"), widget=forms.SelectMultiple(attrs={"size": 6})
     )
     signatories = forms.ModelMultipleChoiceField(
-        Person.objects.all(), required=False, label=_("Signatories"),
+        partner_people(), required=False, label=_("Signatories"),
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
 
@@ -127,7 +139,7 @@ class DelegationForm(StyledForm, forms.ModelForm):
                                            widget=forms.SelectMultiple(attrs={"size": 5}))
     visitors = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Visiting organisations"),
                                               widget=forms.SelectMultiple(attrs={"size": 5}))
-    members = forms.ModelMultipleChoiceField(Person.objects.all(), required=False, label=_("Members"),
+    members = forms.ModelMultipleChoiceField(partner_people(), required=False, label=_("Members"),
                                              widget=forms.SelectMultiple(attrs={"size": 5}))
 
     class Meta:
@@ -152,7 +164,7 @@ class VisitForm(StyledForm, forms.Form):
 
 
 class ContactForm(StyledForm, forms.Form):
-    person = forms.ModelChoiceField(Person.objects.all(), required=False, label=_("Person"))
+    person = forms.ModelChoiceField(partner_people(), required=False, label=_("Person"))
     name = forms.CharField(max_length=200, required=False, label=_("Name"))
     organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
     notes = forms.CharField(required=False, label=_("Notes"))

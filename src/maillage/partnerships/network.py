@@ -130,7 +130,8 @@ def layout(graph: nx.Graph, *, width: int = 900, height: int = 600, margin: int 
     """Spring layout scaled to an SVG canvas; seeded so the picture is stable between visits."""
     if not graph:
         return {}
-    pos = nx.spring_layout(graph, seed=42, k=None, iterations=100)
+    # A spacing twice networkx's default keeps labels of close partners apart.
+    pos = nx.spring_layout(graph, seed=42, k=2 / len(graph) ** 0.5, iterations=100)
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     return {
