@@ -63,10 +63,16 @@ class Instance:
     fairness: int | None = None
     name: str = ""
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _by_participant: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         validate(self)
         object.__setattr__(self, "_index", {p.id: i for i, p in enumerate(self.participants)})
+        by_participant: list[list[int]] = [[] for _ in self.participants]
+        for r, req in enumerate(self.requests):
+            for p in req.participants:
+                by_participant[p].append(r)
+        object.__setattr__(self, "_by_participant", tuple(tuple(rs) for rs in by_participant))
 
     @property
     def n_slots(self) -> int:
@@ -76,7 +82,7 @@ class Instance:
         return self._index[participant_id]
 
     def requests_of(self, participant: int) -> list[int]:
-        return [r for r, req in enumerate(self.requests) if participant in req.participants]
+        return list(self._by_participant[participant])
 
     def allowed_slots(self, request: int) -> list[int]:
         """Slots where the request could take place, each participant taken alone."""
@@ -151,8 +157,13 @@ def validate(inst: Instance) -> None:
         for a in req.after:
             if not 0 <= a < len(inst.requests) or a == r:
                 raise InstanceError(f"{where}: 'after' names request {a + 1}, which does not exist or is itself")
+    required_of = [0] * n
+    for req in inst.requests:
+        if req.required:
+            for p in req.participants:
+                required_of[p] += 1
     for p in range(n):
-        required = sum(1 for req in inst.requests if req.required and p in req.participants)
+        required = required_of[p]
         free = n_slots - len(inst.participants[p].unavailable)
         if required > free:
             raise InstanceError(
