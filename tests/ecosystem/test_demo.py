@@ -61,7 +61,7 @@ def test_grow_directory_reaches_the_total_with_searchable_unique_rows():
     demo.load(io.StringIO())
     demo.grow_directory(2000, io.StringIO(), parks_target=30)
     assert Organisation.objects.count() == 2000
-    generated = Organisation.objects.filter(description_en__contains=" — ")
+    generated = Organisation.objects.filter(description_en__contains=" organisation in ")
     sample = generated.first()
     assert sample.search_text and sample.name_key and sample.slug and sample.host_park_id
     assert sample.sectors.count() == 2

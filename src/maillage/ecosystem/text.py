@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import pycountry
@@ -10,11 +11,21 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")  # accents left apart by NFKD
+
+
+def _ascii(value: str) -> str:
+    # Latin accents come off with NFKD at C speed; unidecode (pure Python, a call per
+    # character) only sees what is left, such as 'œ', 'ß', dashes or non-Latin scripts.
+    if value.isascii():
+        return value
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", value))
+    return stripped if stripped.isascii() else unidecode(stripped)
 
 
 def fold(value: str) -> str:
     """'Génopole — Évry' -> 'genopole evry'."""
-    return " ".join(_NON_WORD.sub(" ", unidecode(value or "").lower()).split())
+    return " ".join(_NON_WORD.sub(" ", _ascii(value or "").lower()).split())
 
 
 def name_key(name: str) -> str:
