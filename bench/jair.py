@@ -64,7 +64,8 @@ def runs(table, only, ds, variants):
                 if ds and d not in ds:
                     continue
                 out.append((name, variant, d))
-    return out
+    # The originals with d = 2 first, then the other variants, then the other fairness bounds.
+    return sorted(out, key=lambda run: (run[1] != "original" or run[2] != 2, run[2] != 2))
 
 
 def run_one(name: str, variant: str, d: int, expected: str, args) -> dict:
@@ -79,7 +80,10 @@ def run_one(name: str, variant: str, d: int, expected: str, args) -> dict:
         sol = Solution(Status.INFEASIBLE, conflicts=[str(exc)], seconds=time.monotonic() - start)
         note = "rejected on reading: " + str(exc)
     else:
-        config = SolveConfig(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
+        # Conflict explanation is not part of solving: timed without it.
+        config = SolveConfig(
+            time_limit=args.time_limit, workers=args.workers, seed=args.seed, explain=False
+        )
         sol = solve(instance, config)
         problems = verify(instance, sol)
         if problems:
@@ -148,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     results = []
+    out = (
+        args.out or ROOT / "bench" / "results" / f"jair-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}.md"
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
     for name, variant, d in todo:
         expected = table[name][column(variant, d)].strip()
         r = run_one(name, variant, d, expected, args)
@@ -158,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
             flush=True,
         )
+        out.write_text(markdown(results) + "\n", encoding="utf-8")  # partial results so far
     load_after = os.getloadavg()
     header = (
         f"Command: `.venv/bin/python bench/jair.py {' '.join(argv if argv is not None else sys.argv[1:])}`\n"

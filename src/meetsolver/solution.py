@@ -28,6 +28,8 @@ class SolveConfig:
     cp_sat: tuple[tuple[str, object], ...] = ()
     # Before optimising breaks, probe "breaks <= lower bound" as satisfaction problems.
     probe: bool = True
+    # When infeasible, spend up to 30 s more finding a small set of conflicting constraints.
+    explain: bool = True
 
 
 @dataclass(frozen=True)

@@ -72,11 +72,13 @@ def solve(
         if result.status == cp_model.INFEASIBLE:
             from meetsolver.conflicts import explain
 
-            return Solution(
-                Status.INFEASIBLE,
-                conflicts=explain(instance, time_limit=max(5.0, min(30.0, run.left()))),
-                seconds=run.seconds(),
+            seconds = run.seconds()
+            conflicts = (
+                explain(instance, time_limit=max(5.0, min(30.0, run.left())))
+                if config.explain
+                else []
             )
+            return Solution(Status.INFEASIBLE, conflicts=conflicts, seconds=seconds)
         if result.values is None:
             if not found:
                 return Solution(Status.UNKNOWN, seconds=run.seconds(), bound=bound)

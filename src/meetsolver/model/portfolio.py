@@ -181,7 +181,7 @@ def minimise_breaks(run: Run, built, expr, *, hint: dict, lower: int) -> PhaseRe
                 finish()
 
     def top_down() -> None:
-        solver = run.solver(run.left(), max(1, run.config.workers - 1))
+        solver = run.solver(run.left(), run.config.workers)
         _extra(run, solver)
         solver.best_bound_callback = lambda b: raise_lb(round(b))
         with lock:
