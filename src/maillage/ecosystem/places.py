@@ -73,8 +73,10 @@ def country_code(value: str) -> str:
 
 
 def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=(code or "").upper())
-    return country.name if country else code
+    """The country's name in the current language."""
+    from maillage.ecosystem.countries import country_name as translated
+
+    return translated(code)
 
 
 _cities: dict[tuple[str, str], City] | None = None
