@@ -155,3 +155,123 @@ def test_table_plan_pdf_has_one_page_per_slot():
 def test_empty_plans_and_agendas_still_make_a_pdf(n):
     assert pages(printouts.table_plan_pdf([], title="x", time_zone="Europe/Paris")) == 1
     assert pages(printouts.agendas_pdf([make_agenda(0)] * n, title="x")) == 1
+
+
+# --- from the database: the last published schedule ----------------------------------------
+
+from django.urls import reverse  # noqa: E402
+
+from maillage.matchmaking import agenda_selectors, editing, release  # noqa: E402
+from tests.events.factories import PASSWORD  # noqa: E402
+from tests.matchmaking.published import make_session, meet  # noqa: E402
+
+
+@pytest.fixture
+def world(db):
+    return make_session(people=4, slots_per_day=6, tables=3)
+
+
+def login(client, participant):
+    client.login(email=participant.registration.person.user.email, password=PASSWORD)
+
+
+def test_drafts_are_never_shown_only_published_versions(client, world):
+    me = world.participants[0]
+    meet(world, 0, 1, slot=0)
+    assert agenda_selectors.agenda_of(me) is None  # draft only
+    login(client, me)
+    page = client.get(reverse("matchmaking:my_agenda", args=[world.session.pk]))
+    assert page.status_code == 200 and 'id="no-schedule"' in page.text
+    assert (
+        client.get(
+            reverse("matchmaking:my_agenda_file", args=[world.session.pk, "ics"])
+        ).status_code
+        == 404
+    )
+
+    release.publish(session=world.session)
+    meet(world, 0, 2, slot=1)  # added to the new draft: not visible until published
+    agenda = agenda_selectors.agenda_of(me)
+    assert [m.other.name for m in agenda.scheduled] == ["First1 Last1"]
+    assert len(agenda.free_slots) == 5
+    page = client.get(reverse("matchmaking:my_agenda", args=[world.session.pk]))
+    assert "First1 Last1" in page.text and "First2 Last2" not in page.text
+    assert "Table 1" in page.text and "09:00" in page.text
+
+
+def test_ics_keeps_uids_across_versions_and_cancels_removed_meetings(client, world):
+    me = world.participants[0]
+    meet(world, 0, 1, slot=0)
+    meet(world, 0, 2, slot=1)
+    release.publish(session=world.session)
+    login(client, me)
+    url = reverse("matchmaking:my_agenda_file", args=[world.session.pk, "ics"])
+    first = read_events(client.get(url).content)
+    assert len(first) == 2 and {int(e["sequence"]) for e in first.values()} == {1}
+
+    draft = world.session.schedules.get(status="draft")
+    moved = draft.meetings.get(participant_b=world.participants[1])
+    editing.move_meeting(meeting=moved, slot=world.slots[3], table=world.tables[1])
+    editing.remove_meeting(meeting=draft.meetings.get(participant_b=world.participants[2]))
+    release.publish(session=world.session)
+
+    response = client.get(url)
+    assert response["Content-Type"] == "text/calendar"
+    second = read_events(response.content)
+    assert set(second) == set(first)  # same UIDs: the moved one replaces, the removed one cancels
+    statuses = {uid: str(e["status"]) for uid, e in second.items()}
+    assert sorted(statuses.values()) == ["CANCELLED", "CONFIRMED"]
+    assert {int(e["sequence"]) for e in second.values()} == {2}
+    kept = next(e for e in second.values() if str(e["status"]) == "CONFIRMED")
+    assert kept.decoded("dtstart").astimezone(PARIS).strftime("%H:%M") == "10:00"
+    assert "Table 2" in str(kept["location"])
+
+    token = me.registration.token  # the subscription address needs no sign-in
+    client.logout()
+    assert set(
+        read_events(client.get(reverse("matchmaking:agenda_feed", args=[token])).content)
+    ) == set(first)
+
+
+def test_pdf_of_my_agenda_and_all_agendas_for_staff_one_page_each(client, world):
+    meet(world, 0, 1, slot=0)
+    meet(world, 2, 3, slot=0, table=1)
+    meet(world, 0, 2, slot=1)
+    release.publish(session=world.session)
+    login(client, world.participants[0])
+    mine = client.get(reverse("matchmaking:my_agenda_file", args=[world.session.pk, "pdf"]))
+    assert mine["Content-Type"] == "application/pdf" and pages(mine.content) == 1
+    assert (
+        client.get(reverse("matchmaking:agendas_pdf", args=[world.session.pk])).status_code == 403
+    )
+
+    staff = world.event.organisers.first()
+    from tests.events.factories import UserFactory
+
+    organiser = UserFactory(staff_of=[staff])
+    client.login(email=organiser.email, password=PASSWORD)
+    response = client.get(reverse("matchmaking:agendas_pdf", args=[world.session.pk]))
+    assert response.status_code == 200
+    assert pages(response.content) == 4
+    text = pdf_text(response.content)
+    assert "First0 Last0" in text and "First3 Last3" in text
+
+    plan = client.get(reverse("matchmaking:table_plan", args=[world.session.pk]))
+    assert plan.status_code == 200 and "@media print" in plan.text and "First3 Last3" in plan.text
+    pdf = client.get(reverse("matchmaking:table_plan", args=[world.session.pk]), {"format": "pdf"})
+    assert pages(pdf.content) == len(world.slots)
+
+
+def test_agenda_page_queries_stay_constant(client, world, django_assert_max_num_queries):
+    meet(world, 0, 1, slot=0)
+    release.publish(session=world.session)
+    login(client, world.participants[0])
+    url = reverse("matchmaking:my_agenda", args=[world.session.pk])
+    client.get(url)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    for slot in range(1, 6):
+        meet(world, 0, 1 + slot % 3, slot=slot, table=slot % 3)
+    release.publish(session=world.session)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

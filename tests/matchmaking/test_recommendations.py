@@ -140,3 +140,81 @@ def test_deterministic_order_on_ties():
 def test_empty_texts_are_harmless(text):
     result = recommend([profile(1, request(1, text)), profile(2, offer(2, text))])
     assert result == {1: [], 2: []}
+
+
+# --- from the database and on the participant's page ---------------------------------------
+
+from django.urls import reverse  # noqa: E402
+
+from maillage.matchmaking import marketplace, profiles, sessions, wishes  # noqa: E402
+from tests.events.factories import PASSWORD, SectorFactory  # noqa: E402
+from tests.matchmaking.published import make_session  # noqa: E402
+
+
+def _publish(participant, kind, title, description="", sectors=()):
+    return marketplace.publish_opportunity(
+        participant=participant,
+        kind=kind,
+        category="product",
+        title=title,
+        description=description,
+        sectors=sectors,
+    )
+
+
+@pytest.mark.django_db
+def test_loader_uses_opportunities_sectors_rules_and_no_thanks(client):
+    world = make_session(people=5)
+    me, supplier, twin, investor, declined = world.participants
+    solar = SectorFactory(code="solar", name_en="Solar energy", name_fr="Énergie solaire")
+    _publish(me, "request", "Revêtements pour panneaux solaires", "revêtements anti-salissures")
+    _publish(supplier, "offer", "Anti-soiling coatings for solar panels", sectors=[solar])
+    _publish(twin, "request", "Revêtements solaires pour toitures", sectors=[solar])
+    _publish(investor, "offer", "Coatings for solar panels")
+    _publish(declined, "offer", "Solar panel coatings")
+    investor.registration.participation_type = "investor"
+    investor.registration.save()
+    sessions.set_rule(session=world.session, type_a="sme", type_b="investor", may_meet=False)
+    wishes.set_wish(author=me, target=declined, level="no_thanks")
+
+    found = profiles.recommendations_for(world.session, participant_ids=[me.pk])[me.pk]
+    ids = [r.participant_id for r in found]
+    assert ids[0] == supplier.pk and investor.pk not in ids and declined.pk not in ids
+    assert twin.pk in ids
+
+    client.login(email=me.registration.person.user.email, password=PASSWORD)
+    url = reverse("matchmaking:recommendations", args=[world.session.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert (
+        "your request “Revêtements pour panneaux solaires” matches their offer “Anti-soiling coatings for solar panels”"
+        in page.text
+    )
+    assert reverse("matchmaking:request_send", args=[world.session.pk, supplier.pk]) in page.text
+
+
+@pytest.mark.django_db
+def test_recommendations_page_queries_do_not_grow_and_strangers_get_404(
+    client, django_assert_max_num_queries
+):
+    world = make_session(people=4)
+    for p in world.participants:
+        _publish(p, "offer", "Laser welding", sectors=[SectorFactory()])
+        _publish(p, "request", "Laser welding robots")
+    me = world.participants[0]
+    client.login(email=me.registration.person.user.email, password=PASSWORD)
+    url = reverse("matchmaking:recommendations", args=[world.session.pk])
+    client.get(url)
+    with django_assert_max_num_queries(25) as few:
+        client.get(url)
+    bigger = make_session(people=12)
+    for p in bigger.participants:
+        _publish(p, "offer", "Laser welding", sectors=[SectorFactory()])
+        _publish(p, "request", "Laser welding robots")
+    me = bigger.participants[0]
+    client.login(email=me.registration.person.user.email, password=PASSWORD)
+    url = reverse("matchmaking:recommendations", args=[bigger.session.pk])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
+    client.login(email=world.participants[1].registration.person.user.email, password=PASSWORD)
+    assert client.get(url).status_code == 404
