@@ -26,6 +26,7 @@ DEMO_ACCOUNTS = [
 DEMO_MODULES = [
     "maillage.ecosystem.demo",
     "maillage.events.demo",
+    "maillage.matchmaking.demo",
     "maillage.partnerships.demo",
     "maillage.softlanding.demo",
 ]
