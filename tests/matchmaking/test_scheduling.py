@@ -105,3 +105,19 @@ def test_locked_meetings_keep_their_slot(session, people):
     verify_saved(session)
     kept = Meeting.objects.get(schedule=draft, participant_a=a, participant_b=b)
     assert kept.slot == slot and kept.locked and kept.uid == meeting.uid
+
+
+def test_the_first_fit_warm_start_is_a_valid_schedule(session, people):
+    from maillage.matchmaking.warm_start import first_fit
+
+    for x in people:
+        for y in people:
+            if x.id < y.id:
+                wishes.set_wish(author=x, target=y, level=WishLevel.MUST_MEET)
+    people[0].unavailable_slots.set(session.slots.filter(index__in=[0, 1]))
+    people[1].max_meetings = 2
+    people[1].save()
+    built = scheduling.build_instance(session)
+    start = first_fit(built.instance)
+    assert verify(built.instance, Solution(Status.FEASIBLE, assignments=start)) == []
+    assert len(start) >= 10

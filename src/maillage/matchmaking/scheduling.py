@@ -41,6 +41,7 @@ from maillage.matchmaking.models import (
 )
 from maillage.matchmaking.placement import max_meetings_of
 from maillage.matchmaking.sessions import ensure_draft, forbidden_type_pairs, published_schedule
+from maillage.matchmaking.warm_start import first_fit
 from meetsolver import (
     Assignment,
     Instance,
@@ -50,10 +51,12 @@ from meetsolver import (
     Slot,
     Solution,
     SolveConfig,
+    Status,
     solve,
 )
 from meetsolver import Participant as SolverParticipant
 from meetsolver.explain import explain
+from meetsolver.verify import evaluate, verify
 
 MUST_MEET_WEIGHT = 3
 MUTUAL_WEIGHT = 3
@@ -88,6 +91,7 @@ class Built:
     room_ids: list[int]
     index: dict[int, int]  # participant id -> instance index
     by_people: dict[frozenset, int]  # frozenset of participant ids -> request index
+    kept_start: bool = False  # the solver did not beat its warm start, which is kept
 
 
 def _unique_names(participants: list[Participant]) -> list[str]:
@@ -355,6 +359,7 @@ def summary_of(built: Built, solution: Solution, *, with_reasons: bool = True) -
         "requests": len(built.wanted),
         "seconds": round(solution.seconds, 2),
         "conflicts": list(solution.conflicts),
+        "kept_start": built.kept_start,
         "unscheduled": unscheduled_of(built, solution) if with_reasons else [],
     }
 
@@ -367,11 +372,38 @@ def optimise(
     built = build_instance(session, draft=draft)
     published = published_schedule(session)
     previous = assignments_of(built, published) if published is not None else None
-    hint = assignments_of(built, draft)
+    hint = assignments_of(built, draft) or first_fit(built.instance)
     solution = solve(
         built.instance, config, progress=progress, previous=previous or None, hint=hint or None
     )
-    return built, solution
+    best = _at_least(built.instance, solution, hint)
+    built.kept_start = best is not solution
+    return built, best
+
+
+def _at_least(instance: Instance, solution: Solution, start: list[Assignment]) -> Solution:
+    """The solver's schedule, or the warm start when that is better and valid.
+
+    When the time limit is short for the event (or the machine busy) CP-SAT may stop before it
+    has matched its starting point; the organiser then still gets the better of the two.
+    """
+    if not start or solution.status == Status.INFEASIBLE:
+        return solution
+    values = evaluate(instance, start)
+    found = solution.objective.get("weight", -1) if solution.assignments else -1
+    if values["weight"] <= found:
+        return solution
+    if verify(instance, Solution(Status.FEASIBLE, assignments=start)):
+        return solution
+    held = {a.request for a in start}
+    return Solution(
+        status=Status.FEASIBLE,
+        assignments=list(start),
+        objective={key: values[key] for key in ("weight", "breaks", "table_changes")},
+        bound=solution.bound,
+        unscheduled=[(r, "") for r in range(len(instance.requests)) if r not in held],
+        seconds=solution.seconds,
+    )
 
 
 def save_plan(*, session: MeetingSession, plan: list[dict]) -> Schedule:
