@@ -6,9 +6,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils.translation import trans_real
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "maillage"
 
@@ -19,14 +17,6 @@ def test_catalogue_is_complete(app):
     untranslated = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
     assert untranslated == []
     assert po.percent_translated() == 100
-
-
-@pytest.fixture
-def compiled_catalogues():
-    call_command("compiletranslations", verbosity=0)
-    trans_real._translations = {}
-    yield
-    trans_real._translations = {}
 
 
 def test_pages_in_french(client, compiled_catalogues, agreement, sophia_staff):

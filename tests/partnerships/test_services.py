@@ -101,6 +101,7 @@ def test_reminder_sent_once_to_party_staff(agreement, sophia_staff, chengdu_staf
     assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
     assert sorted(mail.outbox[0].to) == [chengdu_staff.email, sophia_staff.email]
     assert "Sister Parks" in mail.outbox[0].subject and "29 days" in mail.outbox[0].subject
+    assert "/partnerships/agreements/" in mail.outbox[0].body
     assert services.send_expiry_reminders(today=dt.date(2026, 6, 2)) == 0  # once per end date
     services.update_agreement(agreement=agreement, user=sophia_staff, ends_on=dt.date(2027, 6, 30))
     assert services.send_expiry_reminders(today=dt.date(2027, 6, 10)) == 2  # renewal re-arms
@@ -171,3 +172,13 @@ def test_itinerary_days_counted_in_the_delegation_time_zone(parks, sophia_staff)
                        starts_at=dt.datetime(2026, 9, 8, 7, tzinfo=shanghai),
                        ends_at=dt.datetime(2026, 9, 8, 9, tzinfo=shanghai))
     assert delegation.visits.count() == 1
+
+
+def test_reminders_grouped_by_language(agreement, sophia_staff, chengdu_staff, compiled_catalogues):
+    sophia_staff.language = "fr"
+    sophia_staff.save()
+    _signed(agreement, sophia_staff, dt.date(2026, 6, 30))
+    assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert "ends in 29 days" in by_recipient[chengdu_staff.email].subject
+    assert "prend fin dans 29 jours" in by_recipient[sophia_staff.email].subject

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
@@ -172,42 +173,52 @@ def add_note(*, agreement: Agreement, body: str, user: User | None) -> Agreement
     return AgreementNote.objects.create(agreement=agreement, body=body.strip(), author=user)
 
 
-def _staff_emails(agreement: Agreement) -> list[str]:
+def _staff_by_language(agreement: Agreement) -> dict[str, list[str]]:
+    """E-mail addresses of the parties' staff, grouped by their preferred language."""
     org_ids = agreement.parties.values_list("organisation_id", flat=True)
-    return sorted(set(
-        User.objects.filter(staff_of__in=org_ids, is_active=True).exclude(email="").values_list("email", flat=True)
-    ))
+    groups: dict[str, set[str]] = {}
+    users = User.objects.filter(staff_of__in=org_ids, is_active=True).exclude(email="")
+    for email, language in users.values_list("email", "language"):
+        groups.setdefault(language or settings.LANGUAGE_CODE, set()).add(email)
+    return {language: sorted(emails) for language, emails in sorted(groups.items())}
+
+
+def _send_reminder(agreement: Agreement, recipients: list[str], today: dt.date) -> None:
+    days = (agreement.ends_on - today).days
+    values = {"title": agreement.title, "date": agreement.ends_on.isoformat(), "days": days,
+              "url": agreement.get_absolute_url()}
+    send_mail(
+        subject=_("Agreement “%(title)s” ends in %(days)d days") % values,
+        message=_(
+            "The agreement “%(title)s” ends or comes up for renewal on %(date)s (in %(days)d days).\n"
+            "Decide whether to renew it and record the decision on its page:\n%(url)s\n"
+        ) % values,
+        from_email=None,
+        recipient_list=recipients,
+    )
 
 
 def send_expiry_reminders(*, today: dt.date | None = None) -> int:
-    """E-mail the staff of the parties of each agreement entering its reminder window; once per
-    end date (renewing the agreement with a new date arms a new reminder). Returns e-mails sent."""
+    """E-mail the staff of the parties of each agreement entering its reminder window, each in
+    their language; once per end date (renewing with a new date arms a new reminder).
+    Returns the number of recipients."""
     today = today or timezone.localdate()
     sent = 0
     for agreement in agreements_due_for_reminder(today):
-        recipients = _staff_emails(agreement)
+        groups = _staff_by_language(agreement)
         with transaction.atomic():
             locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
             if locked.reminded_for == locked.ends_on:
                 continue  # another worker got there first
-            if recipients:
-                days = (locked.ends_on - today).days
-                send_mail(
-                    subject=_("Agreement “%(title)s” ends in %(days)d days") % {"title": locked.title, "days": days},
-                    message=_(
-                        "The agreement “%(title)s” ends or comes up for renewal on %(date)s (in %(days)d days).\n"
-                        "Decide whether to renew it and record the decision on its page:\n%(url)s\n"
-                    ) % {"title": locked.title, "date": locked.ends_on.isoformat(), "days": days,
-                         "url": locked.get_absolute_url()},
-                    from_email=None,
-                    recipient_list=recipients,
-                )
+            for language, recipients in groups.items():
+                with translation.override(language):
+                    _send_reminder(locked, recipients, today)
                 sent += len(recipients)
             locked.reminded_for = locked.ends_on
             locked.save(update_fields=["reminded_for"])
             AgreementNote.objects.create(
                 agreement=locked,
-                body=_("Expiry reminder sent to %(n)d staff member(s).") % {"n": len(recipients)},
+                body=_("Expiry reminder sent to %(n)d staff member(s).") % {"n": sum(map(len, groups.values()))},
             )
     return sent
 
