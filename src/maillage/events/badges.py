@@ -14,8 +14,9 @@ from maillage.events.models import Event, Registration
 LAYOUTS = ("a6", "a4")
 
 
-def qr_svg_data_uri(token: str) -> str:
-    return segno.make(token, error="m").svg_data_uri(scale=4, border=1)
+def qr_data_uri(token: str) -> str:
+    # PNG rather than SVG: WeasyPrint lays out hundreds of badges about a third faster.
+    return segno.make(token, error="m").png_data_uri(scale=6, border=1)
 
 
 def render_pdf(*, event: Event, registrations: list[Registration], layout: str = "a6") -> bytes:
@@ -23,7 +24,7 @@ def render_pdf(*, event: Event, registrations: list[Registration], layout: str =
 
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected a6 or a4")
-    badges = [{"registration": r, "qr": qr_svg_data_uri(r.token)} for r in registrations]
+    badges = [{"registration": r, "qr": qr_data_uri(r.token)} for r in registrations]
     pages = [badges] if layout == "a6" else [badges[i : i + 4] for i in range(0, len(badges), 4)]
     with timezone.override(event.zone):
         html = render_to_string(

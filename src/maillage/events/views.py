@@ -176,7 +176,7 @@ def registration(request, token: str):
     registration = get_object_or_404(
         Registration.objects.select_related("event", "person", "organisation"), token=token
     )
-    from maillage.events.badges import qr_svg_data_uri
+    from maillage.events.badges import qr_data_uri
 
     return render(
         request,
@@ -184,7 +184,7 @@ def registration(request, token: str):
         {
             "registration": registration,
             "event": registration.event,
-            "qr": qr_svg_data_uri(registration.token),
+            "qr": qr_data_uri(registration.token),
         },
     )
 
