@@ -4,6 +4,7 @@ for the organisations they manage only: every permission goes through rules.py."
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.ecosystem import rules as directory_rules
@@ -91,6 +92,7 @@ class OrganisationAdmin(RulesPermissions, admin.ModelAdmin):
     readonly_fields = ["slug", "website_domain", "created_at", "updated_at"]
     inlines = [NetworkLinkInline, MembershipInline]
     show_full_result_count = False  # COUNT(*) on 100,000 rows at each page for nothing
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "aliases", "kind", "subtype", "slug"]}),
         (_("Place"), {"fields": ["country", "city", "address", "latitude", "longitude"]}),
