@@ -239,7 +239,7 @@ def book_first_free(
     """
     session = schedules[0].session
     locked = list(
-        Participant.objects.select_for_update()
+        Participant.objects.select_for_update(of=("self",))
         .filter(id__in=sorted(p.id for p in people))
         .order_by("id")
         .select_related("registration__person", "registration__organisation", "session")
