@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from meetsolver.instance import Instance, Participant, Request
+from meetsolver.instance import Instance, InstanceError, Participant, Request
 from meetsolver.solution import Assignment, Solution, SolveConfig
 from meetsolver.verify import evaluate
 
@@ -136,6 +136,7 @@ def apply_changes(
     instance: Instance, changes: list[Change], *, now_slot: int = 0
 ) -> tuple[Instance, dict[int, int]]:
     """The updated instance, and where each published request went (cancelled ones omitted)."""
+    _check(instance, changes)
     cancelled = {c.request for c in changes if isinstance(c, CancelMeeting)}
     request_map: dict[int, int] = {}
     for r in range(len(instance.requests)):
@@ -181,6 +182,42 @@ def apply_changes(
         requests.append(replace(req, participants=members))
     updated = replace(instance, participants=tuple(participants), requests=tuple(requests))
     return updated, request_map
+
+
+def _check(instance: Instance, changes: list[Change]) -> None:
+    """Changes that name what does not exist are refused with a sentence, before anything runs."""
+    ids = {p.id for p in instance.participants}
+    ids |= {c.participant.id for c in changes if isinstance(c, LateRegistrant)}
+    n_req, n_slots, n_people = len(instance.requests), instance.n_slots, len(instance.participants)
+    for i, c in enumerate(changes):
+        where = f"change {i + 1} ({type(c).__name__})"
+        if isinstance(c, CancelMeeting) and not 0 <= c.request < n_req:
+            raise InstanceError(
+                f"{where}: request {c.request + 1} does not exist (requests 1–{n_req})"
+            )
+        if isinstance(c, Absent):
+            known = (
+                c.participant in ids
+                if isinstance(c.participant, str)
+                else 0 <= c.participant < n_people
+            )
+            if not known:
+                raise InstanceError(f"{where}: participant {c.participant!r} does not exist")
+        if isinstance(c, (Absent, TableOutOfUse)) and not 0 <= c.from_slot < n_slots:
+            raise InstanceError(
+                f"{where}: slot {c.from_slot + 1} does not exist (slots 1–{n_slots})"
+            )
+        if isinstance(c, TableOutOfUse) and not 0 <= c.table < instance.tables:
+            raise InstanceError(
+                f"{where}: table {c.table + 1} does not exist (tables 1–{instance.tables})"
+            )
+        if isinstance(c, LateRegistrant):
+            for r, req in enumerate(c.requests):
+                for name in req.participants:
+                    if isinstance(name, str) and name not in ids:
+                        raise InstanceError(
+                            f"{where}: request {r + 1} names unknown participant {name!r}"
+                        )
 
 
 def _solver_instance(

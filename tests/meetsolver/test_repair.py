@@ -1,8 +1,10 @@
 """repair() keeps what it can of a published schedule and tells each participant what changed."""
 
+import re
+
 import pytest
 
-from meetsolver import Instance, Participant, Request, SolveConfig, Status
+from meetsolver import Instance, InstanceError, Participant, Request, SolveConfig, Status
 from meetsolver.repair import Absent, CancelMeeting, LateRegistrant, TableOutOfUse, repair
 from meetsolver.verify import verify
 
@@ -119,3 +121,22 @@ def test_past_slots_are_frozen(published):
     for a in result.solution.assignments:
         if a.request not in by_request(pub) or by_request(pub)[a.request].slot >= now_slot:
             assert a.slot >= now_slot or now[a.request] == by_request(pub).get(a.request)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (CancelMeeting(40), "change 1 (CancelMeeting): request 41 does not exist"),
+        (Absent("nobody"), "change 1 (Absent): participant 'nobody' does not exist"),
+        (TableOutOfUse(7), "change 1 (TableOutOfUse): table 8 does not exist"),
+        (Absent("p1", from_slot=9), "change 1 (Absent): slot 10 does not exist"),
+        (
+            LateRegistrant(Participant("new"), (Request(("new", "ghost")),)),
+            "request 1 names unknown participant 'ghost'",
+        ),
+    ],
+)
+def test_changes_naming_what_does_not_exist(published, change, message):
+    inst, pub = published
+    with pytest.raises(InstanceError, match=re.escape(message)):
+        repair(inst, pub, [change], CONFIG)
