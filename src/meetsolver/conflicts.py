@@ -142,7 +142,8 @@ def explain(instance: Instance, *, time_limit: float = 20.0) -> list[str]:
         trial = [j for j in kept if j != i]
         if _infeasible(model, [by_index[j] for j in trial], min(2.0, left)) is True:
             kept = trial
-    lines = [sentence[i] for i in kept]
+    # Constraints on the whole schedule first, then on participants, then on requests.
+    lines = sorted((sentence[i] for i in kept), key=lambda line: not line.startswith("The "))
     out = ["These constraints cannot all hold together:"] + lines[:MAX_SENTENCES]
     if len(lines) > MAX_SENTENCES:
         out.append(f"…and {len(lines) - MAX_SENTENCES} more constraints of the same kinds.")
