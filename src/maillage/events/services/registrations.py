@@ -134,16 +134,16 @@ def register(
             check_registration_open(event, now)
         elif event.status == EventStatus.CANCELLED:
             raise RegistrationClosed(_("This event is cancelled: registration is closed."))
-        if directory_match.match_person(email) is None and not (
-            first_name.strip() and last_name.strip()
-        ):
-            raise ValidationError(
-                _("Give the first and last name of %(email)s, who is not yet in the directory.")
-                % {"email": email}
+        person = directory_match.match_person(email)
+        if person is None:
+            if not (first_name.strip() and last_name.strip()):
+                raise ValidationError(
+                    _("Give the first and last name of %(email)s, who is not yet in the directory.")
+                    % {"email": email}
+                )
+            person = directory_match.find_or_create_person(
+                email=email, first_name=first_name, last_name=last_name, phone=phone
             )
-        person = directory_match.find_or_create_person(
-            email=email, first_name=first_name, last_name=last_name, phone=phone
-        )
         organisation = None
         if organisation_name.strip() or website.strip():
             organisation = directory_match.find_or_create_organisation(
