@@ -19,12 +19,13 @@ Pure Python (no Django): ``profiles.py`` loads these values from the database.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+import numpy as np
 
 from maillage.ecosystem.text import fold
 from maillage.matchmaking.terms import words
@@ -33,7 +34,6 @@ OFFER, REQUEST = "offer", "request"
 MIN_MATCH = 0.18  # cosine from which a request and an offer are said to match
 MIN_SIMILARITY = 0.08  # cosine from which two profiles are said to be alike
 THEIR_OFFER, MY_OFFER = 1.0, 0.9  # being answered weighs a little more than answering
-MAX_MATCH_REASONS = 2  # per direction
 # Terms carried by more than this share of documents say little and cost much: skipped.
 COMMON_SHARE = 0.2
 COMMON_MIN = 25
@@ -132,37 +132,55 @@ def _idf(documents: list[Counter]) -> dict[str, float]:
 
 
 class _Index:
-    """Inverted index of unit vectors: term -> [(document, weight)], common terms left out."""
+    """Inverted index of unit vectors: term -> (documents, weights) as arrays; the terms found
+    in a large share of the documents say little and cost much, so they are left out."""
 
-    def __init__(self, docs: list[_Doc]) -> None:
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        self.size = len(vectors)
         df: Counter = Counter()
-        for doc in docs:
-            df.update(doc.vector.keys())
-        limit = max(COMMON_MIN, COMMON_SHARE * len(docs))
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, doc in enumerate(docs):
-            for term, weight in doc.vector.items():
+        for vector in vectors:
+            df.update(vector.keys())
+        limit = max(COMMON_MIN, COMMON_SHARE * len(vectors))
+        lists: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+        for i, vector in enumerate(vectors):
+            for term, weight in vector.items():
                 if df[term] <= limit:
-                    self.postings[term].append((i, weight))
+                    docs, weights = lists[term]
+                    docs.append(i)
+                    weights.append(weight)
+        self.postings = {
+            t: (np.array(d, dtype=np.int64), np.array(w, dtype=np.float64))
+            for t, (d, w) in lists.items()
+        }
 
-    def dots(self, vector: Mapping[str, float]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
-        postings = self.postings
+    def dots(self, vector: Mapping[str, float]) -> np.ndarray:
+        scores = np.zeros(self.size)
         for term, weight in vector.items():
-            for doc, other in postings.get(term, ()):
-                scores[doc] += weight * other
+            posting = self.postings.get(term)
+            if posting is not None:
+                scores[posting[0]] += weight * posting[1]  # a document is once per posting
         return scores
 
 
 # --- the engine ------------------------------------------------------------------------------
 
 
-@dataclass
-class _Pair:
-    complement: float = 0.0
-    matches: list = field(default_factory=list)  # (value, Reason)
-    similarity: float = 0.0
-    sectors: tuple[str, ...] = ()
+class _Best:
+    """For each other profile, the best match of one direction: value, their doc, my doc."""
+
+    def __init__(self, n: int) -> None:
+        self.value = np.zeros(n)
+        self.theirs = np.full(n, -1, dtype=np.int64)
+        self.mine = np.full(n, -1, dtype=np.int64)
+
+    def update(self, owners: np.ndarray, values: np.ndarray, docs: np.ndarray, mine: int) -> None:
+        order = np.argsort(values, kind="stable")  # ascending: for repeated owners the last wins
+        owners, values, docs = owners[order], values[order], docs[order]
+        better = values > self.value[owners]
+        who = owners[better]
+        self.value[who] = values[better]
+        self.theirs[who] = docs[better]
+        self.mine[who] = mine
 
 
 def recommend(
@@ -177,9 +195,11 @@ def recommend(
 
     ``exclude`` maps a profile id to ids not to propose (already met, declined, "no thanks");
     ``can_meet(a, b)`` applies the session's rules on who may meet whom. Colleagues (same
-    organisation) are never proposed to each other.
+    organisation) are never proposed to each other. Ties are broken by id: the result does not
+    depend on the order of the profiles.
     """
     profiles = list(profiles)
+    n = len(profiles)
     position = {p.id: i for i, p in enumerate(profiles)}
     wanted = [position[i] for i in (for_ids if for_ids is not None else position) if i in position]
     surface: dict[str, Counter] = defaultdict(Counter)
@@ -196,73 +216,92 @@ def recommend(
         profile_counts.append(total)
 
     idf = _idf(profile_counts)
-    offers, requests = [], []
+    offers: list[_Doc] = []
+    requests: list[_Doc] = []
+    mine: dict[int, list[tuple[_Doc, int, bool]]] = defaultdict(list)
     for i, opp, counts in opp_counts:
         doc = _Doc(owner=i, vector=_weigh(counts, idf), title=opp.title, id=opp.id)
-        (offers if opp.kind == OFFER else requests).append(doc)
+        side = offers if opp.kind == OFFER else requests
+        mine[i].append((doc, len(side), opp.kind == OFFER))
+        side.append(doc)
     vectors = [_weigh(counts, idf) for counts in profile_counts]
-    offer_index, request_index = _Index(offers), _Index(requests)
-    profile_index = _Index([_Doc(owner=i, vector=v) for i, v in enumerate(vectors)])
-    by_owner: dict[int, list[_Doc]] = defaultdict(list)
-    for doc in offers + requests:
-        by_owner[doc.owner].append(doc)
-    offer_ids = {id(d) for d in offers}
+    offer_index = _Index([d.vector for d in offers])
+    request_index = _Index([d.vector for d in requests])
+    profile_index = _Index(vectors)
+    offer_owner = np.array([d.owner for d in offers], dtype=np.int64)
+    request_owner = np.array([d.owner for d in requests], dtype=np.int64)
 
-    sector_members: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        for s in _all_sectors(p):
-            sector_members[s].append(i)
+    sectors = [_all_sectors(p) for p in profiles]
+    columns = {name: j for j, name in enumerate(sorted(set().union(*sectors)))}
+    member = np.zeros((n, len(columns)))
+    for i, names in enumerate(sectors):
+        member[i, [columns[x] for x in names]] = 1.0
+    sizes = member.sum(axis=1)
+    orgs = np.array(
+        [
+            p.organisation_id if p.organisation_id is not None else -1 - i
+            for i, p in enumerate(profiles)
+        ],
+        dtype=np.int64,
+    )
+    ids = np.array([p.id for p in profiles], dtype=np.int64)
 
     excluded = {k: set(v) for k, v in (exclude or {}).items()}
     result: dict[int, list[Recommendation]] = {}
     for a in wanted:
         me = profiles[a]
-        pairs: dict[int, _Pair] = defaultdict(_Pair)
-        for doc in by_owner.get(a, ()):
-            mine_is_offer = id(doc) in offer_ids
-            index, others = (request_index, requests) if mine_is_offer else (offer_index, offers)
-            for j, value in index.dots(doc.vector).items():
-                if value < MIN_MATCH:
-                    continue
-                other = others[j]
-                if mine_is_offer:
-                    kind, weight = ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST, MY_OFFER
-                else:
-                    kind, weight = ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST, THEIR_OFFER
-                reason = Reason(
-                    kind, mine=doc.title, theirs=other.title, mine_id=doc.id, theirs_id=other.id
-                )
-                pair = pairs[other.owner]
-                pair.matches.append((value * weight, reason))
-                pair.complement = max(pair.complement, value * weight)
-        for b, value in profile_index.dots(vectors[a]).items():
-            pairs[b].similarity = value
-        mine_sectors = _all_sectors(me)
-        for s in mine_sectors:
-            for b in sector_members[s]:
-                pairs[b]  # noqa: B018  (creates the pair: sharing a sector is a reason)
-        ranked = []
-        for b, pair in pairs.items():
-            other = profiles[b]
-            if b == a or (
-                me.organisation_id is not None and me.organisation_id == other.organisation_id
-            ):
-                continue
-            if other.id in excluded.get(me.id, ()) or (can_meet and not can_meet(me.id, other.id)):
-                continue
-            pair.sectors = tuple(sorted(mine_sectors & _all_sectors(other)))
-            score = _score(pair, len(mine_sectors), len(_all_sectors(other)))
-            if score > 0:
-                ranked.append((score, -other.id, b, pair))
-        best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], item[1]))
-        result[me.id] = [
-            Recommendation(
-                participant_id=profiles[b].id,
-                score=round(score, 4),
-                reasons=_reasons(pair, vectors[a], vectors[b], surface),
+        theirs, answered = _Best(n), _Best(n)  # their offer answers me / my offer answers them
+        matches = np.zeros(n, dtype=np.int64)
+        for doc, k, is_offer in mine[a]:
+            index, owners = (
+                (request_index, request_owner) if is_offer else (offer_index, offer_owner)
             )
-            for score, _neg, b, pair in best
-        ]
+            scores = index.dots(doc.vector)
+            hit = np.nonzero(scores >= MIN_MATCH)[0]
+            if hit.size:
+                np.add.at(matches, owners[hit], 1)
+                best = answered if is_offer else theirs
+                weight = MY_OFFER if is_offer else THEIR_OFFER
+                best.update(owners[hit], scores[hit] * weight, hit, k)
+        complement = np.maximum(theirs.value, answered.value)
+        similarity = profile_index.dots(vectors[a])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            overlap = np.nan_to_num((member @ member[a]) / np.sqrt(sizes * sizes[a]))
+        score = np.where(
+            complement > 0,
+            1.0 + complement + 0.05 * np.clip(matches - 1, 0, 3) + 0.2 * similarity + 0.1 * overlap,
+            np.where(
+                (similarity >= MIN_SIMILARITY) | (overlap > 0),
+                0.6 * similarity + 0.4 * overlap,
+                0.0,
+            ),
+        )
+        score[orgs == orgs[a]] = 0.0  # oneself and colleagues
+        candidates = np.nonzero(score > 0)[0]
+        ranked = candidates[np.lexsort((ids[candidates], -score[candidates]))]
+        out: list[Recommendation] = []
+        gone = excluded.get(me.id, ())
+        for b in ranked:
+            other = profiles[b]
+            if other.id in gone or (can_meet is not None and not can_meet(me.id, other.id)):
+                continue
+            reasons = []
+            for best, kind, own, their in (
+                (theirs, ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST, requests, offers),
+                (answered, ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST, offers, requests),
+            ):
+                if best.theirs[b] >= 0:
+                    m, t = own[best.mine[b]], their[best.theirs[b]]
+                    reasons.append(
+                        Reason(kind, mine=m.title, theirs=t.title, mine_id=m.id, theirs_id=t.id)
+                    )
+            reasons += _other_reasons(
+                sectors[a] & sectors[b], similarity[b], vectors[a], vectors[b], surface
+            )
+            out.append(Recommendation(other.id, round(float(score[b]), 4), tuple(reasons)))
+            if len(out) >= limit:
+                break
+        result[me.id] = out
     return result
 
 
@@ -273,34 +312,20 @@ def _all_sectors(profile: Profile) -> frozenset[str]:
     return frozenset(out)
 
 
-def _score(pair: _Pair, mine: int, theirs: int) -> float:
-    overlap = len(pair.sectors) / math.sqrt(mine * theirs) if pair.sectors else 0.0
-    if pair.complement >= MIN_MATCH * MY_OFFER:
-        extra = min(len(pair.matches) - 1, 3) * 0.05
-        return 1.0 + pair.complement + extra + 0.2 * pair.similarity + 0.1 * overlap
-    if pair.similarity < MIN_SIMILARITY and not pair.sectors:
-        return 0.0
-    return 0.6 * pair.similarity + 0.4 * overlap  # below 1: under any complementary pair
-
-
-def _reasons(pair: _Pair, mine: Mapping, theirs: Mapping, surface) -> tuple[Reason, ...]:
+def _other_reasons(shared, similarity: float, mine: Mapping, theirs: Mapping, surface) -> list:
     out = []
-    for kind in (
-        ReasonKind.THEIR_OFFER_ANSWERS_MY_REQUEST,
-        ReasonKind.MY_OFFER_ANSWERS_THEIR_REQUEST,
-    ):
-        matches = sorted(
-            (m for m in pair.matches if m[1].kind == kind), key=lambda m: (-m[0], m[1].theirs)
-        )
-        out += [reason for _value, reason in matches[:MAX_MATCH_REASONS]]
-    if pair.sectors:
-        out.append(Reason(ReasonKind.SHARED_SECTORS, words=pair.sectors))
-    if pair.similarity >= MIN_SIMILARITY:
-        shared = sorted(
+    if shared:
+        out.append(Reason(ReasonKind.SHARED_SECTORS, words=tuple(sorted(shared))))
+    if similarity >= MIN_SIMILARITY:
+        common = sorted(
             (t for t in mine.keys() & theirs.keys() if not t.startswith("#")),
             key=lambda t: (-mine[t] * theirs[t], t),
         )[:3]
-        if shared:
-            common = tuple(surface[t].most_common(1)[0][0] for t in shared)
-            out.append(Reason(ReasonKind.SIMILAR_INTERESTS, words=common))
-    return tuple(out)
+        if common:
+            out.append(
+                Reason(
+                    ReasonKind.SIMILAR_INTERESTS,
+                    words=tuple(surface[t].most_common(1)[0][0] for t in common),
+                )
+            )
+    return out
