@@ -114,3 +114,19 @@ def test_lock_and_remove_and_published_versions_are_frozen(session, people, draf
     new_draft = ensure_draft(session)
     editing.remove_meeting(meeting=new_draft.meetings.get())
     assert not new_draft.meetings.exists() and version.meetings.count() == 1
+
+
+def test_refusals_speak_french(session, people, draft):
+    from django.core.management import call_command
+    from django.utils import translation
+
+    call_command("compiletranslations", verbosity=0)
+    a, b, c, *_ = people
+    editing.add_meeting(
+        schedule=draft, people=[a, b], slot=slot(session, 1), table=table(session, 1)
+    )
+    with translation.override("fr"), pytest.raises(ScheduleConflict) as err:
+        editing.add_meeting(
+            schedule=draft, people=[a, c], slot=slot(session, 1), table=table(session, 2)
+        )
+    assert err.value.messages[0] == "Person0 Martin rencontre déjà Company 1 au créneau de 09:20."
