@@ -127,3 +127,15 @@ def test_city_lookup_is_accent_insensitive_and_prefers_the_most_populous():
     assert places.find_city("Marseille", "CN") is None
     with pytest.raises(places.PlaceError, match="Gotham"):
         places.locate("Gotham", "FR")
+
+
+def test_trigram_index_on_postgresql_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only (SQLite has no GIN indexes)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                       ["ecosystem_organisation_search_trgm"])
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition and "search_text" in definition

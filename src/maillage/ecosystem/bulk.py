@@ -6,12 +6,15 @@ bulk_create and bulk_update bypass Organisation.save(): callers compute the deri
 
 from __future__ import annotations
 
+from functools import cache
+from types import SimpleNamespace
+
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from maillage.ecosystem.models import Organisation
+from maillage.ecosystem.models import Organisation, derived_fields
 
 BATCH = 2000
 
@@ -37,6 +40,26 @@ def new_organisation(slugs: SlugBook, **fields) -> Organisation:
     organisation.compute_derived_fields()
     organisation.slug = slugs.take(organisation.name)
     return organisation
+
+
+def draft(slugs: SlugBook, **fields) -> SimpleNamespace:
+    """A row to insert that is not a model instance: building 100,000 Organisation objects
+    costs more than inserting them. Same defaults and derived fields as a saved organisation."""
+    values = dict(_defaults())
+    for name, value in fields.items():
+        if name in {"host_park", "parent"}:
+            values[f"{name}_id"] = value.pk if value is not None else None
+        else:
+            values[name] = value
+    row = SimpleNamespace(**values)
+    row.__dict__.update(derived_fields(row))
+    row.slug = slugs.take(row.name)
+    return row
+
+
+@cache
+def _defaults() -> dict:
+    return {f.attname: f.get_default() for f in Organisation._meta.concrete_fields if not f.primary_key}
 
 
 def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Organisation]:
@@ -68,7 +91,8 @@ def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Orga
             for org in orgs:
                 org.pk = ids[org.slug]
                 org.created_at = org.updated_at = now
-                org._state.adding, org._state.db = False, connection.alias
+                if isinstance(org, Organisation):
+                    org._state.adding, org._state.db = False, connection.alias
             links = [(o.pk, sid) for o, (_, sids) in zip(orgs, chunk, strict=True) for sid in sids]
             if links:
                 cursor.executemany(link_sql, links)

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from faker import Faker
 from unidecode import unidecode
 
-from maillage.ecosystem import places, text
+from maillage.ecosystem import bulk, places, text
 from maillage.ecosystem.bulk import BATCH, SlugBook, create_with_sectors, new_organisation
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
@@ -224,7 +224,7 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
     missing = total - Organisation.objects.count()
     if missing <= 0:
         return 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     rng = random.Random(f"{seed}:grow")
     slugs = SlugBook()
     by_code = {s.code: s for s in Sector.objects.all()}
@@ -275,10 +275,10 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
             key = (park.country, text.name_key(name))
         used.add(key)
         lat, lon = _jitter(rng, park)
-        org = new_organisation(slugs, name=name, kind=kind, subtype=subtype, country=park.country,
-                       city=park.city, latitude=lat, longitude=lon, host_park=park,
-                       description_en=f"{speciality.name_en} organisation in {park.city}.",
-                       description_fr=f"Organisation en {speciality.name_fr.lower()} à {park.city}.")
+        org = bulk.draft(slugs, name=name, kind=kind, subtype=subtype, country=park.country,
+                         city=park.city, latitude=lat, longitude=lon, host_park=park,
+                         description_en=f"{speciality.name_en} organisation in {park.city}.",
+                         description_fr=f"Organisation en {speciality.name_fr.lower()} à {park.city}.")
         rows.append((org, sorted({speciality.pk, speciality.parent_id})))
         if len(rows) == BATCH * 5:
             done += len(create_with_sectors(rows))
@@ -288,5 +288,5 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
     done += len(create_with_sectors(rows))
     if stdout:
         stdout.write(f"  {done} organisations generated ({len(new_parks)} parks) in "
-                     f"{time.perf_counter() - started:.1f} s\n")
+                     f"{time.perf_counter() - started:.1f} s (CPU {time.process_time() - cpu:.1f} s)\n")
     return done

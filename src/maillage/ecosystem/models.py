@@ -147,12 +147,21 @@ class Organisation(models.Model):
     def compute_derived_fields(self) -> None:
         """Fill the fields computed from others. save() calls it; bulk writers (bulk_create,
         bulk_update bypass save()) call it themselves, and choose the slug themselves."""
-        self.country = (self.country or "").upper()
-        self.website_domain = text.website_domain(self.website)
-        self.name_key = text.name_key(self.name)
-        self.search_text = text.fold(
-            " ".join([self.name, self.aliases, self.city, self.description_en, self.description_fr])
-        )
+        for name, value in derived_fields(self).items():
+            setattr(self, name, value)
+
+
+def derived_fields(row) -> dict:
+    """country, website_domain, name_key and search_text of an organisation (or of any object
+    with its attributes, such as the rows that maillage.ecosystem.bulk inserts)."""
+    return {
+        "country": (row.country or "").upper(),
+        "website_domain": text.website_domain(row.website),
+        "name_key": text.name_key(row.name),
+        "search_text": text.fold(
+            " ".join([row.name, row.aliases, row.city, row.description_en, row.description_fr])
+        ),
+    }
 
 
 class Person(models.Model):
