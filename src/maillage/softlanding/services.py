@@ -267,7 +267,7 @@ def move_application(*, application: Application, to_status: str, user, offer: H
         offer = offer or app.assigned_offer
         if offer is None:
             raise ValidationError({"offer": _("Choose the host to match this startup with.")})
-        HostOffer.objects.select_for_update().filter(pk=offer.pk).first()  # serialise bookings of this host
+        list(HostOffer.objects.select_for_update().filter(pk=offer.pk).order_by())  # serialise bookings of this host
         _check_fits(app, offer)
         app.assigned_offer = offer
     elif to_status == A.SCREENING:
@@ -319,7 +319,8 @@ def propose_assignment(*, programme: Programme, time_limit: float = 10.0) -> mat
 @transaction.atomic
 def accept_assignment(*, programme: Programme, choices: dict[int, int | None], user) -> list[Application]:
     """Staff accept (possibly edited) proposals: each application gets its host, all or nothing."""
-    offers = {o.pk: o for o in HostOffer.objects.select_for_update().filter(programme=programme)}
+    # order_by(): the default ordering joins the host, which would lock organisations too.
+    offers = {o.pk: o for o in HostOffer.objects.select_for_update().filter(programme=programme).order_by("pk")}
     apps = {a.pk: a for a in programme.applications.filter(pk__in=choices, status__in=[A.APPLIED, A.SCREENING])}
     missing = set(choices) - set(apps)
     if missing:
