@@ -273,3 +273,16 @@ def test_no_tables_and_no_rooms(tables):
     sol = solve(inst, QUICK)
     assert sol.status == Status.INFEASIBLE
     assert "no tables" in sol.conflicts[0]
+
+
+def test_fixed_meetings_far_apart_force_a_break():
+    # A: fixed in slots 1 and 4, one more meeting anywhere: slots 2-3 cannot both be filled.
+    inst = Instance(
+        slots=day(4),
+        tables=3,
+        participants=people("A", "B", "C", "D"),
+        requests=(meet(0, 1, fixed_slot=0), meet(0, 2, fixed_slot=3), meet(0, 3)),
+    )
+    sol = solved(inst)
+    assert sol.status == Status.OPTIMAL
+    assert sol.objective["breaks"] == 1

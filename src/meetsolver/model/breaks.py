@@ -10,7 +10,7 @@ fairness cannot be met by inflating someone's count.
 
 from __future__ import annotations
 
-from meetsolver.instance import Instance
+from meetsolver.instance import Instance, Session
 
 
 def _min_blocks(runs: list[int], meetings: int) -> int:
@@ -22,6 +22,48 @@ def _min_blocks(runs: list[int], meetings: int) -> int:
         total += size
         count += 1
     return count
+
+
+def min_blocks_exact(instance: Instance, p: int, slots: list[int], free: set[int]) -> int:
+    """Fewest blocks for participant p on a day holding all p's meetings, taken alone.
+
+    Dynamic programme over the day's slots: busy only where one of p's meetings may go, busy
+    at the fixed slots of p's meetings, enough morning and afternoon slots for the meetings
+    bound to a session, exactly as many busy slots as meetings. Fixed meetings spread over the
+    day, or sessions split by unavailable slots, force breaks that this counts up front.
+    """
+    requests = instance.requests_of(p)
+    k = len(requests)
+    fixed = {instance.requests[r].fixed_slot for r in requests} - {None}
+    am_only = pm_only = 0
+    for r in requests:
+        sessions = {instance.slots[s].session for s in instance.allowed_slots(r)}
+        if sessions == {Session.AM}:
+            am_only += 1
+        elif sessions == {Session.PM}:
+            pm_only += 1
+    # state (busy morning slots, busy afternoon slots, previous slot busy) -> fewest blocks
+    states = {(0, 0, False): 0}
+    for s in slots:
+        morning = instance.slots[s].session == Session.AM
+        nxt: dict[tuple[int, int, bool], int] = {}
+        for (am, pm, prev), blocks in states.items():
+            options = []
+            if s not in fixed:
+                options.append((am, pm, False, blocks))
+            if s in free and am + pm < k:
+                options.append((am + morning, pm + (not morning), True, blocks + (not prev)))
+            for a2, p2, busy_now, b2 in options:
+                key = (a2, p2, busy_now)
+                if b2 < nxt.get(key, k + 1):
+                    nxt[key] = b2
+        states = nxt
+    best = [
+        blocks
+        for (am, pm, _), blocks in states.items()
+        if am + pm == k and am >= am_only and pm >= pm_only
+    ]
+    return min(best) if best else 1
 
 
 def _free_runs(slots: list[int], free: set[int]) -> list[int]:
@@ -104,7 +146,7 @@ def _windows(model, b: list, k: int, day_breaks, name: str) -> None:
 
 
 def add_breaks(
-    model, instance: Instance, busy, placed, *, chains: bool = True, windows: bool = True
+    model, instance: Instance, busy, placed, *, chains: bool = True, windows: bool = False
 ):
     """Per participant, an expression for their number of breaks; and a lower bound on the total."""
     days = instance.day_slots()
@@ -153,6 +195,8 @@ def add_breaks(
                     model.add(sum(lits) >= k)
                 free = {s for s, v in zip(slots, b, strict=True) if not isinstance(v, int)}
                 lb = max(1, _min_blocks(_free_runs(slots, free), k))
+                if everything_confined and len(days) == 1:
+                    lb = max(lb, min_blocks_exact(instance, p, slots, free))
                 model.add(sum(starts) >= lb)
                 lower_total += lb - 1
             else:
