@@ -177,7 +177,7 @@ def recommended(request, session_id: int):
             "rec": r,
             "participant": people[r.participant_id],
             "request_url": _link("matchmaking:request_send", session.pk, r.participant_id),
-            "wish_url": _link("matchmaking:wishes", session.pk),
+            "wish_url": _link("matchmaking:wish_set", session.pk, r.participant_id),
         }
         for r in found
     ]
