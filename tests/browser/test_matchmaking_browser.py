@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zoneinfo
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -198,7 +199,7 @@ def test_participant_registers_publishes_requests_accepts_and_gets_the_calendar(
     assert meetings.count() == 1 and "First1 Last1" in meetings.first.inner_text()
     with page.expect_download() as download:
         page.locator("#download-ics").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == 1 and "First1 Last1" in str(events[0]["summary"])
     assert str(events[0]["uid"]).startswith("meeting-")
