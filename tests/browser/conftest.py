@@ -49,6 +49,7 @@ def page(browser):
         ),
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # generous: the machine that runs the suite may be shared and busy
+    page.set_default_timeout(30_000)
     yield page
     context.close()
