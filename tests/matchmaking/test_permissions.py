@@ -143,3 +143,17 @@ def test_participant_marks_wishes_and_answers_requests_in_pages(client, session,
     client.post(reverse("matchmaking:request_answer", args=[r.pk, "accept"]))
     r.refresh_from_db()
     assert r.status == "accepted"
+
+
+def test_the_event_page_leads_to_the_meetings(client, session, people, organiser):
+    event = session.event
+    login(client, people[0].registration.person.user)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("matchmaking:hub", args=[event.slug]) in page
+    hub = client.get(reverse("matchmaking:hub", args=[event.slug])).content.decode()
+    assert reverse("matchmaking:wishes", args=[session.pk]) in hub
+    login(client, organiser)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("matchmaking:sessions", args=[event.slug]) in page
+    login(client, UserFactory())
+    assert client.get(reverse("matchmaking:hub", args=[event.slug])).status_code == 404

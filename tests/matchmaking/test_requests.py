@@ -123,3 +123,24 @@ def test_concurrent_acceptances_never_double_book(convention):
     assert len(slots_of_hub) == len(set(slots_of_hub)) == 6  # six slots in the day
     assert len(errors) == 2 and all("no common free slot" in e for e in errors)
     assert MeetingRequest.objects.filter(status=RequestStatus.ACCEPTED).count() == 6
+
+
+def test_self_booking_after_publication(session, people):
+    from maillage.matchmaking import editing, release, selfbooking
+    from maillage.matchmaking.placement import ScheduleConflict
+
+    a, b, c, *_ = people
+    with pytest.raises(ValidationError, match="once the organisers publish"):
+        selfbooking.free_slots(me=a, other=b)
+    editing.add_meeting(
+        schedule=ensure_draft(session), people=[a, c], slot=session.slots.get(index=0), table=session.tables.get(number=1)
+    )
+    published = release.publish(session=session)
+    slots = selfbooking.free_slots(me=a, other=b)
+    assert [s.index for s in slots] == [1, 2, 3, 4, 5]  # a is busy in slot 0
+    meeting = selfbooking.self_book(by=a, other=b, slot=slots[0])
+    assert meeting.schedule == published and meeting.source == MeetingSource.SELF_BOOKED
+    twin = ensure_draft(session).meetings.get(uid=meeting.uid)
+    assert twin.slot == meeting.slot
+    with pytest.raises(ScheduleConflict, match="already meets"):
+        selfbooking.self_book(by=c, other=b, slot=slots[0])

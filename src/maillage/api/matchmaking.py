@@ -296,3 +296,49 @@ def run_status(request, run_id: int):
 @router.post("/matchmaking/runs/{run_id}/stop", response=RunOut, auth=AUTH)
 def stop_run(request, run_id: int):
     return _run_out(runs.stop_run(run=_run(request, run_id)))
+
+
+class BookingIn(Schema):
+    participant: int
+    slot: int  # the slot's index in the session (0-based), as in free_slots
+
+
+@router.get(
+    "/matchmaking/sessions/{session_id}/free-slots/{participant_id}", response=list[int], auth=AUTH
+)
+def free_slots(request, session_id: int, participant_id: int):
+    """Indices of the upcoming slots the caller and another participant could book together."""
+    from maillage.matchmaking import selfbooking
+
+    session = _session(session_id)
+    me = _me(request, session)
+    other = session.participants.with_people().filter(pk=participant_id).first()
+    if other is None:
+        raise HttpError(404, "No such participant in this session.")
+    try:
+        return [s.index for s in selfbooking.free_slots(me=me, other=other)]
+    except DjangoValidationError as exc:
+        _fail(exc)
+
+
+@router.post("/matchmaking/sessions/{session_id}/bookings", response={201: MeetingOut}, auth=AUTH)
+def book(request, session_id: int, payload: BookingIn):
+    """Book a free slot with another participant (after publication, when the session allows)."""
+    from maillage.matchmaking import selfbooking
+
+    session = _session(session_id)
+    me = _me(request, session)
+    other = session.participants.with_people().filter(pk=payload.participant).first()
+    slot = session.slots.filter(index=payload.slot).first()
+    if other is None or slot is None:
+        raise HttpError(404, "No such participant or slot in this session.")
+    try:
+        meeting = selfbooking.self_book(by=me, other=other, slot=slot)
+    except DjangoValidationError as exc:
+        _fail(exc)
+    return Status(
+        201,
+        _meeting_out(
+            Meeting.objects.with_details().select_related("schedule").get(pk=meeting.pk), me
+        ),
+    )

@@ -139,3 +139,27 @@ def wish_set(request, session_id: int, participant_id: int):
     if error:
         messages.error(request, error)
     return redirect("matchmaking:wishes", session.pk)
+
+
+@login_required
+def hub(request, slug: str):
+    """A registrant's way into the meetings of an event: one block per session they are in."""
+    from maillage.events.models import Event
+
+    event = get_object_or_404(Event, slug=slug)
+    mine = list(
+        Participant.objects.of_user(request.user)
+        .filter(session__event=event)
+        .select_related("session")
+        .order_by("session_id")
+    )
+    if not mine:
+        raise Http404(_("You do not take part in these meetings."))
+    pending = {
+        p.session_id: p.received_requests.filter(status="pending").count() for p in mine
+    }
+    return render(
+        request,
+        "matchmaking/booking/hub.html",
+        {"event": event, "participations": [(p, pending[p.session_id]) for p in mine]},
+    )

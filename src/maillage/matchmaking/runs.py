@@ -8,6 +8,7 @@ keeps the draft as it was and stores the best schedule found, which the organise
 from __future__ import annotations
 
 import threading
+import time
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, close_old_connections, connection, transaction
@@ -21,6 +22,7 @@ from meetsolver import InstanceError, SolveConfig, Status
 
 PROGRESS_EVERY = 2.0  # seconds between progress writes (and stop checks)
 MAX_TIME_LIMIT = 3600
+OVERTIME = 5.0  # seconds allowed past the time limit before the monitor stops the solve
 
 
 def start_run(*, session: MeetingSession, user, time_limit: int = 60) -> ScheduleRun:
@@ -66,8 +68,11 @@ def stop_run(*, run: ScheduleRun) -> ScheduleRun:
 class _Monitor:
     """Writes the solver's progress to the run and turns a stop request into the stop event."""
 
-    def __init__(self, run_id: int) -> None:
+    def __init__(self, run_id: int, time_limit: float) -> None:
         self.run_id = run_id
+        # The solver's own limit is not always kept on a busy machine (model building and
+        # presolve run before it applies): past it, the monitor stops the solve too.
+        self.deadline = time.monotonic() + time_limit + OVERTIME
         self.latest: dict = {}
         self.stop = threading.Event()
         self.done = threading.Event()
@@ -93,6 +98,8 @@ class _Monitor:
                 ScheduleRun.objects.filter(pk=self.run_id).update(progress=self.snapshot())
                 if ScheduleRun.objects.filter(pk=self.run_id, stop_requested=True).exists():
                     self.stop.set()
+                if time.monotonic() > self.deadline:
+                    self.stop.set()
         finally:
             connection.close()  # this thread's own connection
 
@@ -112,17 +119,14 @@ def execute_run(*, run_id: int) -> ScheduleRun | None:
     run.status, run.started_at = RunStatus.RUNNING, timezone.now()
     run.save(update_fields=["status", "started_at"])
     try:
-        with _Monitor(run.pk) as monitor:
+        with _Monitor(run.pk, run.time_limit) as monitor:
             config = SolveConfig(time_limit=run.time_limit, workers=2, stop=monitor.stop)
             built, solution = scheduling.optimise(
                 run.session, config=config, progress=monitor.progress
             )
         run.progress = {**monitor.snapshot(), "seconds": round(solution.seconds, 1)}
         run.result = scheduling.summary_of(built, solution)
-        stopped = (
-            monitor.stop.is_set()
-            or ScheduleRun.objects.filter(pk=run.pk, stop_requested=True).exists()
-        )
+        stopped = ScheduleRun.objects.filter(pk=run.pk, stop_requested=True).exists()
         if solution.status == Status.INFEASIBLE:
             run.status = RunStatus.FAILED
             run.error = " ".join(solution.conflicts) or _("The wishes and rules cannot all hold.")

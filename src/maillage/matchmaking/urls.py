@@ -31,6 +31,7 @@ urlpatterns = [
     path("sessions/<int:session_id>/versions/<int:number>/", schedule.version, name="version"),
     path("sessions/<int:session_id>/day/", schedule.on_the_day, name="day"),
     # Participants: requests and wishes.
+    path("events/<slug:slug>/mine/", booking.hub, name="hub"),
     path("sessions/<int:session_id>/requests/", booking.inbox, name="requests"),
     path(
         "sessions/<int:session_id>/requests/to/<int:participant_id>/",
