@@ -242,3 +242,16 @@ def test_directory_in_french(client, d):
 def test_set_language_switch(client, d):
     client.post(reverse("set_language"), {"language": "fr", "next": "/directory/"})
     assert "Annuaire" in client.get(reverse("ecosystem:directory")).content.decode()
+
+
+def test_csv_export_across_chunks_keeps_each_rows_sectors(client, d, monkeypatch):
+    monkeypatch.setattr(exports, "CHUNK", 2)  # several sector queries for a handful of rows
+    for n in range(5):
+        OrganisationFactory(
+            name=f"Zeta {n}", sectors=[d.medtech] if n % 2 else [d.health, d.medtech]
+        )
+    response = client.get(reverse("ecosystem:export_csv"), {"q": "zeta"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [(row[0], row[8]) for row in rows[1:]] == [
+        (f"Zeta {n}", "medtech" if n % 2 else "health; medtech") for n in range(5)
+    ]
