@@ -7,8 +7,9 @@ with their slot, table, room and seats (and the seats' people) prefetched.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from maillage.matchmaking.agendas import (
     Agenda,
@@ -52,46 +53,106 @@ def _venue(session: MeetingSession) -> str:
     return ", ".join(p for p in (place, event.city) if p)
 
 
-def _meetings(schedule: Schedule, participant_ids=None):
-    seats = MeetingSeat.objects.select_related(
-        "participant__registration__person", "participant__registration__organisation"
-    ).order_by("participant_id")
+MEETING_FIELDS = (
+    "id",
+    "uid",
+    "status",
+    "slot_id",
+    "slot__starts_at",
+    "slot__ends_at",
+    "slot__index",
+    "table_id",
+    "table__number",
+    "table__name",
+    "room_id",
+    "room__name",
+    "room__video_url",
+)
+SEAT_FIELDS = (
+    "meeting_id",
+    "participant_id",
+    "participant__registration__person__first_name",
+    "participant__registration__person__last_name",
+    "participant__registration__organisation__name",
+    "participant__registration__job_title",
+)
+
+
+@dataclass
+class _Row:
+    """A meeting read as plain values (no model instances: an agenda reads hundreds of them)."""
+
+    id: int
+    uid: str
+    cancelled: bool
+    slot_id: int
+    starts_at: object
+    ends_at: object
+    place: str
+    video_url: str
+    seats: list = field(default_factory=list)  # [(participant id, Person)]
+
+
+def _meetings(schedule: Schedule, participant_ids=None, *, scheduled_only=False) -> list[_Row]:
     qs = Meeting.objects.filter(schedule=schedule)
     if participant_ids is not None:
-        qs = qs.filter(seats__participant_id__in=participant_ids).distinct()
-    return (
-        qs.select_related("slot", "table", "room")
-        .prefetch_related(Prefetch("seats", queryset=seats))
-        .order_by("slot__index", "table__number", "id")
-    )
+        qs = qs.filter(
+            id__in=MeetingSeat.objects.filter(
+                schedule=schedule, participant_id__in=participant_ids
+            ).values("meeting_id")
+        )
+    if scheduled_only:
+        qs = qs.filter(status=MeetingStatus.SCHEDULED)
+    return _rows(qs.order_by("slot__index", "table__number", "id"))
 
 
-def _agenda_meeting(meeting: Meeting, me_id: int, cancelled: bool) -> AgendaMeeting:
-    others = tuple(_person(s.participant) for s in meeting.seats.all() if s.participant_id != me_id)
-    if meeting.table_id:
-        place = str(meeting.table)
-    elif meeting.room_id:
-        place = meeting.room.name
-    else:
-        place = ""
+def _rows(qs) -> list[_Row]:
+    rows = {}
+    for m in qs.values(*MEETING_FIELDS):
+        if m["table_id"]:
+            place = m["table__name"] or _("Table %(number)s") % {"number": m["table__number"]}
+        else:
+            place = m["room__name"] or ""
+        rows[m["id"]] = _Row(
+            id=m["id"],
+            uid=str(m["uid"]),
+            cancelled=m["status"] == MeetingStatus.CANCELLED,
+            slot_id=m["slot_id"],
+            starts_at=m["slot__starts_at"],
+            ends_at=m["slot__ends_at"],
+            place=place,
+            video_url=m["room__video_url"] or "",
+        )
+    seats = MeetingSeat.objects.filter(meeting_id__in=list(rows)).order_by("participant_id")
+    for seat in seats.values(*SEAT_FIELDS):
+        person = Person(
+            name=f"{seat['participant__registration__person__first_name']} "
+            f"{seat['participant__registration__person__last_name']}".strip(),
+            organisation=seat["participant__registration__organisation__name"] or "",
+            job_title=seat["participant__registration__job_title"] or "",
+        )
+        rows[seat["meeting_id"]].seats.append((seat["participant_id"], person))
+    return list(rows.values())
+
+
+def _agenda_meeting(row: _Row, me_id: int, cancelled: bool) -> AgendaMeeting:
     return AgendaMeeting(
-        uid=str(meeting.uid),
-        starts_at=meeting.slot.starts_at,
-        ends_at=meeting.slot.ends_at,
-        others=others,
-        place=place,
-        video_url=meeting.room.video_url if meeting.room_id else "",
+        uid=row.uid,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        others=tuple(person for pid, person in row.seats if pid != me_id),
+        place=row.place,
+        video_url=row.video_url,
         cancelled=cancelled,
-        id=meeting.pk,
+        id=row.id,
     )
 
 
 def _build(session, schedule, participant, meetings, slots, unavailable, *, withdrawn=(), url=""):
     rows, busy = [], set()
     for meeting in meetings:
-        cancelled = meeting.status == MeetingStatus.CANCELLED
-        rows.append(_agenda_meeting(meeting, participant.pk, cancelled))
-        if not cancelled:
+        rows.append(_agenda_meeting(meeting, participant.pk, meeting.cancelled))
+        if not meeting.cancelled:
             busy.add(meeting.slot_id)
     rows += withdrawn
     rows.sort(key=lambda m: (m.starts_at, m.cancelled))
@@ -125,8 +186,8 @@ def agenda_of(participant: Participant, *, url: str = "") -> Agenda | None:
     schedule = published_schedule(session)
     if schedule is None:
         return None
-    meetings = list(_meetings(schedule, [participant.pk]))
-    current = {str(m.uid) for m in meetings}
+    meetings = _meetings(schedule, [participant.pk])
+    current = {m.uid for m in meetings}
     withdrawn = _withdrawn(session, schedule, participant, current)
     slots = list(MeetingSlot.objects.filter(session=session).order_by("index"))
     unavailable = set(participant.unavailable_slots.values_list("id", flat=True))
@@ -142,17 +203,10 @@ def _withdrawn(session, schedule, participant, current: set[str]) -> list[Agenda
         schedule__status__in=(ScheduleStatus.PUBLISHED, ScheduleStatus.ARCHIVED),
         seats__participant=participant,
     ).exclude(uid__in=current)
-    latest: dict[str, Meeting] = {}
-    seats = MeetingSeat.objects.select_related(
-        "participant__registration__person", "participant__registration__organisation"
-    )
-    for meeting in (
-        earlier.select_related("slot", "table", "room")
-        .prefetch_related(Prefetch("seats", queryset=seats))
-        .order_by("schedule__version")
-    ):
-        latest[str(meeting.uid)] = meeting
-    return [_agenda_meeting(m, participant.pk, cancelled=True) for m in latest.values()]
+    latest: dict[str, _Row] = {}
+    for row in _rows(earlier.order_by("schedule__version", "id")):
+        latest[row.uid] = row
+    return [_agenda_meeting(r, participant.pk, cancelled=True) for r in latest.values()]
 
 
 def agendas_of_session(session: MeetingSession) -> list[Agenda]:
@@ -165,10 +219,10 @@ def agendas_of_session(session: MeetingSession) -> list[Agenda]:
         .select_related("registration__person", "registration__organisation")
         .order_by("registration__person__last_name", "registration__person__first_name", "id")
     )
-    by_participant: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in _meetings(schedule).filter(status=MeetingStatus.SCHEDULED):
-        for seat in meeting.seats.all():
-            by_participant[seat.participant_id].append(meeting)
+    by_participant: dict[int, list[_Row]] = defaultdict(list)
+    for meeting in _meetings(schedule, scheduled_only=True):
+        for pid, _person in meeting.seats:
+            by_participant[pid].append(meeting)
     slots = list(MeetingSlot.objects.filter(session=session).order_by("index"))
     unavailable: dict[int, set[int]] = defaultdict(set)
     through = Participant.unavailable_slots.through
@@ -187,21 +241,14 @@ def table_plans(session: MeetingSession) -> list[SlotPlan]:
     schedule = published_schedule(session)
     if schedule is None:
         return []
-    by_slot: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in _meetings(schedule).filter(status=MeetingStatus.SCHEDULED):
+    by_slot: dict[int, list[_Row]] = defaultdict(list)
+    for meeting in _meetings(schedule, scheduled_only=True):  # in table order
         by_slot[meeting.slot_id].append(meeting)
     plans = []
     for slot in MeetingSlot.objects.filter(session=session).order_by("index"):
-        meetings = sorted(
-            by_slot.get(slot.id, []),
-            key=lambda m: (m.table is None, m.table.number if m.table else 0, m.room_id or 0),
-        )
         tables = tuple(
-            PlanTable(
-                place=str(m.table) if m.table_id else (m.room.name if m.room_id else ""),
-                people=tuple(_person(s.participant) for s in m.seats.all()),
-            )
-            for m in meetings
+            PlanTable(place=m.place, people=tuple(person for _pid, person in m.seats))
+            for m in by_slot.get(slot.id, [])
         )
         plans.append(SlotPlan(slot.index, slot.starts_at, slot.ends_at, tables))
     return plans
