@@ -121,3 +121,16 @@ def test_the_first_fit_warm_start_is_a_valid_schedule(session, people):
     start = first_fit(built.instance)
     assert verify(built.instance, Solution(Status.FEASIBLE, assignments=start)) == []
     assert len(start) >= 10
+
+
+def test_wishes_close_at_the_deadline(session, people):
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    a, b, *_ = people
+    session.wish_deadline = timezone.now() - dt.timedelta(minutes=1)
+    session.save()
+    with pytest.raises(ValidationError, match="Wishes closed on"):
+        wishes.set_wish(author=a, target=b, level=WishLevel.MUST_MEET)
+    with pytest.raises(ValidationError, match="yourself"):
+        wishes.set_wish(author=a, target=a, level=WishLevel.MUST_MEET)
