@@ -157,3 +157,21 @@ def test_the_event_page_leads_to_the_meetings(client, session, people, organiser
     assert reverse("matchmaking:sessions", args=[event.slug]) in page
     login(client, UserFactory())
     assert client.get(reverse("matchmaking:hub", args=[event.slug])).status_code == 404
+
+
+def test_organiser_sets_a_participant_online_with_unavailable_slots(
+    client, session, people, organiser
+):
+    p = people[0]
+    url = reverse("matchmaking:participant_settings", args=[session.pk, p.pk])
+    login(client, people[1].registration.person.user)
+    assert client.get(url).status_code == 403
+    login(client, organiser)
+    assert client.get(url).status_code == 200
+    slots = list(session.slots.order_by("index")[:2])
+    client.post(
+        url, {"mode": "online", "max_meetings": "3", "unavailable_slots": [s.pk for s in slots]}
+    )
+    p.refresh_from_db()
+    assert (p.mode, p.max_meetings) == ("online", 3)
+    assert set(p.unavailable_slots.all()) == set(slots)

@@ -121,3 +121,18 @@ class AbsentForm(forms.Form):
         self.fields["from_slot"].queryset = session.slots.select_related("session__event").order_by(
             "index"
         )
+
+
+class ParticipantSettingsForm(forms.ModelForm):
+    class Meta:
+        from maillage.matchmaking.models import Participant
+
+        model = Participant
+        fields = ["mode", "max_meetings", "unavailable_slots"]
+        widgets = {"unavailable_slots": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unavailable_slots"].queryset = self.instance.session.slots.select_related(
+            "session__event"
+        ).order_by("index")

@@ -178,3 +178,22 @@ def remove_day(request, session_id: int, day_id: int):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("matchmaking:setup", session.pk)
+
+
+@login_required
+def participant_settings(request, session_id: int, participant_id: int):
+    """How one participant meets: on site or online, their maximum, the slots they cannot do."""
+    from maillage.matchmaking.organiser_forms import ParticipantSettingsForm
+
+    session = managed_session(request, session_id)
+    participant = get_object_or_404(session.participants.with_people(), pk=participant_id)
+    form = ParticipantSettingsForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("matchmaking:participants", session.pk)
+    return render(
+        request,
+        "matchmaking/organiser/participant.html",
+        {"session": session, "event": session.event, "participant": participant, "form": form},
+    )

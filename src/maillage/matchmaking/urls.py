@@ -14,6 +14,11 @@ urlpatterns = [
         "sessions/<int:session_id>/days/<int:day_id>/remove/", setup.remove_day, name="remove_day"
     ),
     path("sessions/<int:session_id>/participants/", setup.participants, name="participants"),
+    path(
+        "sessions/<int:session_id>/participants/<int:participant_id>/settings/",
+        setup.participant_settings,
+        name="participant_settings",
+    ),
     # Organisers: the schedule.
     path("sessions/<int:session_id>/schedule/", schedule.schedule, name="schedule"),
     path("sessions/<int:session_id>/runs/", schedule.run_start, name="run_start"),
