@@ -1,6 +1,6 @@
 """A large event: 3,000 participants, 15,000 optional weighted requests, 2 days x 16 slots, 300 tables.
 
-    .venv/bin/python bench/scale.py [--time-limit 115] [--seed 1]
+    .venv/bin/python bench/scale.py [--time-limit 115] [--seed 1] [--method full|large|auto]
 
 Target: at least 99 % of the meetings the upper bound allows, within 120 s and under 4 GB.
 Upper bound = min(requests, tables x slots, sum over participants of min(requests_p, free slots_p,
@@ -18,26 +18,12 @@ import time
 from dataclasses import replace
 
 from meetsolver import SolveConfig
+from meetsolver.bounds import meetings_bound as upper_bound
 from meetsolver.generate import generate
 from meetsolver.verify import evaluate, verify
 
 
-def upper_bound(inst) -> int:
-    per_participant = [0] * len(inst.participants)
-    for req in inst.requests:
-        for p in req.participants:
-            per_participant[p] += 1
-    cap = 0
-    for p, part in enumerate(inst.participants):
-        free = inst.n_slots - len(part.unavailable)
-        limit = part.max_meetings if part.max_meetings is not None else free
-        cap += min(per_participant[p], free, limit)
-    return min(len(inst.requests), inst.tables * inst.n_slots, cap // 2)
-
-
 def main() -> int:
-    from meetsolver.solve import solve
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--time-limit", type=float, default=115.0)
     parser.add_argument("--seed", type=int, default=1)
@@ -45,6 +31,12 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=15000)
     parser.add_argument(
         "--hint-greedy", action="store_true", help="warm-start from the first-fit greedy schedule"
+    )
+    parser.add_argument(
+        "--method",
+        choices=("full", "large", "auto"),
+        default="full",
+        help="full model (solve), construction + LNS (solve_large), or by instance size",
     )
     args = parser.parse_args()
     t0 = time.perf_counter()
@@ -77,11 +69,11 @@ def main() -> int:
         from greedy import greedy  # bench/greedy.py, next to this script
 
         hint = greedy(inst)
-    solution = solve(
+    solution = _solve(args.method, inst)(
         inst,
         SolveConfig(time_limit=args.time_limit - (time.perf_counter() - start), workers=2, seed=0),
         progress=progress,
-        hint=hint,
+        **({"hint": hint} if hint else {}),
     )
     wall = time.perf_counter() - start
     values = evaluate(inst, solution.assignments)
@@ -100,8 +92,11 @@ def main() -> int:
         f"(bound {solution.bound.get('breaks')}); {'verified' if not errors else f'{len(errors)} violations'}; "
         f"peak RSS {rss:.0f} MB; target {'met' if share >= 0.99 and wall < 120 and rss < 4096 else 'NOT met'}"
     )
+    print(f"  breaks per participant: {values['breaks'] / len(inst.participants):.3f}")
     for error in errors[:5]:
         print("  violation:", error)
+    if args.method != "full":
+        _before_lns(inst, len(inst.participants))
     from greedy import greedy
 
     g_start = time.perf_counter()
@@ -112,6 +107,27 @@ def main() -> int:
         f"breaks {reference['breaks']}, in {time.perf_counter() - g_start:.1f} s"
     )
     return 0 if not errors else 1
+
+
+def _solve(method: str, inst):
+    from meetsolver.large import is_large, solve_large
+    from meetsolver.solve import solve
+
+    if method == "auto":
+        method = "large" if is_large(inst) else "full"
+    return solve_large if method == "large" else solve
+
+
+def _before_lns(inst, n_participants: int) -> None:
+    from meetsolver.construct import construct
+
+    start = time.perf_counter()
+    values = evaluate(inst, construct(inst))
+    print(
+        f"  construction alone (before LNS): {values['meetings']} meetings, weight {values['weight']}, "
+        f"breaks {values['breaks']} ({values['breaks'] / n_participants:.3f} per participant), "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
 
 
 if __name__ == "__main__":
