@@ -98,17 +98,22 @@ class PlaceForm(forms.Form):
         )
         self.fields["table"].queryset = session.tables.order_by("number")
         self.fields["room"].queryset = session.online_rooms.all()
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
 
 
 class AddMeetingForm(PlaceForm):
     first = forms.ModelChoiceField(label=_("Participant"), queryset=None)
     second = forms.ModelChoiceField(label=_("Meets"), queryset=None)
+    field_order = ["first", "second", "slot", "table", "room"]
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, session=session, **kwargs)
         people = session.participants.with_people().order_by("registration__person__last_name")
         self.fields["first"].queryset = people
         self.fields["second"].queryset = people
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
 
 
 class AbsentForm(forms.Form):

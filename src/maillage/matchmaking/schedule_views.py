@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -180,11 +181,17 @@ def meeting_edit(request, session_id: int, meeting_id: int):
             if not request.htmx:
                 messages.error(request, error)
                 return redirect("matchmaking:schedule", session.pk)
+    # Swap candidates: the two participants' other meetings, and the others at the same table.
     others = (
         meeting.schedule.meetings.scheduled()
         .exclude(pk=meeting.pk)
+        .filter(
+            Q(participant_a__in=[meeting.participant_a_id, meeting.participant_b_id])
+            | Q(participant_b__in=[meeting.participant_a_id, meeting.participant_b_id])
+            | Q(table=meeting.table_id, table__isnull=False)
+        )
         .with_details()
-        .order_by("slot__index")
+        .order_by("slot__index", "table__number")
     )
     return render(
         request,
