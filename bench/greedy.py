@@ -1,6 +1,6 @@
 """First-fit greedy scheduling (what simple matchmaking tools do) side by side with solve().
 
-    .venv/bin/python bench/greedy.py [--time-limit 30] [--only NAME] [--skip-jair] [--skip-generated]
+    .venv/bin/python bench/greedy.py [--time-limit 30] [--only NAME] [--skip-jair] [--skip-generated] [--method full|large|auto]
 
 The JAIR 2022 instances are read from ../shared/benchmarks/b2b-jair2022 (or $MEETSOLVER_JAIR).
 
@@ -28,6 +28,9 @@ JAIR = Path(
         Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "b2b-jair2022",
     )
 )
+
+
+METHOD = "full"  # --method: full (solve), large (solve_large) or auto (by instance size)
 
 
 def greedy(inst: Instance) -> list[Assignment]:
@@ -98,7 +101,12 @@ def compare(name: str, inst: Instance, time_limit: float) -> dict:
     g = greedy(inst)
     g_seconds = time.perf_counter() - start
     gv = evaluate(inst, g)
-    solution = solve(inst, SolveConfig(time_limit=time_limit, workers=2, seed=0))
+    from meetsolver.large import is_large, solve_large
+
+    large = METHOD == "large" or (METHOD == "auto" and is_large(inst))
+    solution = (solve_large if large else solve)(
+        inst, SolveConfig(time_limit=time_limit, workers=2, seed=0)
+    )
     sv = evaluate(inst, solution.assignments)
     errors = verify(inst, solution)
     required = sum(r.required for r in inst.requests)
@@ -141,7 +149,10 @@ def main() -> int:
     parser.add_argument("--only", default=None)
     parser.add_argument("--skip-jair", action="store_true")
     parser.add_argument("--skip-generated", action="store_true")
+    parser.add_argument("--method", choices=("full", "large", "auto"), default="full")
     args = parser.parse_args()
+    global METHOD
+    METHOD = args.method
     print(
         f"# greedy vs solve(), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.python_version()}, time limit {args.time_limit:g} s"
     )
