@@ -15,6 +15,7 @@ from meetsolver.instance import Instance
 from meetsolver.lns import improve
 from meetsolver.model.portfolio import Progress, Run
 from meetsolver.solution import Assignment, Solution, SolveConfig, Status
+from meetsolver.verify import evaluate, verify
 
 # Above this many (request, slot) pairs solve() hands over to solve_large().
 LARGE_PAIRS = 20_000
@@ -34,6 +35,7 @@ def solve_large(
     *,
     progress: Progress | None = None,
     previous: list[Assignment] | None = None,
+    hint: list[Assignment] | None = None,
 ) -> Solution:
     """Construct, then improve by LNS within ``config.time_limit`` (wall clock, from the call).
 
@@ -43,13 +45,28 @@ def solve_large(
     break. When the construction cannot keep every hard constraint (a required meeting, a
     minimum number of meetings, fairness), the status is UNKNOWN with no assignments and
     ``conflicts`` says what was missing: the full model is then the way to go.
+
+    ``hint``: a schedule to start from (warm start) when it is valid and better than the
+    constructed one (published meetings kept at their slot, weight, then fewer breaks).
     """
     run = Run(config, progress)
     deadline = time.monotonic() + config.time_limit
     start = construct(instance, previous=previous)
     lacking = missing(instance, start)
+    valid_hint = bool(hint) and not verify(instance, Solution(Status.FEASIBLE, hint))
+    if valid_hint and (
+        lacking or _rank(instance, hint, previous) > _rank(instance, start, previous)
+    ):
+        start, lacking = hint, []
     if lacking:
         return Solution(Status.UNKNOWN, conflicts=lacking, seconds=run.seconds())
     return improve(
         instance, start, config, progress=progress, deadline=deadline, previous=previous, run=run
     )
+
+
+def _rank(instance: Instance, assignments: list[Assignment], previous) -> tuple[int, int, int]:
+    slots = {(a.request, a.slot) for a in assignments}
+    kept = sum(1 for a in previous or [] if (a.request, a.slot) in slots)
+    values = evaluate(instance, assignments)
+    return kept, values["weight"], -values["breaks"]

@@ -116,3 +116,14 @@ def test_unmet_minimum_reported():
     solution = solve_large(inst, SolveConfig(time_limit=2))
     assert solution.status == Status.UNKNOWN and not solution.assignments
     assert solution.conflicts == ["participant 'a' has fewer than 1 meetings"]
+
+
+def test_solve_large_starts_from_a_better_hint():
+    inst = event()
+    good = solve_large(inst, SolveConfig(time_limit=3, seed=4))
+    again = solve_large(inst, SolveConfig(time_limit=0.5), hint=good.assignments)
+    assert verify(inst, again) == []
+    assert rank(inst, again.assignments) >= rank(inst, good.assignments)
+    # An invalid hint (a meeting twice in one slot for one participant) is ignored.
+    bad = [a.__class__(a.request, 0, a.table, a.room) for a in good.assignments]
+    assert verify(inst, solve_large(inst, SolveConfig(time_limit=0.5), hint=bad)) == []
