@@ -28,6 +28,10 @@ from meetsolver.solution import Assignment, Solution, SolveConfig, Status
 from meetsolver.verify import evaluate
 
 STEP_SECONDS = 1.0  # time limit of one sub-problem
+# One worker with the full LP relaxation proves small sub-problems optimal about three times
+# as often as two default workers (measured on the generated 1,000-participant event), and the
+# search advances by many small proven steps.
+SUB_PARAMS = {"linearization_level": 2, "symmetry_level": 0}
 
 
 def improve(
@@ -71,7 +75,7 @@ def improve(
         for r in requests:
             for place, lit in sub.lits[r]:
                 sub.model.add_hint(lit, old.get(r) == place)
-        solver = run.solver(min(STEP_SECONDS, left - 0.2), config.workers)
+        solver = run.solver(min(STEP_SECONDS, left - 0.2), 1, **SUB_PARAMS)
         status = run.solve(solver, sub.model)
         steps += 1
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
