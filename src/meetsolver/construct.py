@@ -24,7 +24,8 @@ from meetsolver.solution import Assignment
 
 # One placed meeting: (slot, online, reserved table or None).
 Place = tuple[int, bool, int | None]
-DENSE = 0.75
+DENSE = 0.75  # requests per participant, as a share of the slots, from which an event is dense
+MATCHING_NODES = 250  # above this, slot by slot matchings are greedy instead of maximum
 
 
 class Schedule:
@@ -318,7 +319,14 @@ def _chronological(sched: Schedule, later: list[int]) -> None:
                 w = instance.requests[r].weight + 1
                 if not graph.has_edge(a, b) or graph[a][b]["weight"] < w:
                     graph.add_edge(a, b, weight=w, request=r)
-        matching = nx.max_weight_matching(graph, maxcardinality=True)
+        if graph.number_of_nodes() <= MATCHING_NODES:
+            matching = nx.max_weight_matching(graph, maxcardinality=True)
+        else:  # cubic time: greedy matching, heaviest first
+            matching, taken = [], set()
+            for a, b, _w in sorted(graph.edges(data="weight"), key=lambda e: -e[2]):
+                if a not in taken and b not in taken:
+                    matching.append((a, b))
+                    taken.update((a, b))
         pairs = sorted(
             (graph[a][b]["request"] for a, b in matching),
             key=lambda r: (-instance.requests[r].weight, r),

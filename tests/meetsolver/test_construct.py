@@ -172,3 +172,17 @@ def test_dense_event_every_slot_filled():
     )
     placed = built(inst)
     assert len(placed) == 28
+
+
+def test_dense_event_with_greedy_matchings(monkeypatch):
+    import meetsolver.construct as construct_module
+
+    monkeypatch.setattr(construct_module, "MATCHING_NODES", 2)  # as for a large dense event
+    inst = Instance(
+        slots=tuple(Slot(1, Session.AM) for _ in range(7)),
+        tables=4,
+        participants=people(8),
+        requests=tuple(Request((a, b)) for a in range(8) for b in range(a + 1, 8)),
+        fairness=2,
+    )
+    assert len(built(inst)) >= 20
