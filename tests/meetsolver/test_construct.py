@@ -186,3 +186,20 @@ def test_dense_event_with_greedy_matchings(monkeypatch):
         fairness=2,
     )
     assert len(built(inst)) >= 20
+
+
+def test_bounds_on_a_small_event():
+    inst = Instance(
+        slots=day_slots(1, 2, 1),
+        tables=1,
+        participants=people(4, p3={"unavailable": frozenset({0, 1})}),
+        requests=(
+            Request((0, 1), weight=2),
+            Request((0, 2), weight=3),
+            Request((1, 2)),
+            Request((2, 3), weight=5),
+        ),
+    )
+    # One table over two slots; p3 is never free, so request 4 counts for nothing.
+    assert meetings_bound(inst) == 2
+    assert weight_bound(inst) == 6

@@ -8,7 +8,7 @@ import time
 from meetsolver import Instance, Participant, Request, Session, Slot, SolveConfig, Status
 from meetsolver.construct import construct
 from meetsolver.generate import generate
-from meetsolver.large import is_large, solve_large
+from meetsolver.large import is_large, request_slot_pairs, solve_large
 from meetsolver.lns import improve
 from meetsolver.verify import evaluate, verify
 
@@ -127,3 +127,12 @@ def test_solve_large_starts_from_a_better_hint():
     # An invalid hint (a meeting twice in one slot for one participant) is ignored.
     bad = [a.__class__(a.request, 0, a.table, a.room) for a in good.assignments]
     assert verify(inst, solve_large(inst, SolveConfig(time_limit=0.5), hint=bad)) == []
+
+
+def test_solve_large_within_its_time_limit():
+    inst = event(300, seed=5)
+    began = time.monotonic()
+    solution = solve_large(inst, SolveConfig(time_limit=3))
+    assert time.monotonic() - began < 4.0
+    assert verify(inst, solution) == []
+    assert request_slot_pairs(inst) > 10_000  # a large event for the full model
