@@ -56,7 +56,7 @@ def improve(
     run.current.update(_objective(best))
     run.report()
     last_report = time.monotonic()
-    steps = kept = 0
+    steps = empty = 0
     bound = weight_bound(instance)
     finish = 0.3 + 1e-4 * len(sched.place)  # seconds to give table numbers at the end
     while n and not run.stopped:
@@ -68,8 +68,11 @@ def improve(
         window = _window(sched, rng, length if kind == "window" else instance.n_slots)
         requests = free_requests(sched, freed, window)
         if not requests:
-            steps += 1
+            steps, empty = steps + 1, empty + 1
+            if empty > 1000:
+                break  # nothing left to move
             continue
+        empty = 0
         old = {r: sched.remove(r) for r in requests if r in sched.place}
         sub = build_sub(sched, requests, prev, window)
         for r in requests:
@@ -86,7 +89,6 @@ def improve(
                         break
             rank = _rank(sched, prev)
             if rank >= best:
-                kept += 1
                 if rank > best:
                     best = rank
                     run.current.update(_objective(best))
