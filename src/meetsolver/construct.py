@@ -197,23 +197,32 @@ def construct(instance: Instance, *, previous: list[Assignment] | None = None) -
 
 
 def build_schedule(instance: Instance, *, previous: list[Assignment] | None = None) -> Schedule:
-    """The better of two orders: request by request, and (for dense events, where participants
-    ask for most of the slots) slot by slot in time order."""
+    """The best of the orders of :func:`_build`; slot by slot only for dense events, where
+    participants ask for most of the slots."""
     requests = sum(len(req.participants) for req in instance.requests)
     dense = requests >= DENSE * instance.n_slots * max(1, len(instance.participants))
     best = None
     for mode in ("capped", "trimmed", "chronological") if dense else ("capped", "trimmed"):
         sched = _build(instance, previous, mode)
-        if best is None or _rank(sched) > _rank(best):
+        if best is None or _rank(sched, previous) > _rank(best, previous):
             best = sched
     return best
 
 
-def _rank(sched: Schedule) -> tuple:
+def _rank(sched: Schedule, previous: list[Assignment] | None) -> tuple:
+    """Hard constraints kept first, then published meetings kept, weight, fewer breaks."""
     inst = sched.instance
     required = sum(1 for r in sched.place if inst.requests[r].required)
+    fair = (
+        inst.fairness is None
+        or max(sched.breaks, default=0) - min(sched.breaks, default=0) <= inst.fairness
+    )
+    minimums = sum(
+        1 for p, part in enumerate(inst.participants) if sched.count[p] >= part.min_meetings
+    )
+    kept = sum(1 for a in previous or [] if sched.place.get(a.request, (None,))[0] == a.slot)
     weight = sum(inst.requests[r].weight for r in sched.place if not inst.requests[r].required)
-    return (required, weight, -sum(sched.breaks))
+    return (required, fair, minimums, kept, weight, -sum(sched.breaks))
 
 
 def _build(instance: Instance, previous, mode: str) -> Schedule:
