@@ -28,9 +28,8 @@ from meetsolver.verify import evaluate, verify
 
 from .instances import day_slots
 
-# Precedences between optional requests make the model builder raise (see the xfail test below);
-# until that is fixed the random instances order required requests only.
-OPTIONAL_PRECEDENCE = False
+# Random instances may order optional requests too (the order applies only when both are held).
+OPTIONAL_PRECEDENCE = True
 
 
 @st.composite
@@ -128,10 +127,6 @@ def test_json_round_trip(inst):
     assert again == inst
 
 
-@pytest.mark.xfail(
-    reason="model/precedence.py tests a CP-SAT literal with `0 in (...)`",
-    raises=NotImplementedError,
-)
 def test_precedence_between_optional_requests():
     from meetsolver.solve import solve
 

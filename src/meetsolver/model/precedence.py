@@ -15,9 +15,13 @@ def add_precedence(model, placements, placed, a: int, r: int, enforce=None) -> N
     Posted as a linear inequality between the slot expressions, strengthened by clauses: r at
     slot s excludes a at any slot >= s (which propagates far better than the linear form).
     """
-    if 0 in (placed[a], placed[r]):
+    both = (placed[a], placed[r])
+    # A required request has the constant 1 for "placed", a request with no possible slot the
+    # constant 0; an optional one has a CP-SAT literal, which must never be compared with ``==``
+    # or ``in`` (that builds a constraint, whose truth value CP-SAT refuses to give).
+    if any(isinstance(lit, int) and lit == 0 for lit in both):
         return  # one of them can never be held: nothing to order
-    cond = [lit for lit in (placed[a], placed[r]) if not isinstance(lit, int)]
+    cond = [lit for lit in both if not isinstance(lit, int)]  # constant 1: no condition
     if enforce is not None:
         cond.append(enforce)
     ct = model.add(slot_expr(placements[a]) + 1 <= slot_expr(placements[r]))
