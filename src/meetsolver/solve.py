@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ortools.sat.python import cp_model
 
 from meetsolver.instance import Instance
+from meetsolver.large import is_large, solve_large
 from meetsolver.model import Built, build
 from meetsolver.model.portfolio import Progress, Run, minimise_breaks, optimise
 from meetsolver.model.tables import assign_numbers, table_changes
@@ -47,6 +50,11 @@ def solve(
     left empty for :mod:`meetsolver.explain` to fill in. When infeasible, ``conflicts`` holds
     sentences naming a small set of constraints that cannot all hold together.
     """
+    if is_large(instance):  # too many request x slot pairs for the full model: construct + LNS
+        large = solve_large(instance, config, progress=progress, previous=previous, hint=hint)
+        if large.status is not Status.UNKNOWN:
+            return large
+        config = replace(config, time_limit=max(1.0, config.time_limit - large.seconds))
     run = Run(config, progress)
     built = build(instance, previous=previous)
     if built.impossible:

@@ -136,3 +136,18 @@ def test_solve_large_within_its_time_limit():
     assert time.monotonic() - began < 4.0
     assert verify(inst, solution) == []
     assert request_slot_pairs(inst) > 10_000  # a large event for the full model
+
+
+def test_solve_hands_large_events_to_solve_large():
+    from meetsolver import solve
+
+    inst = generate(
+        participants=400, requests_per_participant=8, days=2, slots_per_day=10, tables=80, seed=6
+    )
+    assert is_large(inst)
+    began = time.monotonic()
+    solution = solve(inst, SolveConfig(time_limit=4))
+    assert time.monotonic() - began < 5.5
+    assert verify(inst, solution) == []
+    assert solution.status in (Status.FEASIBLE, Status.OPTIMAL)
+    assert set(solution.objective) == {"weight", "breaks", "table_changes"}
