@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import selectors, wishes
+from maillage.matchmaking import selectors, selfbooking, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, Participant
 
@@ -139,6 +139,54 @@ def wish_set(request, session_id: int, participant_id: int):
     if error:
         messages.error(request, error)
     return redirect("matchmaking:wishes", session.pk)
+
+
+@login_required
+def self_book(request, session_id: int, participant_id: int | None = None):
+    """After publication: pick someone, see the slots where both are free, book one."""
+    session, me = _me(request, session_id)
+    if participant_id is None:
+        return render(
+            request,
+            "matchmaking/booking/self_book.html",
+            {"session": session, "event": session.event, "me": me, "people": selectors.others(me)},
+        )
+    other = get_object_or_404(selectors.others(me), pk=participant_id)
+    error = None
+    if request.method == "POST":
+        slot = get_object_or_404(session.slots, pk=request.POST.get("slot") or 0)
+        try:
+            meeting = selfbooking.self_book(by=me, other=other, slot=slot)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("Booked: you meet %(who)s at %(time)s, %(place)s.")
+                % {
+                    "who": other.registration.person,
+                    "time": meeting.slot.label,
+                    "place": meeting.table or meeting.room,
+                },
+            )
+            return redirect("matchmaking:my_agenda", session.pk)
+    try:
+        slots = selfbooking.free_slots(me=me, other=other)
+    except ValidationError as exc:
+        slots, error = [], error or " ".join(exc.messages)
+    return render(
+        request,
+        "matchmaking/booking/self_book.html",
+        {
+            "session": session,
+            "event": session.event,
+            "me": me,
+            "other": other,
+            "slots": slots,
+            "error": error,
+        },
+        status=400 if error and request.method == "POST" else 200,
+    )
 
 
 @login_required

@@ -50,6 +50,12 @@ urlpatterns = [
         booking.wish_set,
         name="wish_set",
     ),
+    path("sessions/<int:session_id>/book/", booking.self_book, name="self_book_choose"),
+    path(
+        "sessions/<int:session_id>/book/<int:participant_id>/",
+        booking.self_book,
+        name="self_book",
+    ),
     # Participants: marketplace, agendas, recommendations, feedback.
     path("", include("maillage.matchmaking.participant_urls")),
 ]
