@@ -107,8 +107,8 @@ def test_locked_meetings_keep_their_slot(session, people):
     assert kept.slot == slot and kept.locked and kept.uid == meeting.uid
 
 
-def test_the_first_fit_warm_start_is_a_valid_schedule(session, people):
-    from maillage.matchmaking.warm_start import first_fit
+def test_the_starting_schedule_of_a_built_session_is_valid(session, people):
+    from meetsolver.construct import construct
 
     for x in people:
         for y in people:
@@ -118,7 +118,7 @@ def test_the_first_fit_warm_start_is_a_valid_schedule(session, people):
     people[1].max_meetings = 2
     people[1].save()
     built = scheduling.build_instance(session)
-    start = first_fit(built.instance)
+    start = construct(built.instance)
     assert verify(built.instance, Solution(Status.FEASIBLE, assignments=start)) == []
     assert len(start) >= 10
 

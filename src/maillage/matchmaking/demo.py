@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections import defaultdict
 
 from django.utils import timezone
 
@@ -33,7 +32,7 @@ from maillage.matchmaking import (
 from maillage.matchmaking.demo_opportunities import for_participant
 from maillage.matchmaking.enums import AttendMode, FeedbackOutcome, ScheduleStatus, WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
-from meetsolver import Assignment, Solution, SolveConfig, Status
+from meetsolver import SolveConfig
 
 CONVENTION = "axe-seine-business-convention-2026"
 ONLINE_DAY = "online-b2b-day-2027"
@@ -137,52 +136,11 @@ def _wish_from_recommendations(session: MeetingSession, each: int) -> int:
     return count
 
 
-def _first_fit(built) -> list[Assignment]:
-    """Each wished pair, best first, in the first slot where both are free and a table (or
-    room) is left: the optimiser's starting point, so that it improves a full schedule."""
-    inst = built.instance
-    busy: set[tuple[int, int]] = set()
-    count: dict[int, int] = defaultdict(int)
-    tables: dict[int, int] = defaultdict(int)
-    rooms: dict[int, int] = defaultdict(int)
-    out = []
-    for r in sorted(range(len(inst.requests)), key=lambda r: (-inst.requests[r].weight, r)):
-        people = inst.requests[r].participants
-        if any(
-            inst.participants[p].max_meetings is not None
-            and count[p] >= inst.participants[p].max_meetings
-            for p in people
-        ):
-            continue
-        for s in inst.allowed_slots(r):
-            if any((p, s) in busy for p in people):
-                continue
-            if tables[s] < inst.tables:
-                out.append(Assignment(r, s, table=tables[s]))
-                tables[s] += 1
-            elif rooms[s] < inst.online_rooms:
-                out.append(Assignment(r, s, room=rooms[s]))
-                rooms[s] += 1
-            else:
-                continue
-            busy.update((p, s) for p in people)
-            for p in people:
-                count[p] += 1
-            break
-    return out
-
-
 def _schedule_and_publish(session: MeetingSession, *, time_limit: float) -> dict | None:
-    """Save a first-fit schedule in the draft, let the optimiser improve it within the time
-    limit (it keeps the draft when it found nothing better in time), then publish."""
+    """Optimise the schedule within the time limit, then publish it as version 1."""
     if session.schedules.filter(status=ScheduleStatus.PUBLISHED).exists():
         return None
-    built = scheduling.build_instance(session)
-    start = Solution(Status.FEASIBLE, assignments=_first_fit(built))
-    scheduling.save_plan(session=session, plan=scheduling.plan_of(built, start))
-    config = SolveConfig(
-        time_limit=time_limit, workers=2, seed=1, cp_sat=(("cp_model_probing_level", 0),)
-    )
+    config = SolveConfig(time_limit=time_limit, workers=2, seed=1)
     summary = scheduling.schedule_now(session, config=config)
     release.publish(session=session, name="Version 1")
     return summary

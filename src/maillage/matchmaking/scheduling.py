@@ -37,7 +37,6 @@ from maillage.matchmaking.models import (
 from maillage.matchmaking.placement import max_meetings_of
 from maillage.matchmaking.plans import plan_of, save_plan  # noqa: F401 (part of this module's API)
 from maillage.matchmaking.sessions import ensure_draft, forbidden_type_pairs, published_schedule
-from maillage.matchmaking.warm_start import first_fit
 from meetsolver import (
     Assignment,
     Instance,
@@ -51,6 +50,7 @@ from meetsolver import (
     solve,
 )
 from meetsolver import Participant as SolverParticipant
+from meetsolver.construct import construct
 from meetsolver.explain import explain
 from meetsolver.verify import evaluate, verify
 
@@ -348,7 +348,7 @@ def optimise(
     built = build_instance(session, draft=draft)
     published = published_schedule(session)
     previous = assignments_of(built, published) if published is not None else None
-    hint = assignments_of(built, draft) or first_fit(built.instance)
+    hint = assignments_of(built, draft) or construct(built.instance)
     solution = solve(
         built.instance, config, progress=progress, previous=previous or None, hint=hint or None
     )
