@@ -52,13 +52,15 @@ def send_request(
     expire_overdue()
     try:
         with transaction.atomic():
-            return MeetingRequest.objects.create(
+            made = MeetingRequest.objects.create(
                 session=session,
                 sender=sender,
                 recipient=recipient,
                 message=message.strip(),
                 expires_at=timezone.now() + dt.timedelta(hours=session.request_expiry_hours),
             )
+            transaction.on_commit(lambda: _enqueue_notice(made.pk, "received"))
+            return made
     except IntegrityError:
         raise ValidationError(
             _("You have already asked %(who)s; wait for their answer.")
@@ -100,8 +102,15 @@ def accept_request(*, request: MeetingRequest, by: Participant) -> Meeting:
         locked.status = RequestStatus.ACCEPTED
         locked.responded_at = timezone.now()
         locked.save(update_fields=["status", "responded_at"])
+        transaction.on_commit(lambda: _enqueue_notice(locked.pk, "accepted"))
     request.refresh_from_db()
     return meeting
+
+
+def _enqueue_notice(request_id: int, notice: str) -> None:
+    from maillage.matchmaking import tasks
+
+    tasks.notify_request.enqueue(request_id=request_id, notice=notice)
 
 
 def decline_request(*, request: MeetingRequest, by: Participant) -> MeetingRequest:

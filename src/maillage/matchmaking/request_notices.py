@@ -1,0 +1,61 @@
+"""E-mails about meeting requests: to the recipient when one arrives, to the sender when it is
+accepted. Each is written in the language of the person it goes to."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from maillage.matchmaking.models import Meeting, MeetingRequest
+
+NOTICES = ("received", "accepted")
+
+
+def send(*, request: MeetingRequest, notice: str) -> bool:
+    """Send one notice; returns False when the person has no e-mail address."""
+    if notice not in NOTICES:
+        raise ValueError(f"unknown notice {notice!r}; expected one of {', '.join(NOTICES)}")
+    to, other = (
+        (request.recipient, request.sender)
+        if notice == "received"
+        else (request.sender, request.recipient)
+    )
+    reg = to.registration
+    if not reg.person.email:
+        return False
+    event = request.session.event
+    meeting = (
+        Meeting.objects.filter(request=request).select_related("slot", "table", "room").first()
+        if notice == "accepted"
+        else None
+    )
+    with translation.override(reg.language or settings.LANGUAGE_CODE), timezone.override(
+        event.zone
+    ):
+        body = render_to_string(
+            "matchmaking/email/request.txt",
+            {
+                "notice": notice,
+                "event": event,
+                "person": reg.person,
+                "other": other.registration.person,
+                "sender": (
+                    f"{other.registration.person} ({other.registration.organisation})"
+                    if other.registration.organisation
+                    else other.registration.person
+                ),
+                "request": request,
+                "meeting": meeting,
+                "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+            },
+        )
+        if notice == "received":
+            subject = _("%(who)s asks you for a meeting at %(title)s")
+        else:
+            subject = _("%(who)s accepted your meeting request at %(title)s")
+        subject = subject % {"who": other.registration.person, "title": event.title}
+    send_mail(subject, body, None, [reg.person.email])
+    return True
