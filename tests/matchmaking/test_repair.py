@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking import release, repair, scheduling, wishes
+from maillage.matchmaking import release, repair, requests, scheduling, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import Meeting
 from maillage.matchmaking.sessions import published_schedule
@@ -74,3 +74,28 @@ def test_repair_needs_a_published_schedule(session):
 
     with pytest.raises(ValidationError, match="publish a schedule"):
         repair.repair_day(session=session)
+
+
+def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(session, people, organiser):
+    from django.core.exceptions import ValidationError
+
+    from maillage.matchmaking import editing
+    from maillage.matchmaking.sessions import ensure_draft
+
+    all_wish_all(people)
+    scheduling.schedule_now(session)
+    release.publish(session=session, user=organiser)
+    slots = list(session.slots.order_by("index"))
+    assert not release.draft_has_changes(session)
+    a, b = people[0], people[1]
+    requests.accept_request(request=requests.send_request(sender=a, recipient=b), by=b)
+    assert not release.draft_has_changes(session)  # booked in both versions at once
+    edited = ensure_draft(session).meetings.filter(slot__index__gte=3).first()
+    editing.remove_meeting(meeting=edited)  # a hand edit, not published
+    assert release.draft_has_changes(session)
+    with pytest.raises(ValidationError, match="publish the draft's changes"):
+        repair.repair_day(session=session, user=organiser, now=slots[2].starts_at)
+    assert not ensure_draft(session).meetings.filter(uid=edited.uid).exists()  # edit kept
+    release.publish(session=session, user=organiser)
+    v3, _summary = repair.repair_day(session=session, user=organiser, now=slots[2].starts_at)
+    assert v3.version == 3

@@ -27,7 +27,7 @@ from maillage.matchmaking.models import (
     ScheduleChangeNotice,
 )
 from maillage.matchmaking.placement import short_name
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.sessions import ensure_draft, published_schedule
 
 
 def publish(*, session: MeetingSession, user=None, name: str = "", comment: str = "") -> Schedule:
@@ -132,6 +132,11 @@ def _snapshot(schedule: Schedule | None) -> dict:
         when = timezone.localtime(m.slot.starts_at, zone).strftime("%d/%m %H:%M")
         out[m.uid] = (m.slot_id, place, when, people)
     return out
+
+
+def draft_has_changes(session: MeetingSession) -> bool:
+    """Whether the draft differs from the published version (hand edits not yet published)."""
+    return _snapshot(ensure_draft(session)) != _snapshot(published_schedule(session))
 
 
 def changes_between(old: Schedule | None, new: Schedule) -> dict[int, list[dict]]:

@@ -66,6 +66,13 @@ def repair_day(
         raise ValidationError(
             _("Nothing is published yet: publish a schedule before repairing it.")
         )
+    if release.draft_has_changes(session):
+        raise ValidationError(
+            _(
+                "The draft has changes that are not published yet, and re-planning would lose "
+                "them: publish the draft's changes (or undo them) before re-planning the day."
+            )
+        )
     now_slot = current_slot_index(session, now)
     built = scheduling.build_instance(session, draft=published)
     inst = built.instance
