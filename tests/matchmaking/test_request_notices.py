@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from maillage.matchmaking import request_notices, requests
 
@@ -52,9 +53,11 @@ def test_no_mail_for_a_refused_request_and_an_unknown_notice_is_an_error(
     session, people, django_capture_on_commit_callbacks
 ):
     a, b, *_ = people
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(Exception, match="yourself"):
-            requests.send_request(sender=a, recipient=a)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ValidationError, match="yourself"),
+    ):
+        requests.send_request(sender=a, recipient=a)
     assert mail.outbox == []
     req = requests.send_request(sender=a, recipient=b)
     with pytest.raises(ValueError, match="unknown notice"):

@@ -112,7 +112,9 @@ def test_nobody_books_for_someone_else(client, session, people):
     assert client.post(own, {"slot": session.slots.get(index=1).pk}).status_code == 404
     _login(client, c)  # c posting on b's page books c with b, never a with b
     client.post(url, {"slot": session.slots.get(index=1).pk})
-    booked = Meeting.objects.get(schedule=published_schedule(session), source=MeetingSource.SELF_BOOKED)
+    booked = Meeting.objects.get(
+        schedule=published_schedule(session), source=MeetingSource.SELF_BOOKED
+    )
     assert {booked.participant_a_id, booked.participant_b_id} == {b.pk, c.pk}
     client.logout()
     assert client.get(url).status_code == 302  # sign in first

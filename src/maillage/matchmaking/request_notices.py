@@ -32,8 +32,9 @@ def send(*, request: MeetingRequest, notice: str) -> bool:
         if notice == "accepted"
         else None
     )
-    with translation.override(reg.language or settings.LANGUAGE_CODE), timezone.override(
-        event.zone
+    with (
+        translation.override(reg.language or settings.LANGUAGE_CODE),
+        timezone.override(event.zone),
     ):
         body = render_to_string(
             "matchmaking/email/request.txt",
