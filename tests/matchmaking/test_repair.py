@@ -99,3 +99,27 @@ def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(session, 
     release.publish(session=session, user=organiser)
     v3, _summary = repair.repair_day(session=session, user=organiser, now=slots[2].starts_at)
     assert v3.version == 3
+
+
+def test_the_day_page_says_why_the_repair_is_refused(client, session, people, organiser):
+    from django.urls import reverse
+
+    from maillage.matchmaking import editing
+    from maillage.matchmaking.sessions import ensure_draft
+
+    a, b, c, d, *_ = people
+    for pair, table in (([a, b], 1), ([c, d], 2)):
+        editing.add_meeting(
+            schedule=ensure_draft(session),
+            people=pair,
+            slot=session.slots.get(index=0),
+            table=session.tables.get(number=table),
+        )
+        if table == 1:
+            release.publish(session=session, user=organiser)
+    client.force_login(organiser)
+    page = client.post(
+        reverse("matchmaking:day", args=[session.pk]), {"action": "repair"}, follow=True
+    )
+    assert "publish the draft&#x27;s changes" in page.text
+    assert published_schedule(session).version == 1
