@@ -146,20 +146,9 @@ def _windows(model, b: list, k: int, day_breaks, name: str) -> None:
 
 
 def add_breaks(
-    model,
-    instance: Instance,
-    busy,
-    placed,
-    *,
-    chains: bool = True,
-    windows: bool = True,
+    model, instance: Instance, busy, placed, *, chains: bool = True, windows: bool = False
 ):
-    """Per participant, an expression for their number of breaks; and a lower bound on the total.
-
-    ``windows``: add :func:`_windows` where it applies. Measured on the JAIR 2022 originals
-    with d = 2 (60 s, see docs/benchmarks.md): ticf-14crafa from 30 breaks to the optimum 0,
-    forum-13crafc from 7 to 4, ticf-13crafb from 17 to 11 under the same load.
-    """
+    """Per participant, an expression for their number of breaks; and a lower bound on the total."""
     days = instance.day_slots()
     day_of = {s: slot.day for s, slot in enumerate(instance.slots)}
     per_participant = []
