@@ -37,12 +37,17 @@ def instance(n_requests: int, n_hosts: int, seed: int):
     hosts = []
     for h in range(n_hosts):
         start = rnd.randrange(0, 12)
-        hosts.append(Host(
-            id=h, desks=rnd.randint(1, 6), months=frozenset(MONTHS[start:]),
-            sectors=frozenset(rnd.sample(range(30), rnd.randint(2, 6))),
-            languages=frozenset(rnd.sample(LANGS, rnd.randint(1, 3))),
-            services=frozenset(rnd.sample(SERVICES, rnd.randint(2, 6))), country=rnd.choice(COUNTRIES),
-        ))
+        hosts.append(
+            Host(
+                id=h,
+                desks=rnd.randint(1, 6),
+                months=frozenset(MONTHS[start:]),
+                sectors=frozenset(rnd.sample(range(30), rnd.randint(2, 6))),
+                languages=frozenset(rnd.sample(LANGS, rnd.randint(1, 3))),
+                services=frozenset(rnd.sample(SERVICES, rnd.randint(2, 6))),
+                country=rnd.choice(COUNTRIES),
+            )
+        )
     requests = []
     for r in range(n_requests):
         length = rnd.randint(2, 9)
@@ -50,12 +55,18 @@ def instance(n_requests: int, n_hosts: int, seed: int):
         countries = frozenset(rnd.sample(COUNTRIES, rnd.randint(1, 3)))
         candidates = [h.id for h in hosts if h.country in countries] or [h.id for h in hosts]
         sector = rnd.randrange(30)
-        requests.append(Request(
-            id=r, months=frozenset(MONTHS[start:start + length]), sector=sector, filiere=sector // 5 * 5,
-            languages=frozenset(rnd.sample(LANGS, rnd.randint(1, 2))),
-            needs=frozenset(rnd.sample(SERVICES, rnd.randint(1, 4))), countries=countries,
-            preferences=tuple(rnd.sample(candidates, min(5, len(candidates)))),
-        ))
+        requests.append(
+            Request(
+                id=r,
+                months=frozenset(MONTHS[start : start + length]),
+                sector=sector,
+                filiere=sector // 5 * 5,
+                languages=frozenset(rnd.sample(LANGS, rnd.randint(1, 2))),
+                needs=frozenset(rnd.sample(SERVICES, rnd.randint(1, 4))),
+                countries=countries,
+                preferences=tuple(rnd.sample(candidates, min(5, len(candidates)))),
+            )
+        )
     return requests, hosts
 
 
@@ -66,7 +77,9 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=10.0)
     args = parser.parse_args()
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.node()}")
-    print(f"{'size':>9} {'median s':>9} {'max s':>7} {'optimal':>8} {'placed':>12} {'desk-months':>12}")
+    print(
+        f"{'size':>9} {'median s':>9} {'max s':>7} {'optimal':>8} {'placed':>12} {'desk-months':>12}"
+    )
     for size in args.sizes:
         n, h = map(int, size.split("x"))
         times, optimal, placed, used = [], 0, [], []
@@ -80,8 +93,10 @@ def main() -> None:
             chosen = [r for r in requests if result.hosts[r.id] is not None]
             placed.append(len(chosen))
             used.append(sum(len(r.months) for r in chosen))
-        print(f"{size:>9} {statistics.median(times):>9.2f} {max(times):>7.2f} {optimal:>5}/{args.runs:<2} "
-              f"{statistics.median(placed):>7.0f}/{n:<4} {statistics.median(used):>12.0f}")
+        print(
+            f"{size:>9} {statistics.median(times):>9.2f} {max(times):>7.2f} {optimal:>5}/{args.runs:<2} "
+            f"{statistics.median(placed):>7.0f}/{n:<4} {statistics.median(used):>12.0f}"
+        )
 
 
 if __name__ == "__main__":

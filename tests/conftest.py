@@ -10,7 +10,9 @@ BENCHMARKS = SHARED / "benchmarks" / "b2b-jair2022"
 @pytest.fixture
 def jair_dir():
     if not BENCHMARKS.is_dir():
-        pytest.skip(f"benchmark data not found at {BENCHMARKS} (../shared is absent in this checkout)")
+        pytest.skip(
+            f"benchmark data not found at {BENCHMARKS} (../shared is absent in this checkout)"
+        )
     return BENCHMARKS
 
 

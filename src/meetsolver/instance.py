@@ -87,10 +87,7 @@ class Instance:
     def allowed_slots(self, request: int) -> list[int]:
         """Slots where the request could take place, each participant taken alone."""
         req = self.requests[request]
-        if req.fixed_slot is not None:
-            candidates = [req.fixed_slot]
-        else:
-            candidates = range(self.n_slots)
+        candidates = [req.fixed_slot] if req.fixed_slot is not None else range(self.n_slots)
         out = []
         for s in candidates:
             if req.session is not None and self.slots[s].session != req.session:
@@ -112,13 +109,19 @@ def validate(inst: Instance) -> None:
         raise InstanceError("the instance has no time slots; give at least one slot")
     days = [s.day for s in inst.slots]
     if days != sorted(days):
-        raise InstanceError("slots must be in time order: a slot of an earlier day comes after a later one")
+        raise InstanceError(
+            "slots must be in time order: a slot of an earlier day comes after a later one"
+        )
     if inst.tables < 0:
-        raise InstanceError(f"tables: {inst.tables} is negative; give the number of tables (0 or more)")
+        raise InstanceError(
+            f"tables: {inst.tables} is negative; give the number of tables (0 or more)"
+        )
     if inst.online_rooms < 0:
         raise InstanceError(f"online_rooms: {inst.online_rooms} is negative")
     if inst.fairness is not None and inst.fairness < 0:
-        raise InstanceError(f"fairness: {inst.fairness} is negative; give 0 or more, or null for none")
+        raise InstanceError(
+            f"fairness: {inst.fairness} is negative; give 0 or more, or null for none"
+        )
     seen: dict[str, int] = {}
     n_slots = len(inst.slots)
     for i, p in enumerate(inst.participants):
@@ -130,33 +133,45 @@ def validate(inst: Instance) -> None:
         seen[p.id] = i
         bad = sorted(s for s in p.unavailable if not 0 <= s < n_slots)
         if bad:
-            raise InstanceError(f"{where}: unavailable slot {bad[0] + 1} does not exist (slots 1–{n_slots})")
+            raise InstanceError(
+                f"{where}: unavailable slot {bad[0] + 1} does not exist (slots 1–{n_slots})"
+            )
         if p.max_meetings is not None and p.max_meetings < 0:
             raise InstanceError(f"{where}: max_meetings {p.max_meetings} is negative")
         if p.min_meetings < 0:
             raise InstanceError(f"{where}: min_meetings {p.min_meetings} is negative")
         if p.max_meetings is not None and p.min_meetings > p.max_meetings:
-            raise InstanceError(f"{where}: min_meetings {p.min_meetings} exceeds max_meetings {p.max_meetings}")
+            raise InstanceError(
+                f"{where}: min_meetings {p.min_meetings} exceeds max_meetings {p.max_meetings}"
+            )
         if p.reserved_table is not None and not 0 <= p.reserved_table < inst.tables:
             raise InstanceError(f"{where}: reserved table {p.reserved_table + 1} does not exist")
     n = len(inst.participants)
     for r, req in enumerate(inst.requests):
         where = f"request {r + 1}"
         if not 2 <= len(req.participants) <= 4:
-            raise InstanceError(f"{where}: a meeting has 2 to 4 participants, not {len(req.participants)}")
+            raise InstanceError(
+                f"{where}: a meeting has 2 to 4 participants, not {len(req.participants)}"
+            )
         for p in req.participants:
             if not 0 <= p < n:
-                raise InstanceError(f"{where}: participant {p + 1} does not exist (participants 1–{n})")
+                raise InstanceError(
+                    f"{where}: participant {p + 1} does not exist (participants 1–{n})"
+                )
         if len(set(req.participants)) != len(req.participants):
             names = [inst.participants[p].id for p in req.participants]
             raise InstanceError(f"{where}: names the same participant twice ({', '.join(names)})")
         if req.weight < 0:
             raise InstanceError(f"{where}: weight {req.weight} is negative")
         if req.fixed_slot is not None and not 0 <= req.fixed_slot < n_slots:
-            raise InstanceError(f"{where}: fixed slot {req.fixed_slot + 1} does not exist (slots 1–{n_slots})")
+            raise InstanceError(
+                f"{where}: fixed slot {req.fixed_slot + 1} does not exist (slots 1–{n_slots})"
+            )
         for a in req.after:
             if not 0 <= a < len(inst.requests) or a == r:
-                raise InstanceError(f"{where}: 'after' names request {a + 1}, which does not exist or is itself")
+                raise InstanceError(
+                    f"{where}: 'after' names request {a + 1}, which does not exist or is itself"
+                )
     required_of = [0] * n
     for req in inst.requests:
         if req.required:

@@ -23,20 +23,35 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def world():
-    sophia = ParkFactory(name="Sophia Antipolis", country="FR", city="Valbonne", latitude=43.62, longitude=7.05)
-    chengdu = ParkFactory(name="Chengdu Hi-tech Zone", country="CN", city="Chengdu", latitude=30.57,
-                          longitude=104.06)
+    sophia = ParkFactory(
+        name="Sophia Antipolis", country="FR", city="Valbonne", latitude=43.62, longitude=7.05
+    )
+    chengdu = ParkFactory(
+        name="Chengdu Hi-tech Zone", country="CN", city="Chengdu", latitude=30.57, longitude=104.06
+    )
     SectorFactory(code="digital-b", name_en="Digital")
     staff = UserFactory(email="claire@sophia.example", staff_of=[sophia])
-    programme = softlanding.create_programme(user=None, name="Sophia ⇄ Chengdu soft landing",
-                                             organisers=[sophia, chengdu])
-    offer = softlanding.create_offer(programme=programme, host=chengdu, desks=2,
-                                     available_from=dt.date(2030, 1, 1), available_until=dt.date(2030, 12, 31),
-                                     services=["desk"])
+    programme = softlanding.create_programme(
+        user=None, name="Sophia ⇄ Chengdu soft landing", organisers=[sophia, chengdu]
+    )
+    offer = softlanding.create_offer(
+        programme=programme,
+        host=chengdu,
+        desks=2,
+        available_from=dt.date(2030, 1, 1),
+        available_until=dt.date(2030, 12, 31),
+        services=["desk"],
+    )
     startup = OrganisationFactory(name="Azur Robotics", host_park=sophia)
-    app = softlanding.submit_application(user=None, programme=programme, startup=startup, home_park=sophia,
-                                         starts_on=dt.date(2030, 3, 1), ends_on=dt.date(2030, 8, 31),
-                                         preferences=[offer])
+    app = softlanding.submit_application(
+        user=None,
+        programme=programme,
+        startup=startup,
+        home_park=sophia,
+        starts_on=dt.date(2030, 3, 1),
+        ends_on=dt.date(2030, 8, 31),
+        preferences=[offer],
+    )
     return {"staff": staff, "programme": programme, "application": app, "chengdu": chengdu}
 
 

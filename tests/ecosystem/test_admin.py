@@ -19,13 +19,26 @@ def change_url(org):
 
 def form_data(org, **changes):
     data = {
-        "name": org.name, "aliases": "", "kind": org.kind, "subtype": org.subtype,
-        "country": org.country, "city": org.city, "address": "", "latitude": org.latitude,
-        "longitude": org.longitude, "parent": "", "host_park": org.host_park_id or "",
-        "website": "", "description_en": "", "description_fr": "", "size_band": "",
+        "name": org.name,
+        "aliases": "",
+        "kind": org.kind,
+        "subtype": org.subtype,
+        "country": org.country,
+        "city": org.city,
+        "address": "",
+        "latitude": org.latitude,
+        "longitude": org.longitude,
+        "parent": "",
+        "host_park": org.host_park_id or "",
+        "website": "",
+        "description_en": "",
+        "description_fr": "",
+        "size_band": "",
         "founded_year": "",
-        "network_links-TOTAL_FORMS": "0", "network_links-INITIAL_FORMS": "0",
-        "member_links-TOTAL_FORMS": "0", "member_links-INITIAL_FORMS": "0",
+        "network_links-TOTAL_FORMS": "0",
+        "network_links-INITIAL_FORMS": "0",
+        "member_links-TOTAL_FORMS": "0",
+        "member_links-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -44,7 +57,9 @@ def test_staff_changes_an_organisation_of_their_park(client, parks):
     client.force_login(staff)
     assert client.get(reverse("admin:ecosystem_organisation_changelist")).status_code == 200
     response = client.post(change_url(member), form_data(member, name="Ours renamed"))
-    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert response.status_code == 302, (
+        response.context and response.context["adminform"].form.errors
+    )
     member.refresh_from_db()
     assert member.name == "Ours renamed" and member.name_key == "ours renamed"
 
@@ -60,8 +75,12 @@ def test_staff_of_another_park_is_refused_and_nothing_changes(client, parks):
     # they may look at it, read-only
     page = client.get(change_url(foreign))
     assert page.status_code == 200 and not page.context["has_change_permission"]
-    assert client.post(reverse("admin:ecosystem_organisation_delete", args=[foreign.pk]),
-                       {"post": "yes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:ecosystem_organisation_delete", args=[foreign.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
     assert Organisation.objects.filter(pk=foreign.pk).exists()
 
 
@@ -71,7 +90,12 @@ def test_network_staff_manage_members_of_their_network(client):
     outsider = ParkFactory()
     staff = UserFactory(staff_of=[network], is_staff=True)
     client.force_login(staff)
-    assert client.post(change_url(member), form_data(member, city="Caen", latitude="", longitude="")).status_code == 302
+    assert (
+        client.post(
+            change_url(member), form_data(member, city="Caen", latitude="", longitude="")
+        ).status_code
+        == 302
+    )
     assert client.post(change_url(outsider), form_data(outsider, city="Caen")).status_code == 403
 
 
@@ -81,6 +105,9 @@ def test_sectors_are_for_platform_admins_only(client, parks):
     assert client.get(reverse("admin:ecosystem_sector_changelist")).status_code == 403
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:ecosystem_sector_changelist")).status_code == 200
-    assert client.get(reverse("admin:ecosystem_organisation_changelist") + "?q=park").status_code == 200
+    assert (
+        client.get(reverse("admin:ecosystem_organisation_changelist") + "?q=park").status_code
+        == 200
+    )
     assert client.get(reverse("admin:ecosystem_person_changelist")).status_code == 200
     assert client.get(reverse("admin:ecosystem_membership_changelist")).status_code == 200

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return tuple(m.objects.count() for m in (Organisation, Person, Affiliation, Membership, Sector, User))
+    return tuple(
+        m.objects.count() for m in (Organisation, Person, Affiliation, Membership, Sector, User)
+    )
 
 
 def test_demo_load_is_idempotent_and_real():
@@ -25,8 +27,15 @@ def test_demo_load_is_idempotent_and_real():
 
     gombert = Organisation.objects.get(name=CHATEAU_GOMBERT)
     members = set(gombert.hosted.values_list("name", flat=True))
-    assert {"Centrale Méditerranée", "Polytech Marseille", "Marseille Innovation", "Impulse",
-            "Planktovie", "Softcell Therapeutics", "DualSun"} <= members
+    assert {
+        "Centrale Méditerranée",
+        "Polytech Marseille",
+        "Marseille Innovation",
+        "Impulse",
+        "Planktovie",
+        "Softcell Therapeutics",
+        "DualSun",
+    } <= members
     for park in Organisation.objects.filter(kind="park"):
         assert park.latitude is not None, park
         assert 15 <= park.hosted.count() <= 50, park
@@ -40,8 +49,12 @@ def test_demo_load_is_idempotent_and_real():
 
 def test_demo_accounts_and_roles():
     demo.load(io.StringIO())
-    ours = {"admin@maillage.example", "staff@chateau-gombert.example", "staff@axe-seine.example",
-            "participant@maillage.example"}
+    ours = {
+        "admin@maillage.example",
+        "staff@chateau-gombert.example",
+        "staff@axe-seine.example",
+        "participant@maillage.example",
+    }
     assert ours <= {email for email, _role in DEMO_ACCOUNTS}
     for email in ours:
         assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
@@ -49,10 +62,13 @@ def test_demo_accounts_and_roles():
     staff = User.objects.get(email="staff@chateau-gombert.example")
     assert list(staff.staff_of.values_list("name", flat=True)) == [CHATEAU_GOMBERT]
     assert staff.has_perm("ecosystem.change_organisation", Organisation.objects.get(name="DualSun"))
-    assert not staff.has_perm("ecosystem.change_organisation", Organisation.objects.get(name="Genopole"))
+    assert not staff.has_perm(
+        "ecosystem.change_organisation", Organisation.objects.get(name="Genopole")
+    )
     axe_staff = User.objects.get(email="staff@axe-seine.example")
-    assert axe_staff.has_perm("ecosystem.change_organisation",
-                              Organisation.objects.get(name="Technopole de Caen"))
+    assert axe_staff.has_perm(
+        "ecosystem.change_organisation", Organisation.objects.get(name="Technopole de Caen")
+    )
     participant = User.objects.get(email="participant@maillage.example")
     assert participant.person.affiliations.count() == 1 and not participant.staff_of.exists()
 

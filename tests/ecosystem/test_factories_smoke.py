@@ -1,6 +1,12 @@
 import pytest
 
-from tests.ecosystem.factories import OrganisationFactory, ParkFactory, PersonFactory, SectorFactory, UserFactory
+from tests.ecosystem.factories import (
+    OrganisationFactory,
+    ParkFactory,
+    PersonFactory,
+    SectorFactory,
+    UserFactory,
+)
 
 
 @pytest.mark.django_db

@@ -14,8 +14,10 @@ CSV = "Nom;Pays;Ville;Type\nNouvelle Pousse;France;Marseille;startup\nMauvaise;N
 
 
 def upload(client, content=CSV, name="membres.csv"):
-    return client.post(reverse("ecosystem:import_upload"),
-                       {"file": SimpleUploadedFile(name, content.encode("utf-8"))})
+    return client.post(
+        reverse("ecosystem:import_upload"),
+        {"file": SimpleUploadedFile(name, content.encode("utf-8"))},
+    )
 
 
 def mapping_post(client, url, **extra):
@@ -39,7 +41,9 @@ def test_park_staff_upload_preview_fix_and_import(client):
     response = upload(client)
     assert response.status_code == 302
     preview_url = response.url
-    stored = list((Path(settings.MEDIA_ROOT) / "imports").glob(f"{preview_url.rstrip('/').split('/')[-1]}*"))
+    stored = list(
+        (Path(settings.MEDIA_ROOT) / "imports").glob(f"{preview_url.rstrip('/').split('/')[-1]}*")
+    )
     assert len(stored) == 1
 
     preview = client.get(preview_url)

@@ -30,13 +30,20 @@ def do_import(path, **kwargs):
 
 
 def test_french_semicolon_csv_creates_organisations(tmp_path):
-    path = write(tmp_path, HEADER
-                 + "Planète Bleue;France;Marseille;www.planete-bleue.example;startup;Solaire, ai;;;Panneaux\n"
-                 + "Lab Océan;FR;Brest;;laboratoire;ocean-tech;48.39;-4.49;\n")
+    path = write(
+        tmp_path,
+        HEADER
+        + "Planète Bleue;France;Marseille;www.planete-bleue.example;startup;Solaire, ai;;;Panneaux\n"
+        + "Lab Océan;FR;Brest;;laboratoire;ocean-tech;48.39;-4.49;\n",
+    )
     report = do_import(path)
     assert (report.applied, report.created, report.updated, report.errors) == (True, 2, 0, [])
     planete = Organisation.objects.get(name="Planète Bleue")
-    assert (planete.kind, planete.subtype, planete.website) == ("company", "startup", "https://www.planete-bleue.example")
+    assert (planete.kind, planete.subtype, planete.website) == (
+        "company",
+        "startup",
+        "https://www.planete-bleue.example",
+    )
     assert planete.latitude == pytest.approx(43.297, abs=0.01)  # Marseille, from the city
     assert set(planete.sectors.values_list("code", flat=True)) == {"solar", "ai"}
     assert planete.slug == "planete-bleue" and "panneaux" in planete.search_text
@@ -46,8 +53,16 @@ def test_french_semicolon_csv_creates_organisations(tmp_path):
 def test_header_guessing_in_english_and_french():
     mapping = guess_mapping(["Name", "Country", "City", "Website", "Kind", "Sectors", "Park"])
     assert mapping["name"] == 0 and mapping["host_park"] == 6 and mapping["website"] == 3
-    mapping = guess_mapping(["Raison sociale", "Pays", "Commune", "Site internet", "Parc d'accueil"])
-    assert (mapping["name"], mapping["country"], mapping["city"], mapping["website"], mapping["host_park"]) == (0, 1, 2, 3, 4)
+    mapping = guess_mapping(
+        ["Raison sociale", "Pays", "Commune", "Site internet", "Parc d'accueil"]
+    )
+    assert (
+        mapping["name"],
+        mapping["country"],
+        mapping["city"],
+        mapping["website"],
+        mapping["host_park"],
+    ) == (0, 1, 2, 3, 4)
     assert mapping["latitude"] is None
 
 
@@ -74,15 +89,23 @@ def test_every_error_names_its_row_and_reason_and_nothing_is_written(tmp_path, r
 
 
 def test_duplicate_rows_in_the_file(tmp_path):
-    path = write(tmp_path, HEADER + "Acme;FR;Lyon;;;;;;\nACMÉ;France;Paris;;;;;;\n"
-                 + "Other;FR;;acme.example;;;;;\nThird;FR;;https://www.acme.example/x;;;;;\n")
+    path = write(
+        tmp_path,
+        HEADER
+        + "Acme;FR;Lyon;;;;;;\nACMÉ;France;Paris;;;;;;\n"
+        + "Other;FR;;acme.example;;;;;\nThird;FR;;https://www.acme.example/x;;;;;\n",
+    )
     report = do_import(path)
     assert [(e.row, e.reason[:29]) for e in report.errors] == [
-        (3, "Same organisation as row 2 (s"), (5, "Same organisation as row 4 (s")]
+        (3, "Same organisation as row 2 (s"),
+        (5, "Same organisation as row 4 (s"),
+    ]
 
 
 def test_valid_rows_only_imports_the_rest_and_reports_skipped_rows(tmp_path):
-    path = write(tmp_path, HEADER + "Good One;FR;Lyon;;;;;;\nBad;Narnia;;;;;;;\nGood Two;DE;Berlin;;;;;;\n")
+    path = write(
+        tmp_path, HEADER + "Good One;FR;Lyon;;;;;;\nBad;Narnia;;;;;;;\nGood Two;DE;Berlin;;;;;;\n"
+    )
     report = do_import(path, valid_only=True)
     assert report.applied and report.created == 2
     assert [(e.row, "Narnia" in e.reason) for e in report.skipped] == [(3, True)]
@@ -90,12 +113,19 @@ def test_valid_rows_only_imports_the_rest_and_reports_skipped_rows(tmp_path):
 
 
 def test_reimport_updates_instead_of_duplicating(tmp_path):
-    first = write(tmp_path, HEADER + "Acme;FR;Lyon;acme.example;pme;ai;;;Old text\nBeta;FR;Lyon;;;;;;\n")
+    first = write(
+        tmp_path, HEADER + "Acme;FR;Lyon;acme.example;pme;ai;;;Old text\nBeta;FR;Lyon;;;;;;\n"
+    )
     assert do_import(first).created == 2
     acme = Organisation.objects.get(name="Acme")
     lyon_latitude = acme.latitude
-    second = write(tmp_path, HEADER + "ACME SAS;FR;Lyon;https://www.acme.example;;data;;;New text\n"
-                   + "Beta;France;;;;;;;\nGamma;FR;;;;;;;\n", name="again.csv")
+    second = write(
+        tmp_path,
+        HEADER
+        + "ACME SAS;FR;Lyon;https://www.acme.example;;data;;;New text\n"
+        + "Beta;France;;;;;;;\nGamma;FR;;;;;;;\n",
+        name="again.csv",
+    )
     report = do_import(second)
     assert (report.created, report.updated, report.unchanged) == (1, 1, 1)
     acme.refresh_from_db()
@@ -106,18 +136,26 @@ def test_reimport_updates_instead_of_duplicating(tmp_path):
 
 
 def test_windows_1252_file_from_excel(tmp_path):
-    path = write(tmp_path, HEADER + "Société Générale d'Études;France;Évry;;École;;;;Accentué\n",
-                 encoding="cp1252")
+    path = write(
+        tmp_path,
+        HEADER + "Société Générale d'Études;France;Évry;;École;;;;Accentué\n",
+        encoding="cp1252",
+    )
     table = read_table(path)
     assert table.encoding == "windows-1252" and table.delimiter == ";"
     report = run_import(table, guess_mapping(table.headers))
     assert report.created == 1
     org = Organisation.objects.get()
-    assert (org.name, org.city, org.kind, org.description_en) == ("Société Générale d'Études", "Évry", "school", "Accentué")
+    assert (org.name, org.city, org.kind, org.description_en) == (
+        "Société Générale d'Études",
+        "Évry",
+        "school",
+        "Accentué",
+    )
 
 
 def test_utf8_bom_and_comma_delimiter(tmp_path):
-    path = write(tmp_path, "\ufeffname,country,city,kind\n\"Dupont, fils\",FR,Caen,company\n")
+    path = write(tmp_path, '\ufeffname,country,city,kind\n"Dupont, fils",FR,Caen,company\n')
     table = read_table(path)
     assert table.headers[0] == "name" and table.delimiter == ","
     assert run_import(table, guess_mapping(table.headers)).created == 1

@@ -18,18 +18,26 @@ pytestmark = pytest.mark.django_db
 
 def test_create_organisation_places_it_at_its_city_and_fills_search_fields():
     org = services.create_organisation(
-        name="Génopole Test", kind=OrganisationKind.COMPANY, country="fr", city="evry",
-        website="https://www.example.org/about", sectors=Sector.objects.filter(code="genomics"),
+        name="Génopole Test",
+        kind=OrganisationKind.COMPANY,
+        country="fr",
+        city="evry",
+        website="https://www.example.org/about",
+        sectors=Sector.objects.filter(code="genomics"),
     )
     assert (org.latitude, org.longitude) == pytest.approx((48.6328, 2.44049))
     assert org.country == "FR" and org.slug == "genopole-test"
     assert org.website_domain == "example.org" and org.name_key == "genopole test"
-    assert "evry" in org.search_text and list(org.sectors.values_list("code", flat=True)) == ["genomics"]
+    assert "evry" in org.search_text and list(org.sectors.values_list("code", flat=True)) == [
+        "genomics"
+    ]
 
 
 def test_create_organisation_rejects_bad_values_with_field_errors():
     with pytest.raises(ValidationError) as exc:
-        services.create_organisation(name="X", kind="spaceship", country="ZZ", latitude=95, longitude=3)
+        services.create_organisation(
+            name="X", kind="spaceship", country="ZZ", latitude=95, longitude=3
+        )
     assert {"kind", "country", "latitude"} <= set(exc.value.message_dict)
     assert not Organisation.objects.exists()
 
@@ -38,8 +46,9 @@ def test_unknown_city_is_an_error_only_when_strict():
     org = services.create_organisation(name="A", kind="company", country="FR", city="Atlantis")
     assert org.latitude is None
     with pytest.raises(ValidationError, match="Unknown city"):
-        services.create_organisation(name="B", kind="company", country="FR", city="Atlantis",
-                                     strict_city=True)
+        services.create_organisation(
+            name="B", kind="company", country="FR", city="Atlantis", strict_city=True
+        )
 
 
 def test_update_organisation_checks_who_changes_it():
@@ -83,7 +92,9 @@ def test_memberships_are_idempotent_and_only_for_networks():
 def test_affiliations_keep_a_single_main_one():
     person = PersonFactory()
     a = services.add_affiliation(person=person, organisation=OrganisationFactory(), job_title="CTO")
-    b = services.add_affiliation(person=person, organisation=OrganisationFactory(), job_title="Advisor")
+    b = services.add_affiliation(
+        person=person, organisation=OrganisationFactory(), job_title="Advisor"
+    )
     a.refresh_from_db()
     assert b.is_primary and not a.is_primary
 
@@ -97,7 +108,9 @@ def test_person_consent_is_dated():
 
 def test_sector_taxonomy_is_created_by_migration_and_idempotent():
     expected = len(TAXONOMY) + sum(len(children) for _, children in TAXONOMY)
-    assert Sector.objects.filter(code__in=[f.code for f, _ in TAXONOMY], parent=None).count() == len(TAXONOMY)
+    assert Sector.objects.filter(
+        code__in=[f.code for f, _ in TAXONOMY], parent=None
+    ).count() == len(TAXONOMY)
     assert Sector.objects.count() == expected
     assert ensure_taxonomy() == 0
     Sector.objects.filter(code="solar").update(name_en="Sun")
@@ -107,8 +120,18 @@ def test_sector_taxonomy_is_created_by_migration_and_idempotent():
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("FR", "FR"), ("fr", "FR"), ("France", "FR"), ("Allemagne", "DE"), ("Germany", "DE"),
-     ("Chine", "CN"), ("États-Unis", "US"), ("United States", "US"), ("Tunisie", "TN"), ("ESP", "ES")],
+    [
+        ("FR", "FR"),
+        ("fr", "FR"),
+        ("France", "FR"),
+        ("Allemagne", "DE"),
+        ("Germany", "DE"),
+        ("Chine", "CN"),
+        ("États-Unis", "US"),
+        ("United States", "US"),
+        ("Tunisie", "TN"),
+        ("ESP", "ES"),
+    ],
 )
 def test_country_codes_from_codes_and_names(value, code):
     assert places.country_code(value) == code
@@ -135,7 +158,9 @@ def test_trigram_index_on_postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("the trigram index exists on PostgreSQL only (SQLite has no GIN indexes)")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s",
-                       ["ecosystem_organisation_search_trgm"])
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["ecosystem_organisation_search_trgm"],
+        )
         (definition,) = cursor.fetchone()
     assert "gin_trgm_ops" in definition and "search_text" in definition

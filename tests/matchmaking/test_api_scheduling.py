@@ -140,12 +140,31 @@ def test_a_declined_request_through_the_api(client, session, people):
 def test_self_booking_through_the_api(client, session, people):
     a, b, c, *_ = people
     url = f"{BASE}/sessions/{session.pk}/bookings"
-    early = client.post(url, {"participant": b.pk, "slot": 1}, content_type="application/json", **bearer(user_of(a)))
+    early = client.post(
+        url, {"participant": b.pk, "slot": 1}, content_type="application/json", **bearer(user_of(a))
+    )
     assert early.status_code == 409 and "publish" in early.json()["detail"]
-    editing.add_meeting(schedule=ensure_draft(session), people=[a, c], slot=session.slots.first(), table=session.tables.first())
+    editing.add_meeting(
+        schedule=ensure_draft(session),
+        people=[a, c],
+        slot=session.slots.first(),
+        table=session.tables.first(),
+    )
     release.publish(session=session)
-    free = client.get(f"{BASE}/sessions/{session.pk}/free-slots/{b.pk}", **bearer(user_of(a))).json()
+    free = client.get(
+        f"{BASE}/sessions/{session.pk}/free-slots/{b.pk}", **bearer(user_of(a))
+    ).json()
     assert free == [1, 2, 3, 4, 5]
-    made = client.post(url, {"participant": b.pk, "slot": 1}, content_type="application/json", **bearer(user_of(a)))
+    made = client.post(
+        url, {"participant": b.pk, "slot": 1}, content_type="application/json", **bearer(user_of(a))
+    )
     assert made.status_code == 201 and made.json()["source"] == "self_booked"
-    assert client.post(url, {"participant": b.pk, "slot": 1}, content_type="application/json", **bearer(UserFactory())).status_code == 403
+    assert (
+        client.post(
+            url,
+            {"participant": b.pk, "slot": 1},
+            content_type="application/json",
+            **bearer(UserFactory()),
+        ).status_code
+        == 403
+    )

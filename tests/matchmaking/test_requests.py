@@ -133,7 +133,10 @@ def test_self_booking_after_publication(session, people):
     with pytest.raises(ValidationError, match="once the organisers publish"):
         selfbooking.free_slots(me=a, other=b)
     editing.add_meeting(
-        schedule=ensure_draft(session), people=[a, c], slot=session.slots.get(index=0), table=session.tables.get(number=1)
+        schedule=ensure_draft(session),
+        people=[a, c],
+        slot=session.slots.get(index=0),
+        table=session.tables.get(number=1),
     )
     published = release.publish(session=session)
     slots = selfbooking.free_slots(me=a, other=b)

@@ -5,7 +5,6 @@ import json
 import os
 from dataclasses import replace
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 

@@ -9,9 +9,19 @@ from tests.ecosystem.factories import ParkFactory, PersonFactory, SectorFactory,
 def parks(db):
     """Three parks: Sophia and Chengdu are partners, Genopole is a stranger to their agreements."""
     return {
-        "sophia": ParkFactory(name="Sophia Antipolis", country="FR", city="Valbonne", latitude=43.62, longitude=7.05),
-        "chengdu": ParkFactory(name="Chengdu Hi-tech Zone", country="CN", city="Chengdu", latitude=30.57, longitude=104.06),
-        "genopole": ParkFactory(name="Genopole", country="FR", city="Évry", latitude=48.62, longitude=2.44),
+        "sophia": ParkFactory(
+            name="Sophia Antipolis", country="FR", city="Valbonne", latitude=43.62, longitude=7.05
+        ),
+        "chengdu": ParkFactory(
+            name="Chengdu Hi-tech Zone",
+            country="CN",
+            city="Chengdu",
+            latitude=30.57,
+            longitude=104.06,
+        ),
+        "genopole": ParkFactory(
+            name="Genopole", country="FR", city="Évry", latitude=48.62, longitude=2.44
+        ),
     }
 
 
@@ -60,7 +70,9 @@ def agreement(parks, sophia_staff, sectors):
     from maillage.partnerships.enums import AgreementKind, PartyRole
 
     return services.create_agreement(
-        user=sophia_staff, title="Sister Parks", kind=AgreementKind.TWINNING,
+        user=sophia_staff,
+        title="Sister Parks",
+        kind=AgreementKind.TWINNING,
         parties=[(parks["sophia"], PartyRole.SIGNATORY), (parks["chengdu"], PartyRole.SIGNATORY)],
         domains=[sectors["it"]],
         commitments=[{"action": "Joint seminar", "kind": "seminar", "owner": parks["sophia"]}],

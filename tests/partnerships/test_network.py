@@ -18,13 +18,23 @@ def web(parks, sophia_staff, sectors, admin_user):
     """Sophia–Chengdu twinning (2025, IT, public), Sophia–Genopole MoU (2020, health), and IASP
     with Sophia and Chengdu as members."""
     twin = services.create_agreement(
-        user=sophia_staff, title="Sister Parks", kind="twinning", is_public=True, signed_on=dt.date(2025, 7, 2),
-        status="signed", parties=[(parks["sophia"], "signatory"), (parks["chengdu"], "signatory")],
+        user=sophia_staff,
+        title="Sister Parks",
+        kind="twinning",
+        is_public=True,
+        signed_on=dt.date(2025, 7, 2),
+        status="signed",
+        parties=[(parks["sophia"], "signatory"), (parks["chengdu"], "signatory")],
         domains=[sectors["it"]],
     )
     mou = services.create_agreement(
-        user=admin_user, title="Biotech MoU", kind="mou", signed_on=dt.date(2020, 3, 1), status="signed",
-        parties=[(parks["sophia"], "signatory"), (parks["genopole"], "signatory")], domains=[sectors["health"]],
+        user=admin_user,
+        title="Biotech MoU",
+        kind="mou",
+        signed_on=dt.date(2020, 3, 1),
+        status="signed",
+        parties=[(parks["sophia"], "signatory"), (parks["genopole"], "signatory")],
+        domains=[sectors["health"]],
     )
     iasp = NetworkFactory(name="IASP", country="ES")
     MembershipFactory(network=iasp, member=parks["sophia"], since=dt.date(1990, 1, 1))
@@ -37,17 +47,26 @@ def test_collect_filters(web, admin_user, parks, sectors):
     assert len(net.relations) == 4 and len(net.organisations) == 4
     assert {r.type for r in network.collect(admin_user, kind="twinning").relations} == {"twinning"}
     assert len(network.collect(admin_user, kind="membership").relations) == 2
-    assert [r.label for r in network.collect(admin_user, year=2020).relations if r.type != "membership"] == ["Biotech MoU"]
+    assert [
+        r.label for r in network.collect(admin_user, year=2020).relations if r.type != "membership"
+    ] == ["Biotech MoU"]
     by_country = network.collect(admin_user, country="cn")
     assert {r.label for r in by_country.relations} == {"Sister Parks", "IASP"}
-    assert [r.label for r in network.collect(admin_user, sector=sectors["health"]).relations] == ["Biotech MoU"]
+    assert [r.label for r in network.collect(admin_user, sector=sectors["health"]).relations] == [
+        "Biotech MoU"
+    ]
     assert len(network.collect(admin_user, year=2005).relations) == 1 + 0 + 0  # Sophia in IASP only
 
 
 def test_visibility_follows_agreement_rules(web, outsider):
     labels = {r.label for r in network.collect(None).relations}
-    assert labels == {"Sister Parks", "IASP"}  # public agreement and memberships; the MoU is private
-    assert "Biotech MoU" in {r.label for r in network.collect(outsider).relations}  # Genopole is a party
+    assert labels == {
+        "Sister Parks",
+        "IASP",
+    }  # public agreement and memberships; the MoU is private
+    assert "Biotech MoU" in {
+        r.label for r in network.collect(outsider).relations
+    }  # Genopole is a party
 
 
 def test_centrality_and_profile(web, admin_user, parks):
@@ -68,8 +87,11 @@ def test_exports(web, admin_user, parks):
     connections = list(csv.DictReader(io.StringIO(z.read("connections.csv").decode())))
     assert list(elements[0])[:4] == ["Label", "Type", "Description", "Tags"]
     assert list(connections[0])[:3] == ["From", "To", "Type"]
-    assert {"From": "Sophia Antipolis", "To": "Chengdu Hi-tech Zone"}.items() <= connections[0].items() or any(
-        c["From"] == "Sophia Antipolis" and c["To"] == "Chengdu Hi-tech Zone" for c in connections)
+    assert {"From": "Sophia Antipolis", "To": "Chengdu Hi-tech Zone"}.items() <= connections[
+        0
+    ].items() or any(
+        c["From"] == "Sophia Antipolis" and c["To"] == "Chengdu Hi-tech Zone" for c in connections
+    )
 
 
 def test_network_page_and_downloads(client, web, parks):
@@ -89,8 +111,12 @@ def test_network_page_and_downloads(client, web, parks):
 def test_network_page_queries_bounded(client, admin_user, parks, django_assert_max_num_queries):
     for i in range(10):
         p = ParkFactory()
-        services.create_agreement(user=admin_user, title=f"T{i}", kind="mou",
-                                  parties=[(parks["sophia"], "signatory"), (p, "signatory")])
+        services.create_agreement(
+            user=admin_user,
+            title=f"T{i}",
+            kind="mou",
+            parties=[(parks["sophia"], "signatory"), (p, "signatory")],
+        )
     client.force_login(admin_user)
     with django_assert_max_num_queries(12):
         client.get(reverse("partnerships:network"))

@@ -25,7 +25,9 @@ def test_create_agreement_with_parties_and_commitments(agreement, parks):
 def test_single_party_is_refused_and_nothing_saved(parks, sophia_staff):
     with pytest.raises(ValidationError) as exc:
         services.create_agreement(
-            user=sophia_staff, title="Alone", kind=AgreementKind.MOU,
+            user=sophia_staff,
+            title="Alone",
+            kind=AgreementKind.MOU,
             parties=[(parks["sophia"], PartyRole.SIGNATORY), (parks["sophia"], PartyRole.PARTNER)],
         )
     assert "at least two different parties" in str(exc.value)
@@ -35,9 +37,12 @@ def test_single_party_is_refused_and_nothing_saved(parks, sophia_staff):
 def test_dates_in_wrong_order_refused(parks, sophia_staff):
     with pytest.raises(ValidationError, match="end date comes before the start"):
         services.create_agreement(
-            user=sophia_staff, title="Backwards", kind=AgreementKind.MOU,
+            user=sophia_staff,
+            title="Backwards",
+            kind=AgreementKind.MOU,
             parties=[(parks["sophia"], "signatory"), (parks["chengdu"], "signatory")],
-            starts_on=dt.date(2026, 5, 1), ends_on=dt.date(2026, 1, 1),
+            starts_on=dt.date(2026, 5, 1),
+            ends_on=dt.date(2026, 1, 1),
         )
     assert not Agreement.objects.exists()
 
@@ -45,7 +50,9 @@ def test_dates_in_wrong_order_refused(parks, sophia_staff):
 def test_bad_commitment_rolls_back_the_whole_agreement(parks, sophia_staff):
     with pytest.raises(ValidationError, match="owner of a commitment"):
         services.create_agreement(
-            user=sophia_staff, title="Half", kind=AgreementKind.MOU,
+            user=sophia_staff,
+            title="Half",
+            kind=AgreementKind.MOU,
             parties=[(parks["sophia"], "signatory"), (parks["chengdu"], "signatory")],
             commitments=[{"action": "Seminar", "owner": parks["genopole"]}],
         )
@@ -55,32 +62,50 @@ def test_bad_commitment_rolls_back_the_whole_agreement(parks, sophia_staff):
 def test_user_must_be_party(parks, outsider):
     with pytest.raises(ValidationError, match="organisation you work for"):
         services.create_agreement(
-            user=outsider, title="Not mine", kind=AgreementKind.MOU,
+            user=outsider,
+            title="Not mine",
+            kind=AgreementKind.MOU,
             parties=[(parks["sophia"], "signatory"), (parks["chengdu"], "signatory")],
         )
 
 
 def test_status_transitions(agreement, sophia_staff):
     with pytest.raises(ValidationError, match="cannot become"):
-        services.change_agreement_status(agreement=agreement, status=AgreementStatus.EXPIRED, user=sophia_staff)
-    agreement = services.change_agreement_status(agreement=agreement, status=AgreementStatus.SIGNED, user=sophia_staff)
+        services.change_agreement_status(
+            agreement=agreement, status=AgreementStatus.EXPIRED, user=sophia_staff
+        )
+    agreement = services.change_agreement_status(
+        agreement=agreement, status=AgreementStatus.SIGNED, user=sophia_staff
+    )
     assert agreement.signed_on is not None
-    agreement = services.change_agreement_status(agreement=agreement, status=AgreementStatus.ACTIVE, user=sophia_staff)
+    agreement = services.change_agreement_status(
+        agreement=agreement, status=AgreementStatus.ACTIVE, user=sophia_staff
+    )
     assert agreement.notes.count() == 2
-    services.change_agreement_status(agreement=agreement, status=AgreementStatus.TERMINATED, user=sophia_staff)
+    services.change_agreement_status(
+        agreement=agreement, status=AgreementStatus.TERMINATED, user=sophia_staff
+    )
     with pytest.raises(ValidationError, match="Possible next statuses: none"):
-        services.change_agreement_status(agreement=agreement, status=AgreementStatus.ACTIVE, user=sophia_staff)
+        services.change_agreement_status(
+            agreement=agreement, status=AgreementStatus.ACTIVE, user=sophia_staff
+        )
 
 
 def test_pdf_upload_checked_by_content_and_size(agreement, sophia_staff):
     doc = services.add_document(
-        agreement=agreement, title="Signed", user=sophia_staff,
+        agreement=agreement,
+        title="Signed",
+        user=sophia_staff,
         file=SimpleUploadedFile("signed.pdf", PDF, content_type="application/pdf"),
     )
     assert doc.size == len(PDF) and doc.file.read().startswith(b"%PDF")
     with pytest.raises(ValidationError, match="not a PDF"):
-        services.add_document(agreement=agreement, title="Fake", user=sophia_staff,
-                              file=SimpleUploadedFile("fake.pdf", b"PK\x03\x04 zip", content_type="application/pdf"))
+        services.add_document(
+            agreement=agreement,
+            title="Fake",
+            user=sophia_staff,
+            file=SimpleUploadedFile("fake.pdf", b"PK\x03\x04 zip", content_type="application/pdf"),
+        )
     big = SimpleUploadedFile("big.pdf", b"", content_type="application/pdf")
     big.file = io.BytesIO(PDF)
     big.size = 21 * 1024 * 1024
@@ -90,9 +115,12 @@ def test_pdf_upload_checked_by_content_and_size(agreement, sophia_staff):
 
 
 def _signed(agreement, user, ends_on):
-    services.change_agreement_status(agreement=agreement, status=AgreementStatus.SIGNED, user=user,
-                                     signed_on=dt.date(2025, 7, 2))
-    return services.update_agreement(agreement=agreement, user=user, ends_on=ends_on, remind_days_before=30)
+    services.change_agreement_status(
+        agreement=agreement, status=AgreementStatus.SIGNED, user=user, signed_on=dt.date(2025, 7, 2)
+    )
+    return services.update_agreement(
+        agreement=agreement, user=user, ends_on=ends_on, remind_days_before=30
+    )
 
 
 def test_reminder_sent_once_to_party_staff(agreement, sophia_staff, chengdu_staff, outsider):
@@ -121,46 +149,83 @@ def test_remind_agreements_command_runs_task_and_expires(agreement, sophia_staff
 
 def test_delegation_with_itinerary_contacts_and_follow_ups(parks, sophia_staff, agreement, person):
     delegation = services.create_delegation(
-        user=sophia_staff, title="Mission to Chengdu", direction="outgoing", purpose="Meet parks",
-        starts_on=dt.date(2026, 3, 2), ends_on=dt.date(2026, 3, 6), countries="cn",
-        hosts=[parks["chengdu"]], visitors=[parks["sophia"]], members=[person],
+        user=sophia_staff,
+        title="Mission to Chengdu",
+        direction="outgoing",
+        purpose="Meet parks",
+        starts_on=dt.date(2026, 3, 2),
+        ends_on=dt.date(2026, 3, 6),
+        countries="cn",
+        hosts=[parks["chengdu"]],
+        visitors=[parks["sophia"]],
+        members=[person],
     )
     assert delegation.countries == "CN"
     visit = services.add_visit(
-        delegation=delegation, organisation=parks["chengdu"],
-        starts_at=dt.datetime(2026, 3, 3, 9, tzinfo=dt.UTC), ends_at=dt.datetime(2026, 3, 3, 11, tzinfo=dt.UTC),
+        delegation=delegation,
+        organisation=parks["chengdu"],
+        starts_at=dt.datetime(2026, 3, 3, 9, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2026, 3, 3, 11, tzinfo=dt.UTC),
     )
     assert visit.coordinates == (30.57, 104.06)
     with pytest.raises(ValidationError, match="outside the delegation"):
-        services.add_visit(delegation=delegation, place="Beijing",
-                           starts_at=dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC),
-                           ends_at=dt.datetime(2026, 4, 1, 10, tzinfo=dt.UTC))
+        services.add_visit(
+            delegation=delegation,
+            place="Beijing",
+            starts_at=dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC),
+            ends_at=dt.datetime(2026, 4, 1, 10, tzinfo=dt.UTC),
+        )
     with pytest.raises(ValidationError, match="ends before it starts"):
-        services.add_visit(delegation=delegation, place="Beijing",
-                           starts_at=dt.datetime(2026, 3, 3, 9, tzinfo=dt.UTC),
-                           ends_at=dt.datetime(2026, 3, 3, 8, tzinfo=dt.UTC))
+        services.add_visit(
+            delegation=delegation,
+            place="Beijing",
+            starts_at=dt.datetime(2026, 3, 3, 9, tzinfo=dt.UTC),
+            ends_at=dt.datetime(2026, 3, 3, 8, tzinfo=dt.UTC),
+        )
     services.add_contact(delegation=delegation, name="Li Wei", organisation=parks["chengdu"])
     with pytest.raises(ValidationError, match="Choose the agreement"):
-        services.add_follow_up(delegation=delegation, description="MoU", kind=FollowUpKind.AGREEMENT)
-    services.add_follow_up(delegation=delegation, description="Twinning", kind=FollowUpKind.AGREEMENT,
-                           agreement=agreement)
+        services.add_follow_up(
+            delegation=delegation, description="MoU", kind=FollowUpKind.AGREEMENT
+        )
+    services.add_follow_up(
+        delegation=delegation,
+        description="Twinning",
+        kind=FollowUpKind.AGREEMENT,
+        agreement=agreement,
+    )
     assert delegation.visits.count() == 1 and delegation.contacts.count() == 1
     assert agreement.follow_ups.count() == 1
 
 
 def test_delegation_bad_input(parks, sophia_staff):
-    base = dict(user=sophia_staff, title="X", direction="incoming", hosts=[parks["sophia"]],
-                visitors=[parks["chengdu"]])
+    base = dict(
+        user=sophia_staff,
+        title="X",
+        direction="incoming",
+        hosts=[parks["sophia"]],
+        visitors=[parks["chengdu"]],
+    )
     with pytest.raises(ValidationError, match="end date comes before"):
-        services.create_delegation(starts_on=dt.date(2026, 3, 5), ends_on=dt.date(2026, 3, 1), **base)
+        services.create_delegation(
+            starts_on=dt.date(2026, 3, 5), ends_on=dt.date(2026, 3, 1), **base
+        )
     with pytest.raises(ValidationError, match="Unknown country"):
-        services.create_delegation(starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 3, 1), countries="XX", **base)
+        services.create_delegation(
+            starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 3, 1), countries="XX", **base
+        )
     assert not Delegation.objects.exists()
 
 
 def test_itinerary_days_counted_in_the_delegation_time_zone(parks, sophia_staff):
-    base = dict(user=sophia_staff, title="Beijing", direction="outgoing", starts_on=dt.date(2026, 9, 8),
-                ends_on=dt.date(2026, 9, 8), hosts=[parks["chengdu"]], visitors=[parks["sophia"]])
+    base = dict(
+        user=sophia_staff,
+        title="Beijing",
+        direction="outgoing",
+        starts_on=dt.date(2026, 9, 8),
+        ends_on=dt.date(2026, 9, 8),
+        hosts=[parks["chengdu"]],
+        visitors=[parks["sophia"]],
+    )
     with pytest.raises(ValidationError, match="Unknown time zone"):
         services.create_delegation(time_zone="Mars/Olympus", **base)
     delegation = services.create_delegation(time_zone="Asia/Shanghai", **base)
@@ -168,9 +233,12 @@ def test_itinerary_days_counted_in_the_delegation_time_zone(parks, sophia_staff)
 
     shanghai = zoneinfo.ZoneInfo("Asia/Shanghai")
     # 07:00 in Beijing is still the 7th in Paris: fine, the day counts where the visit happens.
-    services.add_visit(delegation=delegation, place="Haidian",
-                       starts_at=dt.datetime(2026, 9, 8, 7, tzinfo=shanghai),
-                       ends_at=dt.datetime(2026, 9, 8, 9, tzinfo=shanghai))
+    services.add_visit(
+        delegation=delegation,
+        place="Haidian",
+        starts_at=dt.datetime(2026, 9, 8, 7, tzinfo=shanghai),
+        ends_at=dt.datetime(2026, 9, 8, 9, tzinfo=shanghai),
+    )
     assert delegation.visits.count() == 1
 
 

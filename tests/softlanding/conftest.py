@@ -27,21 +27,41 @@ def sl(db):
         "genopole": UserFactory(email="geno@example.org", staff_of=[genopole]),
     }
     programme = services.create_programme(
-        user=users["inovallee"], name="Cross soft landing", organisers=[inovallee, zgc],
+        user=users["inovallee"],
+        name="Cross soft landing",
+        organisers=[inovallee, zgc],
         criteria=[("Team", 3), ("Market fit", 2)],
     )
     zgc_offer = services.create_offer(
-        programme=programme, host=zgc, desks=2, available_from=dt.date(2030, 1, 1),
-        available_until=dt.date(2030, 12, 31), services=["desk", "legal_visa"], sectors=[medtech], languages="en,zh",
+        programme=programme,
+        host=zgc,
+        desks=2,
+        available_from=dt.date(2030, 1, 1),
+        available_until=dt.date(2030, 12, 31),
+        services=["desk", "legal_visa"],
+        sectors=[medtech],
+        languages="en,zh",
     )
     ino_offer = services.create_offer(
-        programme=programme, host=inovallee, desks=1, available_from=dt.date(2030, 1, 1),
-        available_until=dt.date(2030, 12, 31), services=["desk", "mentoring"], languages="fr,en",
+        programme=programme,
+        host=inovallee,
+        desks=1,
+        available_from=dt.date(2030, 1, 1),
+        available_until=dt.date(2030, 12, 31),
+        services=["desk", "mentoring"],
+        languages="fr,en",
     )
     startup = OrganisationFactory(name="Medtech Startup", host_park=inovallee)
     return {
-        "inovallee": inovallee, "zgc": zgc, "genopole": genopole, "users": users, "programme": programme,
-        "zgc_offer": zgc_offer, "ino_offer": ino_offer, "startup": startup, "medtech": medtech,
+        "inovallee": inovallee,
+        "zgc": zgc,
+        "genopole": genopole,
+        "users": users,
+        "programme": programme,
+        "zgc_offer": zgc_offer,
+        "ino_offer": ino_offer,
+        "startup": startup,
+        "medtech": medtech,
     }
 
 
@@ -50,7 +70,15 @@ def application(sl):
     from maillage.softlanding import services
 
     return services.submit_application(
-        user=sl["users"]["inovallee"], programme=sl["programme"], startup=sl["startup"], home_park=sl["inovallee"],
-        starts_on=START, ends_on=START + dt.timedelta(days=90), preferences=[sl["zgc_offer"]],
-        target_countries="CN", sector=sl["medtech"], needs=["desk", "legal_visa"], languages="en",
+        user=sl["users"]["inovallee"],
+        programme=sl["programme"],
+        startup=sl["startup"],
+        home_park=sl["inovallee"],
+        starts_on=START,
+        ends_on=START + dt.timedelta(days=90),
+        preferences=[sl["zgc_offer"]],
+        target_countries="CN",
+        sector=sl["medtech"],
+        needs=["desk", "legal_visa"],
+        languages="en",
     )

@@ -26,17 +26,41 @@ def months(start: str, end: str) -> frozenset:
 
 
 def test_month_span_crosses_years():
-    assert month_span(date(2025, 11, 20), date(2026, 2, 1)) == [(2025, 11), (2025, 12), (2026, 1), (2026, 2)]
+    assert month_span(date(2025, 11, 20), date(2026, 2, 1)) == [
+        (2025, 11),
+        (2025, 12),
+        (2026, 1),
+        (2026, 2),
+    ]
     assert month_span(date(2026, 2, 1), date(2026, 1, 1)) == []
 
 
 def test_ranking_prefers_sector_language_services_and_rank():
-    req = Request(1, months("2026-03-01", "2026-05-31"), sector=7, filiere=1, languages=frozenset({"en"}),
-                  needs=frozenset({"desk", "legal_visa"}), preferences=(20, 10))
-    good = Host(10, 2, months("2026-01-01", "2026-12-31"), sectors=frozenset({7}), languages=frozenset({"en"}),
-                services=frozenset({"desk", "legal_visa"}))
-    filiere = Host(20, 2, months("2026-01-01", "2026-12-31"), sectors=frozenset({1}), languages=frozenset({"zh"}),
-                   services=frozenset({"desk"}))
+    req = Request(
+        1,
+        months("2026-03-01", "2026-05-31"),
+        sector=7,
+        filiere=1,
+        languages=frozenset({"en"}),
+        needs=frozenset({"desk", "legal_visa"}),
+        preferences=(20, 10),
+    )
+    good = Host(
+        10,
+        2,
+        months("2026-01-01", "2026-12-31"),
+        sectors=frozenset({7}),
+        languages=frozenset({"en"}),
+        services=frozenset({"desk", "legal_visa"}),
+    )
+    filiere = Host(
+        20,
+        2,
+        months("2026-01-01", "2026-12-31"),
+        sectors=frozenset({1}),
+        languages=frozenset({"zh"}),
+        services=frozenset({"desk"}),
+    )
     too_short = Host(30, 2, months("2026-01-01", "2026-04-30"), sectors=frozenset({7}))
     ranked = rank_hosts(req, [too_short, filiere, good])
     assert [r.host_id for r in ranked] == [10, 20, 30]
@@ -96,16 +120,26 @@ def test_assignment_matches_brute_force_on_tiny_cases(seed):
         return frozenset(year_months[i : j + 1])
 
     hosts = [
-        Host(10 + k, rnd.randint(1, 2), frozenset(year_months[rnd.randrange(0, 3):]),
-             sectors=frozenset(rnd.sample(range(5), 2)), languages=frozenset(rnd.sample(["en", "fr", "zh"], 1)),
-             services=frozenset(rnd.sample(["desk", "mentoring", "legal_visa"], 2)),
-             used={year_months[rnd.randrange(0, 8)]: 1} if rnd.random() < 0.3 else {})
+        Host(
+            10 + k,
+            rnd.randint(1, 2),
+            frozenset(year_months[rnd.randrange(0, 3) :]),
+            sectors=frozenset(rnd.sample(range(5), 2)),
+            languages=frozenset(rnd.sample(["en", "fr", "zh"], 1)),
+            services=frozenset(rnd.sample(["desk", "mentoring", "legal_visa"], 2)),
+            used={year_months[rnd.randrange(0, 8)]: 1} if rnd.random() < 0.3 else {},
+        )
         for k in range(rnd.randint(1, 3))
     ]
     requests = [
-        Request(k, window(), sector=rnd.randrange(5), languages=frozenset({rnd.choice(["en", "fr", "zh"])}),
-                needs=frozenset(rnd.sample(["desk", "mentoring", "legal_visa"], rnd.randint(0, 2))),
-                preferences=tuple(rnd.sample([h.id for h in hosts], rnd.randint(0, len(hosts)))))
+        Request(
+            k,
+            window(),
+            sector=rnd.randrange(5),
+            languages=frozenset({rnd.choice(["en", "fr", "zh"])}),
+            needs=frozenset(rnd.sample(["desk", "mentoring", "legal_visa"], rnd.randint(0, 2))),
+            preferences=tuple(rnd.sample([h.id for h in hosts], rnd.randint(0, len(hosts)))),
+        )
         for k in range(rnd.randint(1, 5))
     ]
     result = assign(requests, hosts)
@@ -119,12 +153,21 @@ def test_assignment_matches_brute_force_on_tiny_cases(seed):
 def test_greedy_start_is_feasible_and_never_beats_the_solver(seed):
     rnd = random.Random(100 + seed)
     all_months = [(2026, m) for m in range(1, 13)]
-    hosts = [Host(k, rnd.randint(1, 3), frozenset(all_months), sectors=frozenset({k % 3})) for k in range(4)]
+    hosts = [
+        Host(k, rnd.randint(1, 3), frozenset(all_months), sectors=frozenset({k % 3}))
+        for k in range(4)
+    ]
     requests = []
     for k in range(15):
         i = rnd.randrange(0, 9)
-        requests.append(Request(k, frozenset(all_months[i : i + rnd.randint(1, 4)]), sector=rnd.randrange(3),
-                                preferences=tuple(rnd.sample(range(4), 2))))
+        requests.append(
+            Request(
+                k,
+                frozenset(all_months[i : i + rnd.randint(1, 4)]),
+                sector=rnd.randrange(3),
+                preferences=tuple(rnd.sample(range(4), 2)),
+            )
+        )
     start = matching.greedy(requests, hosts)
     assert verify(requests, hosts, start) == []
     result = assign(requests, hosts)
@@ -133,7 +176,10 @@ def test_greedy_start_is_feasible_and_never_beats_the_solver(seed):
 
 def test_time_out_falls_back_on_a_valid_assignment():
     hosts = [Host(1, 1, months("2026-01-01", "2026-12-31"))]
-    requests = [Request(1, months("2026-01-01", "2026-02-28")), Request(2, months("2026-02-01", "2026-03-31"))]
+    requests = [
+        Request(1, months("2026-01-01", "2026-02-28")),
+        Request(2, months("2026-02-01", "2026-03-31")),
+    ]
     result = assign(requests, hosts, time_limit=0.0)
     assert verify(requests, hosts, result.hosts) == []
     assert sum(1 for h in result.hosts.values() if h) == 1

@@ -13,8 +13,14 @@ from tests.softlanding.conftest import START
 
 
 def _submit(sl, startup=None, **kw):
-    args = dict(user=sl["users"]["inovallee"], programme=sl["programme"], startup=startup or sl["startup"],
-                home_park=sl["inovallee"], starts_on=START, ends_on=START + dt.timedelta(days=60))
+    args = dict(
+        user=sl["users"]["inovallee"],
+        programme=sl["programme"],
+        startup=startup or sl["startup"],
+        home_park=sl["inovallee"],
+        starts_on=START,
+        ends_on=START + dt.timedelta(days=60),
+    )
     args.update(kw)
     return services.submit_application(**args)
 
@@ -36,8 +42,16 @@ def test_bad_application_input(sl):
     with pytest.raises(ValidationError, match="end date comes before"):
         _submit(sl, ends_on=START - dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="at most five"):
-        extra = [services.create_offer(programme=sl["programme"], host=sl["zgc"], desks=1,
-                                       available_from=START, available_until=START) for _ in range(5)]
+        extra = [
+            services.create_offer(
+                programme=sl["programme"],
+                host=sl["zgc"],
+                desks=1,
+                available_from=START,
+                available_until=START,
+            )
+            for _ in range(5)
+        ]
         _submit(sl, preferences=[sl["zgc_offer"], *extra])
     with pytest.raises(ValidationError, match="home park"):
         _submit(sl, user=sl["users"]["zgc"])
@@ -53,14 +67,25 @@ def test_pipeline_transitions_are_enforced(application, sl):
     services.move_application(application=application, to_status=S.SCREENING, user=user)
     with pytest.raises(ValidationError, match="Choose the host"):
         services.move_application(application=application, to_status=S.MATCHED, user=user)
-    services.move_application(application=application, to_status=S.MATCHED, user=user, offer=sl["zgc_offer"])
+    services.move_application(
+        application=application, to_status=S.MATCHED, user=user, offer=sl["zgc_offer"]
+    )
     services.move_application(application=application, to_status=S.AGREED, user=user)
     services.move_application(application=application, to_status=S.LANDED, user=user)
     with pytest.raises(ValidationError, match="stayed or left"):
         services.move_application(application=application, to_status=S.EXITED, user=user)
-    app = services.move_application(application=application, to_status=S.EXITED, user=user, exit_outcome="stayed")
+    app = services.move_application(
+        application=application, to_status=S.EXITED, user=user, exit_outcome="stayed"
+    )
     assert app.status == S.EXITED and app.exit_outcome == "stayed"
-    assert [h.to_status for h in app.history.all()] == ["applied", "screening", "matched", "agreed", "landed", "exited"]
+    assert [h.to_status for h in app.history.all()] == [
+        "applied",
+        "screening",
+        "matched",
+        "agreed",
+        "landed",
+        "exited",
+    ]
 
 
 def test_host_over_capacity_is_refused(sl):
@@ -68,9 +93,13 @@ def test_host_over_capacity_is_refused(sl):
     apps = [_submit(sl, startup=OrganisationFactory(host_park=sl["inovallee"])) for _ in range(2)]
     for app in apps:
         services.move_application(application=app, to_status=S.SCREENING, user=user)
-    services.move_application(application=apps[0], to_status=S.MATCHED, user=user, offer=sl["ino_offer"])
+    services.move_application(
+        application=apps[0], to_status=S.MATCHED, user=user, offer=sl["ino_offer"]
+    )
     with pytest.raises(ValidationError, match="over capacity in 2030-03"):
-        services.move_application(application=apps[1], to_status=S.MATCHED, user=user, offer=sl["ino_offer"])
+        services.move_application(
+            application=apps[1], to_status=S.MATCHED, user=user, offer=sl["ino_offer"]
+        )
     apps[1].refresh_from_db()
     assert apps[1].status == S.SCREENING and apps[1].assigned_offer is None
 
@@ -79,7 +108,9 @@ def test_dates_outside_offer_refused(sl):
     app = _submit(sl, starts_on=dt.date(2030, 12, 1), ends_on=dt.date(2031, 2, 1))
     services.move_application(application=app, to_status=S.SCREENING, user=None)
     with pytest.raises(ValidationError, match="does not fit"):
-        services.move_application(application=app, to_status=S.MATCHED, user=None, offer=sl["zgc_offer"])
+        services.move_application(
+            application=app, to_status=S.MATCHED, user=None, offer=sl["zgc_offer"]
+        )
 
 
 def test_screening_scores_weighted(application, sl):
@@ -91,30 +122,48 @@ def test_screening_scores_weighted(application, sl):
 
 
 def test_propose_and_accept_assignment(sl):
-    apps = [_submit(sl, startup=OrganisationFactory(host_park=sl["inovallee"]), preferences=[sl["zgc_offer"]],
-                    sector=sl["medtech"]) for _ in range(4)]
+    apps = [
+        _submit(
+            sl,
+            startup=OrganisationFactory(host_park=sl["inovallee"]),
+            preferences=[sl["zgc_offer"]],
+            sector=sl["medtech"],
+        )
+        for _ in range(4)
+    ]
     proposal = services.propose_assignment(programme=sl["programme"])
     placed = {a: h for a, h in proposal.hosts.items() if h}
     assert len(placed) == 3  # ZGC 2 desks + inovallée 1 desk over the same months
     assert sum(1 for h in placed.values() if h == sl["zgc_offer"].pk) == 2
-    matched = services.accept_assignment(programme=sl["programme"], choices=proposal.hosts, user=None)
+    matched = services.accept_assignment(
+        programme=sl["programme"], choices=proposal.hosts, user=None
+    )
     assert len(matched) == 3
     assert Application.objects.filter(status=S.MATCHED).count() == 3
-    assert Application.objects.get(pk=next(a.pk for a in apps if not proposal.hosts[a.pk])).status == S.APPLIED
+    assert (
+        Application.objects.get(pk=next(a.pk for a in apps if not proposal.hosts[a.pk])).status
+        == S.APPLIED
+    )
 
 
 def test_accept_is_all_or_nothing(sl):
     apps = [_submit(sl, startup=OrganisationFactory(host_park=sl["inovallee"])) for _ in range(2)]
     with pytest.raises(ValidationError, match="over capacity"):
-        services.accept_assignment(programme=sl["programme"],
-                                   choices={apps[0].pk: sl["ino_offer"].pk, apps[1].pk: sl["ino_offer"].pk}, user=None)
+        services.accept_assignment(
+            programme=sl["programme"],
+            choices={apps[0].pk: sl["ino_offer"].pk, apps[1].pk: sl["ino_offer"].pk},
+            user=None,
+        )
     assert not Application.objects.exclude(status=S.APPLIED).exists()
 
 
 def test_reducing_desks_below_placed_startups_refused(sl):
     apps = [_submit(sl, startup=OrganisationFactory(host_park=sl["inovallee"])) for _ in range(2)]
-    services.accept_assignment(programme=sl["programme"],
-                               choices={apps[0].pk: sl["zgc_offer"].pk, apps[1].pk: sl["zgc_offer"].pk}, user=None)
+    services.accept_assignment(
+        programme=sl["programme"],
+        choices={apps[0].pk: sl["zgc_offer"].pk, apps[1].pk: sl["zgc_offer"].pk},
+        user=None,
+    )
     with pytest.raises(ValidationError, match="keep at least 2 desks"):
         services.update_offer(offer=sl["zgc_offer"], desks=1)
     sl["zgc_offer"].refresh_from_db()
@@ -124,10 +173,17 @@ def test_reducing_desks_below_placed_startups_refused(sl):
 def test_outcomes_only_after_landing(application, sl):
     with pytest.raises(ValidationError, match="once the startup has landed"):
         services.record_outcome(application=application, months=6)
-    for status, extra in [(S.SCREENING, {}), (S.MATCHED, {"offer": sl["zgc_offer"]}), (S.AGREED, {}), (S.LANDED, {})]:
+    for status, extra in [
+        (S.SCREENING, {}),
+        (S.MATCHED, {"offer": sl["zgc_offer"]}),
+        (S.AGREED, {}),
+        (S.LANDED, {}),
+    ]:
         services.move_application(application=application, to_status=status, user=None, **extra)
     application.refresh_from_db()
-    services.record_outcome(application=application, months=6, local_entity_created=True, jobs=2, funds_raised=50000)
+    services.record_outcome(
+        application=application, months=6, local_entity_created=True, jobs=2, funds_raised=50000
+    )
     services.record_outcome(application=application, months=6, jobs=3)
     assert Outcome.objects.get().jobs == 3
     with pytest.raises(ValidationError, match="6, 12 or 24"):

@@ -49,7 +49,10 @@ class User(AbstractUser):
         help_text=_("Parks or networks this user works for and may manage."),
     )
     language = models.CharField(
-        _("preferred language"), max_length=8, blank=True, default="",
+        _("preferred language"),
+        max_length=8,
+        blank=True,
+        default="",
         choices=[("en", "English"), ("fr", "Français")],
     )
 

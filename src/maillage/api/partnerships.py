@@ -99,8 +99,15 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_parties(obj):
-        return [{"organisation": p.organisation_id, "name": p.organisation.name, "country": p.organisation.country,
-                 "role": p.role} for p in obj.parties.all()]
+        return [
+            {
+                "organisation": p.organisation_id,
+                "name": p.organisation.name,
+                "country": p.organisation.country,
+                "role": p.role,
+            }
+            for p in obj.parties.all()
+        ]
 
     @staticmethod
     def resolve_domains(obj):
@@ -108,8 +115,17 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_commitments(obj):
-        return [{"id": c.id, "action": c.action, "kind": c.kind, "owner": c.owner_id, "due_on": c.due_on,
-                 "done": c.done} for c in obj.commitments.all()]
+        return [
+            {
+                "id": c.id,
+                "action": c.action,
+                "kind": c.kind,
+                "owner": c.owner_id,
+                "due_on": c.due_on,
+                "done": c.done,
+            }
+            for c in obj.commitments.all()
+        ]
 
 
 class StatusIn(Schema):
@@ -227,7 +243,9 @@ def _orgs(ids) -> list[Organisation]:
 
 
 def _agreement(request, pk: int, *, change: bool = False) -> Agreement:
-    agreement = get_object_or_404(Agreement.objects.prefetch_related("parties__organisation"), pk=pk)
+    agreement = get_object_or_404(
+        Agreement.objects.prefetch_related("parties__organisation"), pk=pk
+    )
     if not request.user.has_perm("partnerships.view_agreement", agreement):
         raise HttpError(404, "No such agreement.")
     if change and not request.user.has_perm("partnerships.change_agreement", agreement):
@@ -236,13 +254,16 @@ def _agreement(request, pk: int, *, change: bool = False) -> Agreement:
 
 
 def _out(pk: int) -> Agreement:
-    return Agreement.objects.prefetch_related("parties__organisation", "domains", "commitments").get(pk=pk)
+    return Agreement.objects.prefetch_related(
+        "parties__organisation", "domains", "commitments"
+    ).get(pk=pk)
 
 
 @router.get("/partnerships/agreements", response=list[AgreementOut])
 def list_agreements(request, kind: str = "", status: str = ""):
-    return selectors.filter_agreements(selectors.visible_agreements(request.user), kind=kind, status=status) \
-        .prefetch_related("commitments")
+    return selectors.filter_agreements(
+        selectors.visible_agreements(request.user), kind=kind, status=status
+    ).prefetch_related("commitments")
 
 
 @router.post("/partnerships/agreements", response={201: AgreementOut}, auth=WRITE_AUTH)
@@ -252,15 +273,27 @@ def create_agreement(request, payload: AgreementIn):
     orgs = _orgs([p.organisation for p in payload.parties])
     owners = _orgs([c.owner for c in payload.commitments if c.owner])
     owner_by_id = {o.pk: o for o in owners}
-    data = payload.dict(exclude={"parties", "domains", "signatories", "commitments", "title", "kind", "status"})
+    data = payload.dict(
+        exclude={"parties", "domains", "signatories", "commitments", "title", "kind", "status"}
+    )
     try:
         agreement = services.create_agreement(
-            user=request.user, title=payload.title, kind=payload.kind, status=payload.status,
+            user=request.user,
+            title=payload.title,
+            kind=payload.kind,
+            status=payload.status,
             parties=[(org, p.role) for org, p in zip(orgs, payload.parties, strict=True)],
             domains=list(Sector.objects.filter(code__in=payload.domains)),
             signatories=list(Person.objects.filter(pk__in=payload.signatories)),
-            commitments=[{"action": c.action, "kind": c.kind, "owner": owner_by_id.get(c.owner), "due_on": c.due_on}
-                         for c in payload.commitments],
+            commitments=[
+                {
+                    "action": c.action,
+                    "kind": c.kind,
+                    "owner": owner_by_id.get(c.owner),
+                    "due_on": c.due_on,
+                }
+                for c in payload.commitments
+            ],
             **data,
         )
     except DjangoValidationError as exc:
@@ -279,8 +312,12 @@ def update_agreement(request, pk: int, payload: AgreementPatch):
     fields = payload.dict(exclude_unset=True, exclude={"parties"})
     parties = None
     if payload.parties is not None:
-        parties = [(org, p.role) for org, p in zip(_orgs([p.organisation for p in payload.parties]), payload.parties,
-                                                   strict=True)]
+        parties = [
+            (org, p.role)
+            for org, p in zip(
+                _orgs([p.organisation for p in payload.parties]), payload.parties, strict=True
+            )
+        ]
     try:
         services.update_agreement(agreement=agreement, user=request.user, parties=parties, **fields)
     except DjangoValidationError as exc:
@@ -292,24 +329,44 @@ def update_agreement(request, pk: int, payload: AgreementPatch):
 def change_status(request, pk: int, payload: StatusIn):
     agreement = _agreement(request, pk, change=True)
     try:
-        services.change_agreement_status(agreement=agreement, status=payload.status, user=request.user,
-                                         signed_on=payload.signed_on)
+        services.change_agreement_status(
+            agreement=agreement,
+            status=payload.status,
+            user=request.user,
+            signed_on=payload.signed_on,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return _out(pk)
 
 
-@router.post("/partnerships/agreements/{pk}/commitments", response={201: CommitmentOut}, auth=WRITE_AUTH)
+@router.post(
+    "/partnerships/agreements/{pk}/commitments", response={201: CommitmentOut}, auth=WRITE_AUTH
+)
 def add_commitment(request, pk: int, payload: CommitmentIn):
     agreement = _agreement(request, pk, change=True)
     owner = _orgs([payload.owner])[0] if payload.owner else None
     try:
-        c = services.add_commitment(agreement=agreement, action=payload.action, kind=payload.kind, owner=owner,
-                                    due_on=payload.due_on)
+        c = services.add_commitment(
+            agreement=agreement,
+            action=payload.action,
+            kind=payload.kind,
+            owner=owner,
+            due_on=payload.due_on,
+        )
     except DjangoValidationError as exc:
         fail(exc)
-    return Status(201, {"id": c.id, "action": c.action, "kind": c.kind, "owner": c.owner_id, "due_on": c.due_on,
-                        "done": c.done})
+    return Status(
+        201,
+        {
+            "id": c.id,
+            "action": c.action,
+            "kind": c.kind,
+            "owner": c.owner_id,
+            "due_on": c.due_on,
+            "done": c.done,
+        },
+    )
 
 
 @router.get("/partnerships/agreements/{pk}/notes", response=list[NoteOut])
@@ -321,16 +378,23 @@ def list_notes(request, pk: int):
 def add_note(request, pk: int, payload: NoteIn):
     agreement = _agreement(request, pk, change=True)
     try:
-        return Status(201, services.add_note(agreement=agreement, body=payload.body, user=request.user))
+        return Status(
+            201, services.add_note(agreement=agreement, body=payload.body, user=request.user)
+        )
     except DjangoValidationError as exc:
         fail(exc)
 
 
-@router.post("/partnerships/agreements/{pk}/documents", response={201: DocumentOut}, auth=WRITE_AUTH)
+@router.post(
+    "/partnerships/agreements/{pk}/documents", response={201: DocumentOut}, auth=WRITE_AUTH
+)
 def upload_document(request, pk: int, file: File[UploadedFile], title: Form[str] = ""):
     agreement = _agreement(request, pk, change=True)
     try:
-        return Status(201, services.add_document(agreement=agreement, title=title, file=file, user=request.user))
+        return Status(
+            201,
+            services.add_document(agreement=agreement, title=title, file=file, user=request.user),
+        )
     except DjangoValidationError as exc:
         fail(exc)
 
@@ -345,20 +409,29 @@ class NetworkFilters(Schema):
 @router.get("/partnerships/network", response=NetworkOut)
 def get_network(request, filters: Query[NetworkFilters]):
     sector = Sector.objects.filter(code=filters.sector).first() if filters.sector else None
-    net = network.collect(request.user, kind=filters.kind, country=filters.country, sector=sector, year=filters.year)
+    net = network.collect(
+        request.user, kind=filters.kind, country=filters.country, sector=sector, year=filters.year
+    )
     graph = net.graph()
     scores = network.centrality(graph)
-    nodes = [{"id": n, **{k: v for k, v in data.items()}, **scores[n]} for n, data in graph.nodes(data=True)]
+    nodes = [
+        {"id": n, **{k: v for k, v in data.items()}, **scores[n]}
+        for n, data in graph.nodes(data=True)
+    ]
     edges = [{"source": a, "target": b, **data} for a, b, data in graph.edges(data=True)]
     return {"nodes": nodes, "edges": edges}
 
 
 def _delegation(request, pk: int, *, change: bool = False) -> Delegation:
-    delegation = get_object_or_404(Delegation.objects.prefetch_related("hosts", "visitors", "visits"), pk=pk)
+    delegation = get_object_or_404(
+        Delegation.objects.prefetch_related("hosts", "visitors", "visits"), pk=pk
+    )
     if not request.user.has_perm("partnerships.view_delegation", delegation):
         raise HttpError(404, "No such delegation.")
     if change and not request.user.has_perm("partnerships.change_delegation", delegation):
-        raise HttpError(403, "Only the staff of a host or visiting organisation may change this delegation.")
+        raise HttpError(
+            403, "Only the staff of a host or visiting organisation may change this delegation."
+        )
     return delegation
 
 
@@ -373,8 +446,13 @@ def create_delegation(request, payload: DelegationIn):
         raise HttpError(403, "Only park or network staff may record delegations.")
     data = payload.dict(exclude={"hosts", "visitors", "members"})
     try:
-        d = services.create_delegation(user=request.user, hosts=_orgs(payload.hosts), visitors=_orgs(payload.visitors),
-                                       members=list(Person.objects.filter(pk__in=payload.members)), **data)
+        d = services.create_delegation(
+            user=request.user,
+            hosts=_orgs(payload.hosts),
+            visitors=_orgs(payload.visitors),
+            members=list(Person.objects.filter(pk__in=payload.members)),
+            **data,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, _delegation(request, d.pk))
@@ -402,8 +480,13 @@ def add_contact(request, pk: int, payload: ContactIn):
     person = Person.objects.filter(pk=payload.person).first() if payload.person else None
     org = _orgs([payload.organisation])[0] if payload.organisation else None
     try:
-        c = services.add_contact(delegation=delegation, person=person, name=payload.name, organisation=org,
-                                 notes=payload.notes)
+        c = services.add_contact(
+            delegation=delegation,
+            person=person,
+            name=payload.name,
+            organisation=org,
+            notes=payload.notes,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, {"id": c.id, "name": str(c)})
@@ -414,13 +497,25 @@ def add_follow_up(request, pk: int, payload: FollowUpIn):
     from maillage.softlanding.selectors import visible_applications
 
     delegation = _delegation(request, pk, change=True)
-    agreement = selectors.editable_agreements(request.user).filter(pk=payload.agreement).first() \
-        if payload.agreement else None
-    application = visible_applications(request.user).filter(pk=payload.application).first() \
-        if payload.application else None
+    agreement = (
+        selectors.editable_agreements(request.user).filter(pk=payload.agreement).first()
+        if payload.agreement
+        else None
+    )
+    application = (
+        visible_applications(request.user).filter(pk=payload.application).first()
+        if payload.application
+        else None
+    )
     try:
-        f = services.add_follow_up(delegation=delegation, description=payload.description, kind=payload.kind,
-                                   agreement=agreement, application=application, due_on=payload.due_on)
+        f = services.add_follow_up(
+            delegation=delegation,
+            description=payload.description,
+            kind=payload.kind,
+            agreement=agreement,
+            application=application,
+            due_on=payload.due_on,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, {"id": f.id, "kind": f.kind, "description": f.description})

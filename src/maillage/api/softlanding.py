@@ -188,7 +188,9 @@ def _programme(request, pk: int, *, change: bool = False) -> Programme:
 
 
 def _application(request, pk: int, perm: str | None = None) -> Application:
-    app = get_object_or_404(Application.objects.select_related("programme", "startup", "assigned_offer"), pk=pk)
+    app = get_object_or_404(
+        Application.objects.select_related("programme", "startup", "assigned_offer"), pk=pk
+    )
     if not request.user.has_perm("softlanding.view_application", app):
         raise HttpError(404, "No such application.")
     if perm and not request.user.has_perm(perm, app):
@@ -206,12 +208,20 @@ def create_programme(request, payload: ProgrammeIn):
     if not request.user.has_perm("softlanding.add_programme"):
         raise HttpError(403, "Only park or network staff may create programmes.")
     agreement = get_object_or_404(Agreement, pk=payload.agreement) if payload.agreement else None
-    if agreement is not None and not request.user.has_perm("partnerships.change_agreement", agreement):
+    if agreement is not None and not request.user.has_perm(
+        "partnerships.change_agreement", agreement
+    ):
         raise HttpError(422, "Choose an agreement your organisation is party to.")
     try:
-        p = services.create_programme(user=request.user, name=payload.name, organisers=_orgs(payload.organisers),
-                                      agreement=agreement, description=payload.description, is_open=payload.is_open,
-                                      criteria=payload.criteria)
+        p = services.create_programme(
+            user=request.user,
+            name=payload.name,
+            organisers=_orgs(payload.organisers),
+            agreement=agreement,
+            description=payload.description,
+            is_open=payload.is_open,
+            criteria=payload.criteria,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, p)
@@ -233,8 +243,12 @@ def create_offer(request, pk: int, payload: OfferIn):
     programme = _programme(request, pk, change=True)
     data = payload.dict(exclude={"host", "sectors"})
     try:
-        offer = services.create_offer(programme=programme, host=_orgs([payload.host])[0],
-                                      sectors=list(Sector.objects.filter(code__in=payload.sectors)), **data)
+        offer = services.create_offer(
+            programme=programme,
+            host=_orgs([payload.host])[0],
+            sectors=list(Sector.objects.filter(code__in=payload.sectors)),
+            **data,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, offer)
@@ -246,7 +260,9 @@ def list_applications(request, pk: int):
     return selectors.visible_applications(request.user).filter(programme=programme)
 
 
-@router.post("/softlanding/programmes/{pk}/applications", response={201: ApplicationOut}, auth=WRITE_AUTH)
+@router.post(
+    "/softlanding/programmes/{pk}/applications", response={201: ApplicationOut}, auth=WRITE_AUTH
+)
 def submit_application(request, pk: int, payload: ApplicationIn):
     programme = _programme(request, pk)  # only parks taking part see (and apply to) a programme
     if not request.user.has_perm("softlanding.apply_to_programme"):
@@ -258,9 +274,15 @@ def submit_application(request, pk: int, payload: ApplicationIn):
     data = payload.dict(exclude={"startup", "home_park", "preferences", "sector"})
     sector = Sector.objects.filter(code=payload.sector).first() if payload.sector else None
     try:
-        app = services.submit_application(user=request.user, programme=programme, startup=startup,
-                                          home_park=home_park, preferences=[offers[i] for i in payload.preferences],
-                                          sector=sector, **data)
+        app = services.submit_application(
+            user=request.user,
+            programme=programme,
+            startup=startup,
+            home_park=home_park,
+            preferences=[offers[i] for i in payload.preferences],
+            sector=sector,
+            **data,
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return Status(201, app)
@@ -274,9 +296,13 @@ def get_application(request, pk: int):
 @router.get("/softlanding/applications/{pk}/hosts", response=list[RankedOut])
 def ranked_hosts(request, pk: int):
     app = _application(request, pk, "softlanding.score_application")
-    requests, hosts = services.matching_instance(app.programme, Application.objects.filter(pk=app.pk))
-    return [{"offer": r.host_id, "score": r.score, "feasible": r.feasible, "reasons": list(r.reasons)}
-            for r in matching.rank_hosts(requests[0], hosts)]
+    requests, hosts = services.matching_instance(
+        app.programme, Application.objects.filter(pk=app.pk)
+    )
+    return [
+        {"offer": r.host_id, "score": r.score, "feasible": r.feasible, "reasons": list(r.reasons)}
+        for r in matching.rank_hosts(requests[0], hosts)
+    ]
 
 
 @router.post("/softlanding/applications/{pk}/move", response=ApplicationOut, auth=WRITE_AUTH)
@@ -284,8 +310,14 @@ def move(request, pk: int, payload: MoveIn):
     app = _application(request, pk, "softlanding.move_application")
     offer = get_object_or_404(HostOffer, pk=payload.offer) if payload.offer else None
     try:
-        return services.move_application(application=app, to_status=payload.to_status, user=request.user,
-                                         offer=offer, exit_outcome=payload.exit_outcome, note=payload.note)
+        return services.move_application(
+            application=app,
+            to_status=payload.to_status,
+            user=request.user,
+            offer=offer,
+            exit_outcome=payload.exit_outcome,
+            note=payload.note,
+        )
     except DjangoValidationError as exc:
         fail(exc)
 
@@ -298,8 +330,11 @@ def score(request, pk: int, payload: ScoresIn):
     if unknown:
         raise HttpError(422, f"Unknown criteria: {', '.join(sorted(unknown))}.")
     try:
-        total = services.score_application(application=app, user=request.user,
-                                           scores={criteria[k]: v for k, v in payload.scores.items()})
+        total = services.score_application(
+            application=app,
+            user=request.user,
+            scores={criteria[k]: v for k, v in payload.scores.items()},
+        )
     except DjangoValidationError as exc:
         fail(exc)
     return {"total": total}
@@ -319,14 +354,21 @@ def add_outcome(request, pk: int, payload: OutcomeIn):
 def propose(request, pk: int):
     programme = _programme(request, pk, change=True)
     result = services.propose_assignment(programme=programme)
-    return {"assignments": result.hosts, "optimal": result.optimal,
-            "placed": sum(1 for v in result.hosts.values() if v is not None)}
+    return {
+        "assignments": result.hosts,
+        "optimal": result.optimal,
+        "placed": sum(1 for v in result.hosts.values() if v is not None),
+    }
 
 
-@router.post("/softlanding/programmes/{pk}/matching/accept", response=list[ApplicationOut], auth=WRITE_AUTH)
+@router.post(
+    "/softlanding/programmes/{pk}/matching/accept", response=list[ApplicationOut], auth=WRITE_AUTH
+)
 def accept(request, pk: int, payload: AcceptIn):
     programme = _programme(request, pk, change=True)
     try:
-        return services.accept_assignment(programme=programme, choices=payload.assignments, user=request.user)
+        return services.accept_assignment(
+            programme=programme, choices=payload.assignments, user=request.user
+        )
     except DjangoValidationError as exc:
         fail(exc)

@@ -22,7 +22,9 @@ class RulesPermissions:
         return getattr(obj, self.permission_object_attr)
 
     def has_module_permission(self, request):
-        return directory_rules.is_platform_admin(request.user) or directory_rules.is_park_or_network_staff(request.user)
+        return directory_rules.is_platform_admin(
+            request.user
+        ) or directory_rules.is_park_or_network_staff(request.user)
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)
@@ -38,8 +40,11 @@ class RulesPermissions:
     def has_delete_permission(self, request, obj=None):
         if directory_rules.is_platform_admin(request.user):
             return True
-        return obj is not None and self.permission_object_attr is not None and \
-            request.user.has_perm("ecosystem.change_organisation", self._organisation(obj))
+        return (
+            obj is not None
+            and self.permission_object_attr is not None
+            and request.user.has_perm("ecosystem.change_organisation", self._organisation(obj))
+        )
 
 
 class MembershipInline(admin.TabularInline):
@@ -97,8 +102,19 @@ class OrganisationAdmin(RulesPermissions, admin.ModelAdmin):
         (None, {"fields": ["name", "aliases", "kind", "subtype", "slug"]}),
         (_("Place"), {"fields": ["country", "city", "address", "latitude", "longitude"]}),
         (_("Ties"), {"fields": ["parent", "host_park", "sectors"]}),
-        (_("About"), {"fields": ["website", "website_domain", "description_en", "description_fr",
-                                 "size_band", "founded_year"]}),
+        (
+            _("About"),
+            {
+                "fields": [
+                    "website",
+                    "website_domain",
+                    "description_en",
+                    "description_fr",
+                    "size_band",
+                    "founded_year",
+                ]
+            },
+        ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 

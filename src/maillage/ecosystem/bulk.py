@@ -59,7 +59,9 @@ def draft(slugs: SlugBook, **fields) -> SimpleNamespace:
 
 @cache
 def _defaults() -> dict:
-    return {f.attname: f.get_default() for f in Organisation._meta.concrete_fields if not f.primary_key}
+    return {
+        f.attname: f.get_default() for f in Organisation._meta.concrete_fields if not f.primary_key
+    }
 
 
 def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Organisation]:
@@ -72,22 +74,29 @@ def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Orga
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(meta.db_table), ", ".join(quote(f.column) for f in fields),
+        quote(meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
     link_sql = "INSERT INTO {} ({}, {}) VALUES (%s, %s)".format(
-        quote(through._meta.db_table), quote("organisation_id"), quote("sector_id"),
+        quote(through._meta.db_table),
+        quote("organisation_id"),
+        quote("sector_id"),
     )
     now = timezone.now()
     convert = _converters(fields, now)
     created: list[Organisation] = []
     for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
+        chunk = rows[start : start + BATCH]
         orgs = [o for o, _ in chunk]
         params = [[c(getattr(o, a)) for a, c in convert] for o in orgs]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(sql, params)
-            ids = dict(Organisation.objects.filter(slug__in=[o.slug for o in orgs]).values_list("slug", "id"))
+            ids = dict(
+                Organisation.objects.filter(slug__in=[o.slug for o in orgs]).values_list(
+                    "slug", "id"
+                )
+            )
             for org in orgs:
                 org.pk = ids[org.slug]
                 org.created_at = org.updated_at = now
@@ -103,8 +112,14 @@ def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Orga
 def _converters(fields, now):
     """(attribute, value -> database value) per field; plain values pass through as they are
     (get_db_prep_save for every cell of 100,000 rows costs more than the INSERT itself)."""
-    plain = (models.CharField, models.TextField, models.FloatField, models.IntegerField,
-             models.BooleanField, models.ForeignKey)
+    plain = (
+        models.CharField,
+        models.TextField,
+        models.FloatField,
+        models.IntegerField,
+        models.BooleanField,
+        models.ForeignKey,
+    )
     stamp = Organisation._meta.get_field("created_at").get_db_prep_save(now, connection)
     result = []
     for field in fields:
@@ -121,18 +136,24 @@ def _identity(value):
     return value
 
 
-def update_with_sectors(rows: list[tuple[Organisation, list[int] | None]], fields: list[str]) -> None:
+def update_with_sectors(
+    rows: list[tuple[Organisation, list[int] | None]], fields: list[str]
+) -> None:
     """Save changed fields of existing organisations; replace the sectors where given."""
     through = Organisation.sectors.through
     for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
+        chunk = rows[start : start + BATCH]
         with transaction.atomic():
             _update_rows([o for o, _ in chunk], fields)
             resectored = [(o, sids) for o, sids in chunk if sids is not None]
             through.objects.filter(organisation_id__in=[o.pk for o, _ in resectored]).delete()
-            through.objects.bulk_create([
-                through(organisation_id=o.pk, sector_id=sid) for o, sids in resectored for sid in sids
-            ])
+            through.objects.bulk_create(
+                [
+                    through(organisation_id=o.pk, sector_id=sid)
+                    for o, sids in resectored
+                    for sid in sids
+                ]
+            )
 
 
 def _update_rows(organisations: list[Organisation], names: list[str]) -> None:

@@ -18,8 +18,11 @@ from maillage.ecosystem.sectors import ensure_taxonomy
 
 __all__ = ["grow_directory", "load"]
 
-PARTICIPANT_PERSON = {"first_name": "Léa", "last_name": "Fontaine",
-                      "email": "participant@maillage.example"}
+PARTICIPANT_PERSON = {
+    "first_name": "Léa",
+    "last_name": "Fontaine",
+    "email": "participant@maillage.example",
+}
 
 
 def _sync(spec: dict, *, kind: str, by_name: dict[str, Organisation]) -> Organisation:
@@ -34,7 +37,9 @@ def _sync(spec: dict, *, kind: str, by_name: dict[str, Organisation]) -> Organis
         name_key=text.name_key(spec["name"]), country=spec["country"]
     ).first()
     if existing is None:
-        org = services.create_organisation(sectors=sectors, strict_city=bool(spec.get("city")), **fields)
+        org = services.create_organisation(
+            sectors=sectors, strict_city=bool(spec.get("city")), **fields
+        )
     else:
         org = existing
         changed = any(getattr(org, k) != v for k, v in fields.items())
@@ -50,12 +55,21 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
     from maillage.core.demo import DEMO_PASSWORD
 
     wanted = {
-        "admin@maillage.example": dict(is_superuser=True, is_staff=True, first_name="Alex",
-                                       last_name="Admin", staff_of=[]),
-        "staff@chateau-gombert.example": dict(is_staff=True, first_name="Camille", last_name="Roux",
-                                              staff_of=[by_name[demo_facts.CHATEAU_GOMBERT]]),
-        "staff@axe-seine.example": dict(is_staff=True, first_name="Hugo", last_name="Lefèvre",
-                                        staff_of=[by_name[demo_facts.AXE_SEINE]]),
+        "admin@maillage.example": dict(
+            is_superuser=True, is_staff=True, first_name="Alex", last_name="Admin", staff_of=[]
+        ),
+        "staff@chateau-gombert.example": dict(
+            is_staff=True,
+            first_name="Camille",
+            last_name="Roux",
+            staff_of=[by_name[demo_facts.CHATEAU_GOMBERT]],
+        ),
+        "staff@axe-seine.example": dict(
+            is_staff=True,
+            first_name="Hugo",
+            last_name="Lefèvre",
+            staff_of=[by_name[demo_facts.AXE_SEINE]],
+        ),
         "participant@maillage.example": dict(first_name="Léa", last_name="Fontaine", staff_of=[]),
     }
     for email, spec in wanted.items():
@@ -68,11 +82,19 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
     participant = User.objects.get(email="participant@maillage.example")
     person = Person.objects.filter(email=PARTICIPANT_PERSON["email"]).first()
     if person is None:
-        person = services.create_person(user=participant, public_consent=True,
-                                        languages="fr,en", **PARTICIPANT_PERSON)
-    company = (Organisation.objects.filter(host_park=by_name[demo_facts.CHATEAU_GOMBERT],
-                                           kind=OrganisationKind.COMPANY, subtype="startup")
-               .exclude(name__in=[m["name"] for m in demo_facts.MEMBERS]).order_by("name").first())
+        person = services.create_person(
+            user=participant, public_consent=True, languages="fr,en", **PARTICIPANT_PERSON
+        )
+    company = (
+        Organisation.objects.filter(
+            host_park=by_name[demo_facts.CHATEAU_GOMBERT],
+            kind=OrganisationKind.COMPANY,
+            subtype="startup",
+        )
+        .exclude(name__in=[m["name"] for m in demo_facts.MEMBERS])
+        .order_by("name")
+        .first()
+    )
     if company and not person.affiliations.exists():
         services.add_affiliation(person=person, organisation=company, job_title="Fondatrice")
 
@@ -94,5 +116,7 @@ def load(stdout) -> None:
     parks = [by_name[p["name"]] for p in demo_facts.PARKS]
     populate_parks(parks, stdout)
     _accounts(by_name)
-    stdout.write(f"  directory: {Organisation.objects.count()} organisations, "
-                 f"{Person.objects.count()} people\n")
+    stdout.write(
+        f"  directory: {Organisation.objects.count()} organisations, "
+        f"{Person.objects.count()} people\n"
+    )

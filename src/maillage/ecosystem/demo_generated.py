@@ -30,20 +30,59 @@ SEED = 20250708
 CONSENT_AT = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 # (kind, subtype, weight) of the members of a park
 MIX = [
-    (K.COMPANY, S.STARTUP, 38), (K.COMPANY, S.SME, 26), (K.COMPANY, S.LARGE_GROUP, 6),
-    (K.LAB, "", 12), (K.SCHOOL, S.ENGINEERING_SCHOOL, 3), (K.SCHOOL, S.UNIVERSITY, 2),
-    (K.INCUBATOR, S.INCUBATOR, 4), (K.INVESTOR, S.VENTURE_CAPITAL, 4),
-    (K.PUBLIC_BODY, S.AGENCY, 2), (K.CLUSTER, "", 3),
+    (K.COMPANY, S.STARTUP, 38),
+    (K.COMPANY, S.SME, 26),
+    (K.COMPANY, S.LARGE_GROUP, 6),
+    (K.LAB, "", 12),
+    (K.SCHOOL, S.ENGINEERING_SCHOOL, 3),
+    (K.SCHOOL, S.UNIVERSITY, 2),
+    (K.INCUBATOR, S.INCUBATOR, 4),
+    (K.INVESTOR, S.VENTURE_CAPITAL, 4),
+    (K.PUBLIC_BODY, S.AGENCY, 2),
+    (K.CLUSTER, "", 3),
 ]
-PARK_WORDS = ["Nova", "Helix", "Meridian", "Aurora", "Vertex", "Quantum", "Lumen", "Orbit",
-              "Cedar", "Delta", "Horizon", "Zenith", "Atlas", "Polaris", "Nexus", "Solstice"]
-JOBS_EN = ["Chief executive officer", "Chief technology officer", "Business developer",
-           "Research engineer", "Head of partnerships", "Project manager", "Lab director",
-           "International officer", "Product manager", "Founder"]
-JOBS_FR = ["Président-directeur général", "Directrice technique", "Chargé d'affaires",
-           "Ingénieure de recherche", "Responsable des partenariats", "Chef de projet",
-           "Directeur de laboratoire", "Chargée de mission international", "Cheffe de produit",
-           "Fondateur"]
+PARK_WORDS = [
+    "Nova",
+    "Helix",
+    "Meridian",
+    "Aurora",
+    "Vertex",
+    "Quantum",
+    "Lumen",
+    "Orbit",
+    "Cedar",
+    "Delta",
+    "Horizon",
+    "Zenith",
+    "Atlas",
+    "Polaris",
+    "Nexus",
+    "Solstice",
+]
+JOBS_EN = [
+    "Chief executive officer",
+    "Chief technology officer",
+    "Business developer",
+    "Research engineer",
+    "Head of partnerships",
+    "Project manager",
+    "Lab director",
+    "International officer",
+    "Product manager",
+    "Founder",
+]
+JOBS_FR = [
+    "Président-directeur général",
+    "Directrice technique",
+    "Chargé d'affaires",
+    "Ingénieure de recherche",
+    "Responsable des partenariats",
+    "Chef de projet",
+    "Directeur de laboratoire",
+    "Chargée de mission international",
+    "Cheffe de produit",
+    "Fondateur",
+]
 FRENCH_SPEAKING = {"FR", "BE", "TN", "MA", "SN", "CH", "CA", "LU"}
 
 
@@ -58,22 +97,27 @@ def _acronym(rng: random.Random) -> str:
     return "".join(rng.choice(string.ascii_uppercase) for _ in range(rng.randint(3, 5)))
 
 
-def _member_name(rng, fake, french: bool, kind: str, subtype: str, speciality: Sector, city: str) -> str:
+def _member_name(
+    rng, fake, french: bool, kind: str, subtype: str, speciality: Sector, city: str
+) -> str:
     spec = speciality.name_fr.lower() if french else speciality.name_en.lower()
     last = fake.last_name()
     if kind == K.COMPANY:
         return fake.company()
     if kind == K.LAB:
-        return (f"Laboratoire {_acronym(rng)} — {spec}" if french
-                else f"{_acronym(rng)} {speciality.name_en} Laboratory")
+        return (
+            f"Laboratoire {_acronym(rng)} — {spec}"
+            if french
+            else f"{_acronym(rng)} {speciality.name_en} Laboratory"
+        )
     if kind == K.SCHOOL:
-        return (f"École {last} de {spec}" if french else f"{last} Institute of {speciality.name_en}")
+        return f"École {last} de {spec}" if french else f"{last} Institute of {speciality.name_en}"
     if kind == K.INCUBATOR:
         return f"Incubateur {last} {city}" if french else f"{last} {city} Accelerator"
     if kind == K.INVESTOR:
         return f"{last} {rng.choice(['Capital', 'Ventures', 'Partners', 'Invest'])}"
     if kind == K.PUBLIC_BODY:
-        return (f"Agence {last} pour l'innovation" if french else f"{last} Innovation Agency")
+        return f"Agence {last} pour l'innovation" if french else f"{last} Innovation Agency"
     return f"Cluster {spec} {last}" if french else f"{speciality.name_en} Cluster {last}"
 
 
@@ -81,10 +125,36 @@ class NamePool:
     """Faker draws names from weighted lists, a few hundred microseconds a company; for
     100,000 generated organisations, combine names drawn once instead."""
 
-    SUFFIXES = {"fr": ["SAS", "SA", "SARL", "Technologies", "Innovation", "Systèmes", "& Associés",
-                       "Ingénierie", "Bio", "Solutions", "Labs", "et Fils"],
-                "en": ["Inc.", "LLC", "Technologies", "Systems", "Labs", "Bio", "Solutions",
-                       "& Partners", "Dynamics", "Analytics", "Robotics", "Group"]}
+    SUFFIXES = {
+        "fr": [
+            "SAS",
+            "SA",
+            "SARL",
+            "Technologies",
+            "Innovation",
+            "Systèmes",
+            "& Associés",
+            "Ingénierie",
+            "Bio",
+            "Solutions",
+            "Labs",
+            "et Fils",
+        ],
+        "en": [
+            "Inc.",
+            "LLC",
+            "Technologies",
+            "Systems",
+            "Labs",
+            "Bio",
+            "Solutions",
+            "& Partners",
+            "Dynamics",
+            "Analytics",
+            "Robotics",
+            "Group",
+        ],
+    }
 
     def __init__(self, fake: Faker) -> None:
         self.lang = "fr" if fake.locales[0].startswith("fr") else "en"
@@ -128,8 +198,10 @@ def _specialities(park: Organisation, by_code: dict[str, Sector]) -> list[Sector
 def _jitter(rng, park: Organisation) -> tuple[float | None, float | None]:
     if park.latitude is None:
         return None, None
-    return (round(park.latitude + rng.uniform(-0.02, 0.02), 5),
-            round(park.longitude + rng.uniform(-0.03, 0.03), 5))
+    return (
+        round(park.latitude + rng.uniform(-0.02, 0.02), 5),
+        round(park.longitude + rng.uniform(-0.03, 0.03), 5),
+    )
 
 
 def _plan_members(park, count, rng, fakers, by_code, used) -> list[tuple[Organisation, list[int]]]:
@@ -146,15 +218,32 @@ def _plan_members(park, count, rng, fakers, by_code, used) -> list[tuple[Organis
         while (park.country, text.name_key(name)) in used:
             name = f"{name} {_acronym(rng)}"
         used.add((park.country, text.name_key(name)))
-        en, fr = _description(str(labels[kind]), {
-            K.COMPANY: "Entreprise", K.LAB: "Unité de recherche", K.SCHOOL: "École",
-            K.INCUBATOR: "Structure d'accompagnement", K.INVESTOR: "Société d'investissement",
-            K.PUBLIC_BODY: "Agence publique", K.CLUSTER: "Grappe d'entreprises",
-        }[kind], speciality, park.city or places.country_name(park.country))
+        en, fr = _description(
+            str(labels[kind]),
+            {
+                K.COMPANY: "Entreprise",
+                K.LAB: "Unité de recherche",
+                K.SCHOOL: "École",
+                K.INCUBATOR: "Structure d'accompagnement",
+                K.INVESTOR: "Société d'investissement",
+                K.PUBLIC_BODY: "Agence publique",
+                K.CLUSTER: "Grappe d'entreprises",
+            }[kind],
+            speciality,
+            park.city or places.country_name(park.country),
+        )
         lat, lon = _jitter(rng, park)
         org = Organisation(
-            name=name, kind=kind, subtype=subtype, country=park.country, city=park.city,
-            latitude=lat, longitude=lon, host_park=park, description_en=en, description_fr=fr,
+            name=name,
+            kind=kind,
+            subtype=subtype,
+            country=park.country,
+            city=park.city,
+            latitude=lat,
+            longitude=lon,
+            host_park=park,
+            description_en=en,
+            description_fr=fr,
             founded_year=rng.randint(1960, 2024) if kind == K.COMPANY else None,
         )
         sector_ids = sorted({speciality.pk, speciality.parent_id})
@@ -162,8 +251,9 @@ def _plan_members(park, count, rng, fakers, by_code, used) -> list[tuple[Organis
     return planned
 
 
-def populate_parks(parks: Iterable[Organisation], stdout=None, *, seed: int = SEED,
-                   people: bool = True) -> int:
+def populate_parks(
+    parks: Iterable[Organisation], stdout=None, *, seed: int = SEED, people: bool = True
+) -> int:
     """Give each park 15–40 invented members (and people); skips what exists. Returns created."""
     parks = list(parks)
     by_code = {s.code: s for s in Sector.objects.all()}
@@ -198,25 +288,43 @@ def _people_for(organisations, seed: int) -> None:
         fake, jobs = (fakers["fr"], JOBS_FR) if french else (fakers["en"], JOBS_EN)
         for _ in range(rng.randint(1, 3)):
             first, last = fake.first_name(), fake.last_name()
-            email = f"{slugify(unidecode(first))}.{slugify(unidecode(last))}@{org.slug[:40]}.example"
+            email = (
+                f"{slugify(unidecode(first))}.{slugify(unidecode(last))}@{org.slug[:40]}.example"
+            )
             if email in known:
                 continue
             known.add(email)
             consent = rng.random() < 0.4
-            persons.append(Person(first_name=first, last_name=last, email=email,
-                                  languages="fr,en" if french else "en",
-                                  public_consent=consent, consent_at=CONSENT_AT if consent else None))
+            persons.append(
+                Person(
+                    first_name=first,
+                    last_name=last,
+                    email=email,
+                    languages="fr,en" if french else "en",
+                    public_consent=consent,
+                    consent_at=CONSENT_AT if consent else None,
+                )
+            )
             links.append((org, rng.choice(jobs)))
     with transaction.atomic():
         created = Person.objects.bulk_create(persons, batch_size=BATCH)
         Affiliation.objects.bulk_create(
-            [Affiliation(person=p, organisation=o, job_title=j, is_primary=True)
-             for p, (o, j) in zip(created, links, strict=True)], batch_size=BATCH,
+            [
+                Affiliation(person=p, organisation=o, job_title=j, is_primary=True)
+                for p, (o, j) in zip(created, links, strict=True)
+            ],
+            batch_size=BATCH,
         )
 
 
-def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: int = 350,
-                   countries_target: int = 80) -> int:
+def grow_directory(
+    total: int,
+    stdout=None,
+    *,
+    seed: int = SEED,
+    parks_target: int = 350,
+    countries_target: int = 80,
+) -> int:
     """Add generated parks (IASP members) and organisations until the directory holds `total`
     organisations. Returns how many were created."""
     from maillage.ecosystem.demo_facts import IASP
@@ -243,10 +351,18 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
         city = options[(i // len(countries)) % len(options)]
         name = f"{city.name} {PARK_WORDS[i % len(PARK_WORDS)]} Park"
         fil = rng.sample(filieres, 2)
-        org = new_organisation(slugs, name=name, kind=K.PARK, subtype=S.SCIENCE_PARK, country=country,
-                       city=city.name, latitude=city.latitude, longitude=city.longitude,
-                       description_en=f"Generated science park in {city.name}.",
-                       description_fr=f"Parc scientifique généré à {city.name}.")
+        org = new_organisation(
+            slugs,
+            name=name,
+            kind=K.PARK,
+            subtype=S.SCIENCE_PARK,
+            country=country,
+            city=city.name,
+            latitude=city.latitude,
+            longitude=city.longitude,
+            description_en=f"Generated science park in {city.name}.",
+            description_fr=f"Parc scientifique généré à {city.name}.",
+        )
         plan.append((org, [f.pk for f in fil]))
     new_parks = create_with_sectors(plan)
     iasp = Organisation.objects.filter(name=IASP, kind=K.NETWORK).first()
@@ -267,18 +383,28 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
         kind, subtype = rng.choices(mix, cum_weights=cum_weights)[0]
         speciality = rng.choice(park_specs[park.pk])
         fake = pools["fr" if park.country in FRENCH_SPEAKING else "en"].bind(rng)
-        name = _member_name(rng, fake, park.country in FRENCH_SPEAKING, kind, subtype,
-                            speciality, park.city or "")
+        name = _member_name(
+            rng, fake, park.country in FRENCH_SPEAKING, kind, subtype, speciality, park.city or ""
+        )
         key = (park.country, text.name_key(name))
         while key in used:
             name = f"{name} {_acronym(rng)}"
             key = (park.country, text.name_key(name))
         used.add(key)
         lat, lon = _jitter(rng, park)
-        org = bulk.draft(slugs, name=name, kind=kind, subtype=subtype, country=park.country,
-                         city=park.city, latitude=lat, longitude=lon, host_park=park,
-                         description_en=f"{speciality.name_en} organisation in {park.city}.",
-                         description_fr=f"Organisation en {speciality.name_fr.lower()} à {park.city}.")
+        org = bulk.draft(
+            slugs,
+            name=name,
+            kind=kind,
+            subtype=subtype,
+            country=park.country,
+            city=park.city,
+            latitude=lat,
+            longitude=lon,
+            host_park=park,
+            description_en=f"{speciality.name_en} organisation in {park.city}.",
+            description_fr=f"Organisation en {speciality.name_fr.lower()} à {park.city}.",
+        )
         rows.append((org, sorted({speciality.pk, speciality.parent_id})))
         if len(rows) == BATCH * 5:
             done += len(create_with_sectors(rows))
@@ -287,6 +413,8 @@ def grow_directory(total: int, stdout=None, *, seed: int = SEED, parks_target: i
                 stdout.write(f"  {done} / {missing} organisations generated\n")
     done += len(create_with_sectors(rows))
     if stdout:
-        stdout.write(f"  {done} organisations generated ({len(new_parks)} parks) in "
-                     f"{time.perf_counter() - started:.1f} s (CPU {time.process_time() - cpu:.1f} s)\n")
+        stdout.write(
+            f"  {done} organisations generated ({len(new_parks)} parks) in "
+            f"{time.perf_counter() - started:.1f} s (CPU {time.process_time() - cpu:.1f} s)\n"
+        )
     return done

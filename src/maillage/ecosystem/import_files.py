@@ -32,7 +32,9 @@ class Table:
 
 def check_upload(name: str, size: int) -> None:
     if Path(name).suffix.lower() not in EXTENSIONS:
-        raise ImportFileError(_("Send a .csv or .xlsx file; “%(name)s” is neither.") % {"name": name})
+        raise ImportFileError(
+            _("Send a .csv or .xlsx file; “%(name)s” is neither.") % {"name": name}
+        )
     if size > MAX_BYTES:
         raise ImportFileError(
             _("The file is %(size).1f MB; the limit is 20 MB. Split it into several files.")
@@ -98,8 +100,10 @@ def _read_xlsx(path: Path) -> Table:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
         raise ImportFileError(
-            _("This file cannot be opened as an Excel workbook (.xlsx); save it again from your "
-              "spreadsheet program or export it as CSV.")
+            _(
+                "This file cannot be opened as an Excel workbook (.xlsx); save it again from your "
+                "spreadsheet program or export it as CSV."
+            )
         ) from exc
     try:
         sheet = workbook.worksheets[0]
@@ -128,7 +132,7 @@ def _table(records: list[list[str]], *, encoding: str, delimiter: str) -> Table:
     width = len(headers)
     rows = [
         (number, (cells + [""] * width)[:width])
-        for number, cells in enumerate(records[start + 1:], start=start + 2)
+        for number, cells in enumerate(records[start + 1 :], start=start + 2)
         if any(cells)
     ]
     return Table(headers=headers, rows=rows, encoding=encoding, delimiter=delimiter)

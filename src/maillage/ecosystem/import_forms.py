@@ -12,8 +12,10 @@ from maillage.ecosystem.importing import FIELDS
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet"),
-        help_text=_("CSV (separated by ; or ,) or Excel .xlsx, 20 MB at most; the first row holds "
-                    "the column names."),
+        help_text=_(
+            "CSV (separated by ; or ,) or Excel .xlsx, 20 MB at most; the first row holds "
+            "the column names."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
     )
 
@@ -28,7 +30,8 @@ class UploadForm(forms.Form):
 
 class MappingForm(forms.Form):
     valid_only = forms.BooleanField(
-        label=_("Import the valid rows only"), required=False,
+        label=_("Import the valid rows only"),
+        required=False,
         help_text=_("Otherwise nothing is imported while a row is wrong."),
     )
 
@@ -40,7 +43,9 @@ class MappingForm(forms.Form):
         for target in FIELDS:
             current = initial_mapping.get(target.name)
             self.fields[f"map_{target.name}"] = forms.ChoiceField(
-                label=target.label, choices=choices, required=False,
+                label=target.label,
+                choices=choices,
+                required=False,
                 initial="" if current is None else str(current),
             )
 
@@ -48,7 +53,10 @@ class MappingForm(forms.Form):
         return [self[f"map_{t.name}"] for t in FIELDS]
 
     def mapping(self) -> dict[str, int | None]:
-        return {t.name: (int(v) if (v := self.cleaned_data.get(f"map_{t.name}")) else None) for t in FIELDS}
+        return {
+            t.name: (int(v) if (v := self.cleaned_data.get(f"map_{t.name}")) else None)
+            for t in FIELDS
+        }
 
 
 __all__ = ["MAX_BYTES", "MappingForm", "UploadForm"]

@@ -16,23 +16,43 @@ from maillage.ecosystem.models import Organisation, Sector
 K, S = OrganisationKind, OrganisationSubtype
 # Words people write in a "type" column, folded -> (kind, subtype)
 KIND_WORDS: dict[str, tuple[str, str]] = {
-    "entreprise": (K.COMPANY, ""), "societe": (K.COMPANY, ""), "startup": (K.COMPANY, S.STARTUP),
-    "start up": (K.COMPANY, S.STARTUP), "jeune pousse": (K.COMPANY, S.STARTUP),
-    "pme": (K.COMPANY, S.SME), "sme": (K.COMPANY, S.SME), "eti": (K.COMPANY, S.SME),
-    "grand groupe": (K.COMPANY, S.LARGE_GROUP), "large group": (K.COMPANY, S.LARGE_GROUP),
-    "laboratoire": (K.LAB, ""), "laboratory": (K.LAB, ""), "labo": (K.LAB, ""),
-    "ecole": (K.SCHOOL, ""), "universite": (K.SCHOOL, S.UNIVERSITY),
-    "university": (K.SCHOOL, S.UNIVERSITY), "ecole d ingenieurs": (K.SCHOOL, S.ENGINEERING_SCHOOL),
-    "engineering school": (K.SCHOOL, S.ENGINEERING_SCHOOL), "incubateur": (K.INCUBATOR, S.INCUBATOR),
-    "accelerateur": (K.INCUBATOR, S.ACCELERATOR), "pepiniere": (K.INCUBATOR, S.NURSERY),
-    "parc": (K.PARK, ""), "technopole": (K.PARK, S.TECHNOPOLE), "parc scientifique": (K.PARK, S.SCIENCE_PARK),
-    "pole de competitivite": (K.CLUSTER, ""), "investisseur": (K.INVESTOR, ""),
-    "fonds": (K.INVESTOR, S.VENTURE_CAPITAL), "collectivite": (K.PUBLIC_BODY, S.LOCAL_AUTHORITY),
-    "agence": (K.PUBLIC_BODY, S.AGENCY), "organisme public": (K.PUBLIC_BODY, ""),
-    "reseau": (K.NETWORK, ""), "association": (K.NETWORK, ""),
+    "entreprise": (K.COMPANY, ""),
+    "societe": (K.COMPANY, ""),
+    "startup": (K.COMPANY, S.STARTUP),
+    "start up": (K.COMPANY, S.STARTUP),
+    "jeune pousse": (K.COMPANY, S.STARTUP),
+    "pme": (K.COMPANY, S.SME),
+    "sme": (K.COMPANY, S.SME),
+    "eti": (K.COMPANY, S.SME),
+    "grand groupe": (K.COMPANY, S.LARGE_GROUP),
+    "large group": (K.COMPANY, S.LARGE_GROUP),
+    "laboratoire": (K.LAB, ""),
+    "laboratory": (K.LAB, ""),
+    "labo": (K.LAB, ""),
+    "ecole": (K.SCHOOL, ""),
+    "universite": (K.SCHOOL, S.UNIVERSITY),
+    "university": (K.SCHOOL, S.UNIVERSITY),
+    "ecole d ingenieurs": (K.SCHOOL, S.ENGINEERING_SCHOOL),
+    "engineering school": (K.SCHOOL, S.ENGINEERING_SCHOOL),
+    "incubateur": (K.INCUBATOR, S.INCUBATOR),
+    "accelerateur": (K.INCUBATOR, S.ACCELERATOR),
+    "pepiniere": (K.INCUBATOR, S.NURSERY),
+    "parc": (K.PARK, ""),
+    "technopole": (K.PARK, S.TECHNOPOLE),
+    "parc scientifique": (K.PARK, S.SCIENCE_PARK),
+    "pole de competitivite": (K.CLUSTER, ""),
+    "investisseur": (K.INVESTOR, ""),
+    "fonds": (K.INVESTOR, S.VENTURE_CAPITAL),
+    "collectivite": (K.PUBLIC_BODY, S.LOCAL_AUTHORITY),
+    "agence": (K.PUBLIC_BODY, S.AGENCY),
+    "organisme public": (K.PUBLIC_BODY, ""),
+    "reseau": (K.NETWORK, ""),
+    "association": (K.NETWORK, ""),
 }
 TEXT_LIMITS = {
-    f.name: f.max_length for f in Organisation._meta.concrete_fields if getattr(f, "max_length", None)
+    f.name: f.max_length
+    for f in Organisation._meta.concrete_fields
+    if getattr(f, "max_length", None)
 }
 _SPLIT = re.compile(r"[;,|/\n]+")
 _url = URLValidator()
@@ -86,7 +106,9 @@ class RowChecker:
         for s in sectors:
             self.sectors.setdefault(text.fold(s.name_en), s)
             self.sectors.setdefault(text.fold(s.name_fr), s)
-        parks = Organisation.objects.filter(kind=K.PARK).only("id", "name", "slug", "name_key", "aliases")
+        parks = Organisation.objects.filter(kind=K.PARK).only(
+            "id", "name", "slug", "name_key", "aliases"
+        )
         self.parks: dict[str, Organisation] = {}
         for park in parks:
             for key in [park.name_key, park.slug, *map(text.fold, park.alias_list)]:
@@ -112,8 +134,14 @@ class RowChecker:
             domain = text.website_domain(row.values.get("website", ""))
             first = seen_keys.get(key) or (seen_domains.get(domain) if domain else None)
             if first:
-                self.fail(number, _("Same organisation as row %(first)d (same name and country, or "
-                                    "same website); keep one of the two rows.") % {"first": first})
+                self.fail(
+                    number,
+                    _(
+                        "Same organisation as row %(first)d (same name and country, or "
+                        "same website); keep one of the two rows."
+                    )
+                    % {"first": first},
+                )
                 continue
             seen_keys[key] = number
             if domain:
@@ -153,15 +181,21 @@ class RowChecker:
             return
         found = self.kinds.get(text.fold(raw))
         if found is None:
-            self.fail(number, _("Unknown kind “%(value)s”; use one of: %(choices)s.")
-                      % {"value": raw, "choices": ", ".join(K.values)})
+            self.fail(
+                number,
+                _("Unknown kind “%(value)s”; use one of: %(choices)s.")
+                % {"value": raw, "choices": ", ".join(K.values)},
+            )
             return
         values["kind"], values["subtype"] = found
         if raw_sub:
             sub = self.kinds.get(text.fold(raw_sub))
             if sub is None or sub[1] not in SUBTYPES_BY_KIND.get(found[0], set()):
-                self.fail(number, _("The subtype “%(value)s” does not fit the kind “%(kind)s”.")
-                          % {"value": raw_sub, "kind": raw})
+                self.fail(
+                    number,
+                    _("The subtype “%(value)s” does not fit the kind “%(kind)s”.")
+                    % {"value": raw_sub, "kind": raw},
+                )
             else:
                 values["subtype"] = sub[1]
 
@@ -183,22 +217,37 @@ class RowChecker:
             try:
                 latitude, longitude = _number(lat), _number(lon)
             except ValueError:
-                self.fail(number, _("Invalid coordinates “%(lat)s, %(lon)s”: give both latitude and "
-                                    "longitude as decimal numbers, such as 43.34, 5.43.")
-                          % {"lat": lat, "lon": lon})
+                self.fail(
+                    number,
+                    _(
+                        "Invalid coordinates “%(lat)s, %(lon)s”: give both latitude and "
+                        "longitude as decimal numbers, such as 43.34, 5.43."
+                    )
+                    % {"lat": lat, "lon": lon},
+                )
                 return
             if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-                self.fail(number, _("Invalid coordinates “%(lat)s, %(lon)s”: the latitude goes from "
-                                    "-90 to 90 and the longitude from -180 to 180.")
-                          % {"lat": lat, "lon": lon})
+                self.fail(
+                    number,
+                    _(
+                        "Invalid coordinates “%(lat)s, %(lon)s”: the latitude goes from "
+                        "-90 to 90 and the longitude from -180 to 180."
+                    )
+                    % {"lat": lat, "lon": lon},
+                )
                 return
             values["latitude"], values["longitude"] = latitude, longitude
         elif values.get("city"):
             city = places.find_city(values["city"], values["country"])
             if city is None:
-                self.fail(number, _("Unknown city “%(city)s” in %(country)s; check the spelling "
-                                    "or give the latitude and longitude.")
-                          % {"city": values["city"], "country": places.country_name(values["country"])})
+                self.fail(
+                    number,
+                    _(
+                        "Unknown city “%(city)s” in %(country)s; check the spelling "
+                        "or give the latitude and longitude."
+                    )
+                    % {"city": values["city"], "country": places.country_name(values["country"])},
+                )
                 return
             values["latitude"], values["longitude"] = city.latitude, city.longitude
 
@@ -208,8 +257,14 @@ class RowChecker:
             return
         park = self.parks.get(text.fold(raw)) or self.parks.get(raw)
         if park is None:
-            self.fail(number, _("Unknown host park “%(value)s”; write the park's name as it appears "
-                                "in the directory.") % {"value": raw})
+            self.fail(
+                number,
+                _(
+                    "Unknown host park “%(value)s”; write the park's name as it appears "
+                    "in the directory."
+                )
+                % {"value": raw},
+            )
             return
         values["host_park"] = park
 
@@ -228,14 +283,24 @@ class RowChecker:
             return None
         ids, unknown = [], []
         for part in filter(None, (p.strip() for p in _SPLIT.split(raw))):
-            sector = self.sectors.get(part) or self.sectors.get(text.fold(part)) or self._sector_by_word(part)
+            sector = (
+                self.sectors.get(part)
+                or self.sectors.get(text.fold(part))
+                or self._sector_by_word(part)
+            )
             if sector is None:
                 unknown.append(part)
             elif sector.pk not in ids:
                 ids.append(sector.pk)
         if unknown:
-            self.fail(number, _("Unknown sector(s): %(values)s; use the sector names or codes of the "
-                                "directory (such as medtech, ai, solar).") % {"values": ", ".join(unknown)})
+            self.fail(
+                number,
+                _(
+                    "Unknown sector(s): %(values)s; use the sector names or codes of the "
+                    "directory (such as medtech, ai, solar)."
+                )
+                % {"values": ", ".join(unknown)},
+            )
         return ids
 
     def _sector_by_word(self, value: str) -> Sector | None:
@@ -250,9 +315,15 @@ class RowChecker:
         for name, value in values.items():
             limit = TEXT_LIMITS.get(name)
             if limit and isinstance(value, str) and len(value) > limit:
-                self.fail(number, _("The %(field)s is too long (%(length)d characters, at most "
-                                    "%(limit)d).") % {"field": Organisation._meta.get_field(name).verbose_name,
-                                                      "length": len(value), "limit": limit})
+                self.fail(
+                    number,
+                    _("The %(field)s is too long (%(length)d characters, at most %(limit)d).")
+                    % {
+                        "field": Organisation._meta.get_field(name).verbose_name,
+                        "length": len(value),
+                        "limit": limit,
+                    },
+                )
         year = values.get("founded_year")
         if year is not None and not 1000 <= year <= 2100:
             self.fail(number, _("The founding year “%(value)s” is not a year.") % {"value": year})
@@ -273,16 +344,25 @@ class RowChecker:
         for row in rows:
             domain = text.website_domain(row.values.get("website", ""))
             existing = by_domain.get(domain) if domain else None
-            existing = existing or by_key.get((row.values["country"], text.name_key(row.values["name"])))
+            existing = existing or by_key.get(
+                (row.values["country"], text.name_key(row.values["name"]))
+            )
             if existing is None:
                 row.values.setdefault("kind", K.COMPANY)
                 if "host_park" not in row.values and self.default_host_park is not None:
                     row.values["host_park"] = self.default_host_park
                 continue
-            if self.by is not None and not self.by.has_perm("ecosystem.change_organisation", existing):
-                self.fail(row.row, _("“%(name)s” is already in the directory and your park or network "
-                                     "does not manage it; remove this row or ask its park to update it.")
-                          % {"name": existing.name})
+            if self.by is not None and not self.by.has_perm(
+                "ecosystem.change_organisation", existing
+            ):
+                self.fail(
+                    row.row,
+                    _(
+                        "“%(name)s” is already in the directory and your park or network "
+                        "does not manage it; remove this row or ask its park to update it."
+                    )
+                    % {"name": existing.name},
+                )
                 continue
             row.existing = existing
             matched.append(row)
@@ -302,4 +382,4 @@ class RowChecker:
 
 def _chunks(items: list, size: int = 900):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

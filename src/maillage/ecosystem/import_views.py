@@ -90,27 +90,40 @@ def import_preview(request, token: str):
         _forget(request, token)
         messages.error(request, str(exc))
         return redirect("ecosystem:import_upload")
-    form = MappingForm(request.POST or None, headers=table.headers,
-                       initial_mapping=guess_mapping(table.headers))
+    form = MappingForm(
+        request.POST or None, headers=table.headers, initial_mapping=guess_mapping(table.headers)
+    )
     report = problem = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = run_import(table, form.mapping(), by=request.user,
-                                valid_only=form.cleaned_data["valid_only"],
-                                default_host_park=default_host_park_for(request.user))
+            report = run_import(
+                table,
+                form.mapping(),
+                by=request.user,
+                valid_only=form.cleaned_data["valid_only"],
+                default_host_park=default_host_park_for(request.user),
+            )
         except ImportFileError as exc:
             problem = str(exc)
         else:
             if report.applied:
                 _forget(request, token)
                 summary = report.as_dict()
-                summary.update(error_count=len(report.errors), errors=summary["errors"][:SHOWN_ERRORS],
-                               filename=pending["filename"])
+                summary.update(
+                    error_count=len(report.errors),
+                    errors=summary["errors"][:SHOWN_ERRORS],
+                    filename=pending["filename"],
+                )
                 request.session["ecosystem_import_report"] = summary
                 return redirect("ecosystem:import_result")
     context = {
-        "form": form, "token": token, "filename": pending["filename"], "table": table,
-        "preview": table.preview(PREVIEW_ROWS), "report": report, "problem": problem,
+        "form": form,
+        "token": token,
+        "filename": pending["filename"],
+        "table": table,
+        "preview": table.preview(PREVIEW_ROWS),
+        "report": report,
+        "problem": problem,
         "shown_errors": report.errors[:SHOWN_ERRORS] if report else [],
         "host_park": default_host_park_for(request.user),
     }
@@ -132,5 +145,8 @@ def import_result(request):
     report = request.session.get("ecosystem_import_report")
     if report is None:
         return redirect("ecosystem:import_upload")
-    return render(request, "ecosystem/import_result.html",
-                  {"report": report, "shown_errors": report["errors"]})
+    return render(
+        request,
+        "ecosystem/import_result.html",
+        {"report": report, "shown_errors": report["errors"]},
+    )

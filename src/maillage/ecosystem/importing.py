@@ -18,8 +18,15 @@ from maillage.ecosystem.import_files import ImportFileError, Table, read_table
 from maillage.ecosystem.import_rows import RowChecker, RowError
 from maillage.ecosystem.models import Organisation
 
-__all__ = ["FIELDS", "ImportFileError", "ImportReport", "RowError", "guess_mapping",
-           "read_table", "run_import"]
+__all__ = [
+    "FIELDS",
+    "ImportFileError",
+    "ImportReport",
+    "RowError",
+    "guess_mapping",
+    "read_table",
+    "run_import",
+]
 
 
 @dataclass(frozen=True)
@@ -31,8 +38,20 @@ class Target:
 
 # What a column can feed, with the header names (folded) recognised in English and French.
 FIELDS = [
-    Target("name", gettext_lazy("Name"), ("name", "nom", "organisation", "organization",
-                                          "raison sociale", "entreprise", "company", "structure")),
+    Target(
+        "name",
+        gettext_lazy("Name"),
+        (
+            "name",
+            "nom",
+            "organisation",
+            "organization",
+            "raison sociale",
+            "entreprise",
+            "company",
+            "structure",
+        ),
+    ),
     Target("kind", gettext_lazy("Kind"), ("kind", "type", "categorie", "category", "nature")),
     Target("subtype", gettext_lazy("Subtype"), ("subtype", "sous type", "sous-type")),
     Target("country", gettext_lazy("Country"), ("country", "pays", "country code", "code pays")),
@@ -40,19 +59,39 @@ FIELDS = [
     Target("address", gettext_lazy("Address"), ("address", "adresse")),
     Target("latitude", gettext_lazy("Latitude"), ("latitude", "lat")),
     Target("longitude", gettext_lazy("Longitude"), ("longitude", "lon", "lng", "long")),
-    Target("website", gettext_lazy("Website"), ("website", "site web", "site", "site internet",
-                                                "url", "web")),
-    Target("sectors", gettext_lazy("Sectors"), ("sectors", "secteurs", "sector", "secteur",
-                                                "filieres", "filiere", "domaines")),
-    Target("description_en", gettext_lazy("Description (English)"),
-           ("description", "description en", "description english", "description anglais")),
-    Target("description_fr", gettext_lazy("Description (French)"),
-           ("description fr", "description french", "description francais")),
-    Target("aliases", gettext_lazy("Aliases"), ("aliases", "alias", "acronym", "sigle", "acronyme")),
-    Target("host_park", gettext_lazy("Host park"), ("host park", "parc", "park", "technopole",
-                                                    "parc d accueil", "parc hote")),
-    Target("founded_year", gettext_lazy("Founding year"),
-           ("founded", "founded year", "founding year", "annee de creation", "creation")),
+    Target(
+        "website",
+        gettext_lazy("Website"),
+        ("website", "site web", "site", "site internet", "url", "web"),
+    ),
+    Target(
+        "sectors",
+        gettext_lazy("Sectors"),
+        ("sectors", "secteurs", "sector", "secteur", "filieres", "filiere", "domaines"),
+    ),
+    Target(
+        "description_en",
+        gettext_lazy("Description (English)"),
+        ("description", "description en", "description english", "description anglais"),
+    ),
+    Target(
+        "description_fr",
+        gettext_lazy("Description (French)"),
+        ("description fr", "description french", "description francais"),
+    ),
+    Target(
+        "aliases", gettext_lazy("Aliases"), ("aliases", "alias", "acronym", "sigle", "acronyme")
+    ),
+    Target(
+        "host_park",
+        gettext_lazy("Host park"),
+        ("host park", "parc", "park", "technopole", "parc d accueil", "parc hote"),
+    ),
+    Target(
+        "founded_year",
+        gettext_lazy("Founding year"),
+        ("founded", "founded year", "founding year", "annee de creation", "creation"),
+    ),
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 
@@ -88,9 +127,15 @@ class ImportReport:
         return self.errors if self.applied else []
 
     def as_dict(self) -> dict:
-        return {"total_rows": self.total_rows, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "applied": self.applied, "valid_only": self.valid_only,
-                "errors": [{"row": e.row, "reason": e.reason} for e in self.errors]}
+        return {
+            "total_rows": self.total_rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "applied": self.applied,
+            "valid_only": self.valid_only,
+            "errors": [{"row": e.row, "reason": e.reason} for e in self.errors],
+        }
 
 
 def check_mapping(mapping: dict[str, int | None]) -> list[str]:
@@ -105,8 +150,14 @@ def check_mapping(mapping: dict[str, int | None]) -> list[str]:
     return problems
 
 
-def run_import(table: Table, mapping: dict[str, int | None], *, by=None, valid_only: bool = False,
-               default_host_park: Organisation | None = None) -> ImportReport:
+def run_import(
+    table: Table,
+    mapping: dict[str, int | None],
+    *,
+    by=None,
+    valid_only: bool = False,
+    default_host_park: Organisation | None = None,
+) -> ImportReport:
     """Check every row, then write all rows (or, with valid_only, the valid ones) in one
     transaction. Nothing is written when a row is wrong and valid_only is False."""
     problems = check_mapping(mapping)
@@ -125,12 +176,17 @@ def run_import(table: Table, mapping: dict[str, int | None], *, by=None, valid_o
             creates.append((bulk.new_organisation(slugs, **row.values), row.sector_ids or []))
             continue
         organisation = row.existing
-        if row.geocoded and organisation.latitude is not None and \
-                text.fold(organisation.city) == text.fold(row.values.get("city", "")):
+        if (
+            row.geocoded
+            and organisation.latitude is not None
+            and text.fold(organisation.city) == text.fold(row.values.get("city", ""))
+        ):
             # keep precise coordinates rather than the centre of the same city
             row.values.pop("latitude"), row.values.pop("longitude")
         changed = {k for k, v in row.values.items() if _current(organisation, k) != _comparable(v)}
-        sectors_changed = row.sector_ids is not None and set(row.sector_ids) != row.existing_sector_ids
+        sectors_changed = (
+            row.sector_ids is not None and set(row.sector_ids) != row.existing_sector_ids
+        )
         if not changed and not sectors_changed:
             report.unchanged += 1
             continue

@@ -25,7 +25,11 @@ class Sector(models.Model):
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("filière"),
     )
     name_en = models.CharField(_("name (English)"), max_length=120)
@@ -54,7 +58,9 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     aliases = models.TextField(
-        _("aliases"), blank=True, default="",
+        _("aliases"),
+        blank=True,
+        default="",
         help_text=_("Other names and acronyms, one per line."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -64,31 +70,52 @@ class Organisation(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True, default="")
     description_fr = models.TextField(_("description (French)"), blank=True, default="")
     website = models.URLField(_("website"), blank=True, default="")
-    website_domain = models.CharField(max_length=200, blank=True, default="", editable=False, db_index=True)
+    website_domain = models.CharField(
+        max_length=200, blank=True, default="", editable=False, db_index=True
+    )
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166 alpha-2 code"))
     city = models.CharField(_("city"), max_length=120, blank=True, default="")
     address = models.CharField(_("address"), max_length=255, blank=True, default="")
     latitude = models.FloatField(
-        _("latitude"), null=True, blank=True,
+        _("latitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.FloatField(
-        _("longitude"), null=True, blank=True,
+        _("longitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
         verbose_name=_("parent organisation"),
         help_text=_("For example the university a laboratory belongs to."),
     )
     host_park = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted",
-        limit_choices_to={"kind": OrganisationKind.PARK}, verbose_name=_("host park"),
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted",
+        limit_choices_to={"kind": OrganisationKind.PARK},
+        verbose_name=_("host park"),
     )
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="organisations", verbose_name=_("sectors"))
-    size_band = models.CharField(_("size"), max_length=10, choices=SizeBand.choices, blank=True, default="")
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="organisations", verbose_name=_("sectors")
+    )
+    size_band = models.CharField(
+        _("size"), max_length=10, choices=SizeBand.choices, blank=True, default=""
+    )
     founded_year = models.PositiveSmallIntegerField(
-        _("founding year"), null=True, blank=True,
+        _("founding year"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1000), MaxValueValidator(2100)],
     )
     # Accent- and case-folded name, aliases, city and descriptions: what the search matches.
@@ -170,18 +197,26 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail"), blank=True, default="", db_index=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True, default="")
     languages = models.CharField(
-        _("languages"), max_length=60, blank=True, default="",
+        _("languages"),
+        max_length=60,
+        blank=True,
+        default="",
         help_text=_("ISO 639-1 codes separated by commas, e.g. fr,en"),
     )
     bio = models.TextField(_("biography"), blank=True, default="")
     public_consent = models.BooleanField(
-        _("appears in the public directory"), default=False,
+        _("appears in the public directory"),
+        default=False,
         help_text=_("Only people who agreed are shown to the public."),
     )
     consent_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="person", verbose_name=_("user account"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        verbose_name=_("user account"),
     )
     organisations = models.ManyToManyField(
         Organisation, through="Affiliation", related_name="people", blank=True
@@ -204,7 +239,9 @@ class Person(models.Model):
 
 class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="affiliations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+    )
     job_title = models.CharField(_("job title"), max_length=150, blank=True, default="")
     is_primary = models.BooleanField(_("main affiliation"), default=True)
 
@@ -223,13 +260,21 @@ class Membership(models.Model):
     """An organisation's membership of a network (an organisation of kind network)."""
 
     network = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="member_links",
-        limit_choices_to={"kind": OrganisationKind.NETWORK}, verbose_name=_("network"),
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="member_links",
+        limit_choices_to={"kind": OrganisationKind.NETWORK},
+        verbose_name=_("network"),
     )
     member = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="network_links", verbose_name=_("member")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="network_links",
+        verbose_name=_("member"),
     )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
 
@@ -238,7 +283,9 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["network", "member", "since"], name="unique_membership"),
+            models.UniqueConstraint(
+                fields=["network", "member", "since"], name="unique_membership"
+            ),
             models.CheckConstraint(
                 condition=models.Q(until__isnull=True)
                 | models.Q(since__isnull=True)
@@ -252,7 +299,9 @@ class Membership(models.Model):
 
     def clean(self) -> None:
         if self.network_id and self.network.kind != OrganisationKind.NETWORK:
-            raise ValidationError({"network": _("Only an organisation of kind network has members.")})
+            raise ValidationError(
+                {"network": _("Only an organisation of kind network has members.")}
+            )
         if self.network_id and self.network_id == self.member_id:
             raise ValidationError({"member": _("A network cannot be its own member.")})
         if self.since and self.until and self.until < self.since:

@@ -41,17 +41,33 @@ class City:
 
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    french = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True
+    )
     index: dict[str, str] = {}
     for country in pycountry.countries:
-        names = {country.name, getattr(country, "official_name", ""), getattr(country, "common_name", "")}
+        names = {
+            country.name,
+            getattr(country, "official_name", ""),
+            getattr(country, "common_name", ""),
+        }
         names |= {french.gettext(n) for n in list(names) if n}
         for name in filter(None, names):
             index.setdefault(fold(name), country.alpha_2)
         index[fold(country.alpha_3)] = country.alpha_2
-    for alias, code in {"usa": "US", "etats unis": "US", "uk": "GB", "royaume uni": "GB",
-                        "chine": "CN", "coree du sud": "KR", "south korea": "KR",
-                        "russie": "RU", "russia": "RU", "vietnam": "VN", "taiwan": "TW"}.items():
+    for alias, code in {
+        "usa": "US",
+        "etats unis": "US",
+        "uk": "GB",
+        "royaume uni": "GB",
+        "chine": "CN",
+        "coree du sud": "KR",
+        "south korea": "KR",
+        "russie": "RU",
+        "russia": "RU",
+        "vietnam": "VN",
+        "taiwan": "TW",
+    }.items():
         index.setdefault(alias, code)
     return index
 
@@ -60,14 +76,19 @@ def country_code(value: str) -> str:
     """'FR', 'fra', 'France', 'Allemagne', 'United States' -> ISO 3166 alpha-2 code."""
     raw = (value or "").strip()
     if not raw:
-        raise PlaceError(_("The country is missing; give an ISO code such as FR or a country name."))
+        raise PlaceError(
+            _("The country is missing; give an ISO code such as FR or a country name.")
+        )
     if len(raw) == 2 and pycountry.countries.get(alpha_2=raw.upper()):
         return raw.upper()
     code = _country_index().get(fold(raw))
     if code is None:
         raise PlaceError(
-            _("Unknown country “%(value)s”; give an ISO code such as FR, CN or US, or the country's "
-              "name in English or French.") % {"value": raw}
+            _(
+                "Unknown country “%(value)s”; give an ISO code such as FR, CN or US, or the country's "
+                "name in English or French."
+            )
+            % {"value": raw}
         )
     return code
 
@@ -105,8 +126,13 @@ def _build_city_index() -> dict[tuple[str, str], City]:
             key = (row["countrycode"], fold(name))
             current = index.get(key)
             if current is None or current.population < row["population"]:
-                city = city or City(row["name"], row["countrycode"], row["latitude"],
-                                    row["longitude"], row["population"])
+                city = city or City(
+                    row["name"],
+                    row["countrycode"],
+                    row["latitude"],
+                    row["longitude"],
+                    row["population"],
+                )
                 index[key] = city
     return index
 
@@ -123,8 +149,11 @@ def locate(name: str, country: str) -> tuple[float, float]:
     city = find_city(name, country)
     if city is None:
         raise PlaceError(
-            _("Unknown city “%(city)s” in %(country)s; check the spelling or give the latitude "
-              "and longitude.") % {"city": name, "country": country_name(country)}
+            _(
+                "Unknown city “%(city)s” in %(country)s; check the spelling or give the latitude "
+                "and longitude."
+            )
+            % {"city": name, "country": country_name(country)}
         )
     return city.latitude, city.longitude
 

@@ -25,9 +25,13 @@ def managed_organisation_ids(user) -> set[int]:
     own = set(user.staff_of.values_list("id", flat=True))
     hosted = set(Organisation.objects.filter(host_park_id__in=own).values_list("id", flat=True))
     networks = set(
-        Organisation.objects.filter(id__in=own, kind=OrganisationKind.NETWORK).values_list("id", flat=True)
+        Organisation.objects.filter(id__in=own, kind=OrganisationKind.NETWORK).values_list(
+            "id", flat=True
+        )
     )
-    members = set(Membership.objects.filter(network_id__in=networks).values_list("member_id", flat=True))
+    members = set(
+        Membership.objects.filter(network_id__in=networks).values_list("member_id", flat=True)
+    )
     user._managed_organisation_ids = own | hosted | members
     return user._managed_organisation_ids
 

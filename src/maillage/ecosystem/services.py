@@ -13,7 +13,8 @@ from maillage.ecosystem import places
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 ORGANISATION_FIELDS = {
-    f.name for f in Organisation._meta.get_fields()
+    f.name
+    for f in Organisation._meta.get_fields()
     if getattr(f, "editable", False) and not f.many_to_many and not f.auto_created
 } - {"created_at", "updated_at"}
 
@@ -53,15 +54,14 @@ def sectors_from_codes(codes: Iterable[str]) -> list[Sector]:
     found = {s.code: s for s in Sector.objects.filter(code__in=codes)}
     missing = [c for c in codes if c not in found]
     if missing:
-        raise ValidationError(
-            _("Unknown sector(s): %(codes)s.") % {"codes": ", ".join(missing)}
-        )
+        raise ValidationError(_("Unknown sector(s): %(codes)s.") % {"codes": ", ".join(missing)})
     return [found[c] for c in codes]
 
 
 @transaction.atomic
-def create_organisation(*, by=None, sectors: Iterable[Sector] | None = None,
-                        strict_city: bool = False, **fields) -> Organisation:
+def create_organisation(
+    *, by=None, sectors: Iterable[Sector] | None = None, strict_city: bool = False, **fields
+) -> Organisation:
     """Create a validated organisation; `by` (a user) must be allowed to add organisations."""
     _check(by, "ecosystem.add_organisation")
     organisation = Organisation()
@@ -76,9 +76,14 @@ def create_organisation(*, by=None, sectors: Iterable[Sector] | None = None,
 
 
 @transaction.atomic
-def update_organisation(organisation: Organisation, *, by=None,
-                        sectors: Iterable[Sector] | None = None,
-                        strict_city: bool = False, **fields) -> Organisation:
+def update_organisation(
+    organisation: Organisation,
+    *,
+    by=None,
+    sectors: Iterable[Sector] | None = None,
+    strict_city: bool = False,
+    **fields,
+) -> Organisation:
     """Change some fields of an organisation; `by` must manage it (see rules.py)."""
     _check(by, "ecosystem.change_organisation", organisation)
     moved = ("city" in fields or "country" in fields) and "latitude" not in fields
@@ -110,8 +115,15 @@ def set_sectors(organisation: Organisation, *, sectors: Iterable[Sector | str], 
 
 
 @transaction.atomic
-def add_membership(*, network: Organisation, member: Organisation, role: str = "member",
-                   since=None, until=None, by=None) -> Membership:
+def add_membership(
+    *,
+    network: Organisation,
+    member: Organisation,
+    role: str = "member",
+    since=None,
+    until=None,
+    by=None,
+) -> Membership:
     """Make `member` a member of `network` (idempotent for the same network, member and start)."""
     _check(by, "ecosystem.change_organisation", network)
     membership = Membership.objects.filter(network=network, member=member, since=since).first()
@@ -157,8 +169,9 @@ def update_person(person: Person, **fields) -> Person:
 
 
 @transaction.atomic
-def add_affiliation(*, person: Person, organisation: Organisation, job_title: str = "",
-                    is_primary: bool = True) -> Affiliation:
+def add_affiliation(
+    *, person: Person, organisation: Organisation, job_title: str = "", is_primary: bool = True
+) -> Affiliation:
     """Attach a person to an organisation (updates the job title if already attached).
 
     Only one affiliation of a person is the main one."""
@@ -169,7 +182,9 @@ def add_affiliation(*, person: Person, organisation: Organisation, job_title: st
     affiliation.full_clean(validate_constraints=False)
     affiliation.save()
     if is_primary:
-        person.affiliations.exclude(pk=affiliation.pk).filter(is_primary=True).update(is_primary=False)
+        person.affiliations.exclude(pk=affiliation.pk).filter(is_primary=True).update(
+            is_primary=False
+        )
     return affiliation
 
 

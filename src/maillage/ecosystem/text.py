@@ -43,7 +43,9 @@ def website_domain(url: str) -> str:
 
 
 def is_country_code(code: str) -> bool:
-    return bool(code) and len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
+    return (
+        bool(code) and len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
+    )
 
 
 def unique_slug(model, name: str, max_length: int = 200) -> str:

@@ -203,9 +203,7 @@ def hub(request, slug: str):
     )
     if not mine:
         raise Http404(_("You do not take part in these meetings."))
-    pending = {
-        p.session_id: p.received_requests.filter(status="pending").count() for p in mine
-    }
+    pending = {p.session_id: p.received_requests.filter(status="pending").count() for p in mine}
     return render(
         request,
         "matchmaking/booking/hub.html",

@@ -25,5 +25,7 @@ def check_pdf(upload) -> None:
     upload.seek(0)
     if b"%PDF-" not in head:
         raise ValidationError(
-            _("This file is not a PDF (its content does not start like one). Export it as PDF and try again.")
+            _(
+                "This file is not a PDF (its content does not start like one). Export it as PDF and try again."
+            )
         )

@@ -55,27 +55,50 @@ def partner_organisations():
 
 def partner_people():
     """People working for those organisations: signatories, delegation members, contacts."""
-    return Person.objects.filter(affiliations__organisation__kind__in=PARTNER_KINDS).distinct().order_by(
-        "last_name", "first_name"
+    return (
+        Person.objects.filter(affiliations__organisation__kind__in=PARTNER_KINDS)
+        .distinct()
+        .order_by("last_name", "first_name")
     )
 
 
 class AgreementForm(StyledForm, forms.ModelForm):
     domains = forms.ModelMultipleChoiceField(
-        Sector.objects.all(), required=False, label=_("Domains"), widget=forms.SelectMultiple(attrs={"size": 6})
+        Sector.objects.all(),
+        required=False,
+        label=_("Domains"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     signatories = forms.ModelMultipleChoiceField(
-        partner_people(), required=False, label=_("Signatories"),
+        partner_people(),
+        required=False,
+        label=_("Signatories"),
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
 
     class Meta:
         model = Agreement
         fields = [
-            "title", "kind", "status", "description", "signed_on", "starts_on", "ends_on",
-            "remind_days_before", "place", "occasion", "is_public", "domains", "signatories",
+            "title",
+            "kind",
+            "status",
+            "description",
+            "signed_on",
+            "starts_on",
+            "ends_on",
+            "remind_days_before",
+            "place",
+            "occasion",
+            "is_public",
+            "domains",
+            "signatories",
         ]
-        widgets = {"signed_on": DATE, "starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "signed_on": DATE,
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,8 +107,12 @@ class AgreementForm(StyledForm, forms.ModelForm):
 
 
 class PartyForm(StyledForm, forms.Form):
-    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
-    role = forms.ChoiceField(choices=PartyRole.choices, initial=PartyRole.SIGNATORY, label=_("Role"))
+    organisation = forms.ModelChoiceField(
+        partner_organisations(), required=False, label=_("Organisation")
+    )
+    role = forms.ChoiceField(
+        choices=PartyRole.choices, initial=PartyRole.SIGNATORY, label=_("Role")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,7 +124,9 @@ PartyFormSet = forms.formset_factory(PartyForm, extra=0, min_num=4, max_num=12)
 
 class CommitmentForm(StyledForm, forms.Form):
     action = forms.CharField(max_length=200, required=False, label=_("Action"))
-    kind = forms.ChoiceField(choices=CommitmentKind.choices, initial=CommitmentKind.SEMINAR, label=_("Kind"))
+    kind = forms.ChoiceField(
+        choices=CommitmentKind.choices, initial=CommitmentKind.SEMINAR, label=_("Kind")
+    )
     owner = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Owner"))
     due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
 
@@ -116,7 +145,9 @@ class StatusForm(StyledForm, forms.Form):
 
 class DocumentForm(StyledForm, forms.Form):
     title = forms.CharField(max_length=200, required=False, label=_("Title"))
-    file = forms.FileField(label=_("PDF file"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}))
+    file = forms.FileField(
+        label=_("PDF file"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"})
+    )
 
 
 class NoteForm(StyledForm, forms.Form):
@@ -125,27 +156,54 @@ class NoteForm(StyledForm, forms.Form):
 
 class NetworkFilterForm(StyledForm, forms.Form):
     kind = forms.ChoiceField(
-        required=False, label=_("Kind"),
+        required=False,
+        label=_("Kind"),
         choices=[("", _("All")), *AgreementKind.choices, ("membership", _("Membership"))],
     )
-    country = forms.CharField(required=False, max_length=2, label=_("Country"),
-                              widget=forms.TextInput(attrs={"placeholder": "FR", "size": 3}))
-    sector = forms.ModelChoiceField(Sector.objects.filter(parent__isnull=True), required=False, label=_("Sector"))
+    country = forms.CharField(
+        required=False,
+        max_length=2,
+        label=_("Country"),
+        widget=forms.TextInput(attrs={"placeholder": "FR", "size": 3}),
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.filter(parent__isnull=True), required=False, label=_("Sector")
+    )
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
 
 
 class DelegationForm(StyledForm, forms.ModelForm):
-    hosts = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Host organisations"),
-                                           widget=forms.SelectMultiple(attrs={"size": 5}))
-    visitors = forms.ModelMultipleChoiceField(partner_organisations(), label=_("Visiting organisations"),
-                                              widget=forms.SelectMultiple(attrs={"size": 5}))
-    members = forms.ModelMultipleChoiceField(partner_people(), required=False, label=_("Members"),
-                                             widget=forms.SelectMultiple(attrs={"size": 5}))
+    hosts = forms.ModelMultipleChoiceField(
+        partner_organisations(),
+        label=_("Host organisations"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    visitors = forms.ModelMultipleChoiceField(
+        partner_organisations(),
+        label=_("Visiting organisations"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    members = forms.ModelMultipleChoiceField(
+        partner_people(),
+        required=False,
+        label=_("Members"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
 
     class Meta:
         model = Delegation
-        fields = ["title", "direction", "purpose", "starts_on", "ends_on", "countries", "time_zone", "hosts",
-                  "visitors", "members"]
+        fields = [
+            "title",
+            "direction",
+            "purpose",
+            "starts_on",
+            "ends_on",
+            "countries",
+            "time_zone",
+            "hosts",
+            "visitors",
+            "members",
+        ]
         widgets = {"starts_on": DATE, "ends_on": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -154,27 +212,37 @@ class DelegationForm(StyledForm, forms.ModelForm):
 
 
 class VisitForm(StyledForm, forms.Form):
-    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation visited"))
+    organisation = forms.ModelChoiceField(
+        partner_organisations(), required=False, label=_("Organisation visited")
+    )
     place = forms.CharField(max_length=200, required=False, label=_("Place"))
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME)
     latitude = forms.FloatField(required=False, min_value=-90, max_value=90, label=_("Latitude"))
-    longitude = forms.FloatField(required=False, min_value=-180, max_value=180, label=_("Longitude"))
+    longitude = forms.FloatField(
+        required=False, min_value=-180, max_value=180, label=_("Longitude")
+    )
     notes = forms.CharField(required=False, label=_("Notes"))
 
 
 class ContactForm(StyledForm, forms.Form):
     person = forms.ModelChoiceField(partner_people(), required=False, label=_("Person"))
     name = forms.CharField(max_length=200, required=False, label=_("Name"))
-    organisation = forms.ModelChoiceField(partner_organisations(), required=False, label=_("Organisation"))
+    organisation = forms.ModelChoiceField(
+        partner_organisations(), required=False, label=_("Organisation")
+    )
     notes = forms.CharField(required=False, label=_("Notes"))
 
 
 class FollowUpForm(StyledForm, forms.Form):
     kind = forms.ChoiceField(choices=FollowUpKind.choices, label=_("Led to"))
     description = forms.CharField(max_length=300, label=_("Description"))
-    agreement = forms.ModelChoiceField(Agreement.objects.none(), required=False, label=_("Agreement"))
-    application = forms.ModelChoiceField(Agreement.objects.none(), required=False, label=_("Soft-landing application"))
+    agreement = forms.ModelChoiceField(
+        Agreement.objects.none(), required=False, label=_("Agreement")
+    )
+    application = forms.ModelChoiceField(
+        Agreement.objects.none(), required=False, label=_("Soft-landing application")
+    )
     due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
 
     def __init__(self, *args, agreements=None, applications=None, **kwargs):

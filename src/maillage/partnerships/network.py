@@ -37,7 +37,11 @@ class Network:
         g = nx.Graph()
         for org in self.organisations.values():
             g.add_node(
-                org.pk, label=org.name, kind=org.kind, country=org.country, city=org.city,
+                org.pk,
+                label=org.name,
+                kind=org.kind,
+                country=org.country,
+                city=org.city,
                 latitude=org.latitude if org.latitude is not None else "",
                 longitude=org.longitude if org.longitude is not None else "",
             )
@@ -58,7 +62,9 @@ def type_label(value: str) -> str:
     return _("Membership") if value == MEMBERSHIP else str(AgreementKind(value).label)
 
 
-def collect(user, *, kind: str = "", country: str = "", sector=None, year: int | None = None) -> Network:
+def collect(
+    user, *, kind: str = "", country: str = "", sector=None, year: int | None = None
+) -> Network:
     """Relations the user may see, filtered. `kind` is an agreement kind or "membership"."""
     net = Network()
     country = (country or "").upper()
@@ -77,22 +83,42 @@ def collect(user, *, kind: str = "", country: str = "", sector=None, year: int |
             for i, a in enumerate(orgs):
                 net.organisations[a.pk] = a
                 for b in orgs[i + 1 :]:
-                    net.relations.append(Relation(a.pk, b.pk, agreement.kind, agreement.title, agreement.year, agreement.pk))
+                    net.relations.append(
+                        Relation(
+                            a.pk,
+                            b.pk,
+                            agreement.kind,
+                            agreement.title,
+                            agreement.year,
+                            agreement.pk,
+                        )
+                    )
     if not kind or kind == MEMBERSHIP:
         memberships = Membership.objects.select_related("network", "member")
         if country:
-            memberships = memberships.filter(Q(member__country=country) | Q(network__country=country))
-        if sector is not None:
-            memberships = memberships.filter(Q(member__sectors=sector) | Q(member__sectors__parent=sector)).distinct()
-        if year:
-            memberships = memberships.filter(Q(since__isnull=True) | Q(since__year__lte=year)).filter(
-                Q(until__isnull=True) | Q(until__year__gte=year)
+            memberships = memberships.filter(
+                Q(member__country=country) | Q(network__country=country)
             )
+        if sector is not None:
+            memberships = memberships.filter(
+                Q(member__sectors=sector) | Q(member__sectors__parent=sector)
+            ).distinct()
+        if year:
+            memberships = memberships.filter(
+                Q(since__isnull=True) | Q(since__year__lte=year)
+            ).filter(Q(until__isnull=True) | Q(until__year__gte=year))
         for m in memberships:
             net.organisations[m.member_id] = m.member
             net.organisations[m.network_id] = m.network
-            net.relations.append(Relation(m.member_id, m.network_id, MEMBERSHIP, str(m.network),
-                                          m.since.year if m.since else None))
+            net.relations.append(
+                Relation(
+                    m.member_id,
+                    m.network_id,
+                    MEMBERSHIP,
+                    str(m.network),
+                    m.since.year if m.since else None,
+                )
+            )
     return net
 
 
@@ -115,10 +141,18 @@ def park_profile(net: Network, organisation: Organisation) -> dict:
     graph = net.graph()
     all_scores = centrality(graph)
     scores = all_scores.get(organisation.pk, {"degree": 0.0, "betweenness": 0.0})
-    ranking = sorted(graph.nodes, key=lambda n: (-all_scores[n]["betweenness"], -all_scores[n]["degree"]))
+    ranking = sorted(
+        graph.nodes, key=lambda n: (-all_scores[n]["betweenness"], -all_scores[n]["degree"])
+    )
     return {
         "partners": sorted(partners.values(), key=lambda o: o.name),
-        "countries": sorted({o.country for o in partners.values() if o.country and o.country != organisation.country}),
+        "countries": sorted(
+            {
+                o.country
+                for o in partners.values()
+                if o.country and o.country != organisation.country
+            }
+        ),
         "degree": scores["degree"],
         "betweenness": scores["betweenness"],
         "rank": ranking.index(organisation.pk) + 1 if organisation.pk in graph else None,
@@ -126,7 +160,9 @@ def park_profile(net: Network, organisation: Organisation) -> dict:
     }
 
 
-def layout(graph: nx.Graph, *, width: int = 900, height: int = 600, margin: int = 60) -> dict[int, tuple[float, float]]:
+def layout(
+    graph: nx.Graph, *, width: int = 900, height: int = 600, margin: int = 60
+) -> dict[int, tuple[float, float]]:
     """Spring layout scaled to an SVG canvas; seeded so the picture is stable between visits."""
     if not graph:
         return {}
@@ -135,7 +171,10 @@ def layout(graph: nx.Graph, *, width: int = 900, height: int = 600, margin: int 
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     return {
-        n: (margin + (x - min(xs)) / span_x * (width - 2 * margin), margin + (y - min(ys)) / span_y * (height - 2 * margin))
+        n: (
+            margin + (x - min(xs)) / span_x * (width - 2 * margin),
+            margin + (y - min(ys)) / span_y * (height - 2 * margin),
+        )
         for n, (x, y) in pos.items()
     }
 
@@ -153,12 +192,21 @@ def kumu_zip(net: Network) -> bytes:
     w = csv.writer(elements)
     w.writerow(["Label", "Type", "Description", "Tags", "Country", "City"])
     for org in sorted(net.organisations.values(), key=lambda o: o.name):
-        w.writerow([org.name, org.get_kind_display(), org.description, org.kind, org.country, org.city])
+        w.writerow(
+            [org.name, org.get_kind_display(), org.description, org.kind, org.country, org.city]
+        )
     w = csv.writer(connections)
     w.writerow(["From", "To", "Type", "Label", "Year"])
     for rel in net.relations:
-        w.writerow([net.organisations[rel.source].name, net.organisations[rel.target].name, type_label(rel.type),
-                    rel.label, rel.year or ""])
+        w.writerow(
+            [
+                net.organisations[rel.source].name,
+                net.organisations[rel.target].name,
+                type_label(rel.type),
+                rel.label,
+                rel.year or "",
+            ]
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("elements.csv", elements.getvalue())

@@ -50,7 +50,8 @@ def is_delegation_staff(user, delegation) -> bool:
 
 rules.add_perm("partnerships.add_agreement", is_platform_admin | is_park_or_network_staff)
 rules.add_perm(
-    "partnerships.view_agreement", is_platform_admin | is_agreement_party_staff | is_public_agreement
+    "partnerships.view_agreement",
+    is_platform_admin | is_agreement_party_staff | is_public_agreement,
 )
 rules.add_perm("partnerships.change_agreement", is_platform_admin | is_agreement_party_staff)
 rules.add_perm("partnerships.delete_agreement", is_platform_admin)

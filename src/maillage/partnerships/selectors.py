@@ -27,7 +27,9 @@ def visible_agreements(user) -> QuerySet[Agreement]:
 def editable_agreements(user) -> QuerySet[Agreement]:
     if _is_admin(user):
         return Agreement.objects.all()
-    return Agreement.objects.filter(parties__organisation_id__in=staff_organisation_ids(user)).distinct()
+    return Agreement.objects.filter(
+        parties__organisation_id__in=staff_organisation_ids(user)
+    ).distinct()
 
 
 def filter_agreements(qs, *, kind="", status="", organisation=None, q="") -> QuerySet[Agreement]:
@@ -55,7 +57,8 @@ def agreements_due_for_reminder(today):
     candidates = Agreement.objects.filter(
         status__in=[AgreementStatus.SIGNED, AgreementStatus.ACTIVE], ends_on__gte=today
     ).filter(  # NULL-safe "reminded_for != ends_on"
-        Q(reminded_for__isnull=True) | Q(reminded_for__lt=F("ends_on")) | Q(reminded_for__gt=F("ends_on"))
+        Q(reminded_for__isnull=True)
+        | Q(reminded_for__lt=F("ends_on"))
+        | Q(reminded_for__gt=F("ends_on"))
     )
     return [a for a in candidates if a.reminder_due_on <= today]
-

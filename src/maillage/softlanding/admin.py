@@ -53,7 +53,15 @@ class HistoryInline(admin.TabularInline):
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ["startup", "programme", "home_park", "status", "assigned_offer", "starts_on", "ends_on"]
+    list_display = [
+        "startup",
+        "programme",
+        "home_park",
+        "status",
+        "assigned_offer",
+        "starts_on",
+        "ends_on",
+    ]
     list_filter = ["status", "programme"]
     search_fields = ["startup__name"]
     inlines = [PreferenceInline, ScoreInline, HistoryInline, OutcomeInline]

@@ -16,10 +16,14 @@ __all__ = ["add_service_errors"]
 
 class ProgrammeForm(StyledForm, forms.ModelForm):
     organisers = forms.ModelMultipleChoiceField(
-        Organisation.objects.none(), label=_("Organising parks"), widget=forms.SelectMultiple(attrs={"size": 5})
+        Organisation.objects.none(),
+        label=_("Organising parks"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
     )
     criteria = forms.CharField(
-        required=False, label=_("Scoring grid"), widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label=_("Scoring grid"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One criterion per line as “name: weight”, e.g. “Team: 3”."),
     )
 
@@ -34,7 +38,9 @@ class ProgrammeForm(StyledForm, forms.ModelForm):
         if agreements is not None:
             self.fields["agreement"].queryset = agreements
         if self.instance.pk:
-            self.initial["criteria"] = "\n".join(f"{c.name}: {c.weight}" for c in self.instance.criteria.all())
+            self.initial["criteria"] = "\n".join(
+                f"{c.name}: {c.weight}" for c in self.instance.criteria.all()
+            )
 
     def clean_criteria(self):
         pairs = []
@@ -43,23 +49,49 @@ class ProgrammeForm(StyledForm, forms.ModelForm):
                 continue
             name, _sep, weight = line.rpartition(":")
             if not name.strip() or not weight.strip().isdigit() or int(weight) < 1:
-                raise forms.ValidationError(_("Write each criterion as “name: weight” with a weight of 1 or more; "
-                                              "this line is not: %(line)s") % {"line": line.strip()})
+                raise forms.ValidationError(
+                    _(
+                        "Write each criterion as “name: weight” with a weight of 1 or more; "
+                        "this line is not: %(line)s"
+                    )
+                    % {"line": line.strip()}
+                )
             pairs.append((name.strip(), int(weight)))
         return pairs
 
 
 class OfferForm(StyledForm, forms.ModelForm):
-    services = forms.MultipleChoiceField(choices=Service.choices, required=False, label=_("Services"),
-                                         widget=forms.CheckboxSelectMultiple)
-    sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), required=False, label=_("Sectors"),
-                                             widget=forms.SelectMultiple(attrs={"size": 6}))
+    services = forms.MultipleChoiceField(
+        choices=Service.choices,
+        required=False,
+        label=_("Services"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        Sector.objects.all(),
+        required=False,
+        label=_("Sectors"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
 
     class Meta:
         model = HostOffer
-        fields = ["host", "desks", "available_from", "available_until", "services", "sectors", "languages", "fees",
-                  "description"]
-        widgets = {"available_from": DATE, "available_until": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "host",
+            "desks",
+            "available_from",
+            "available_until",
+            "services",
+            "sectors",
+            "languages",
+            "fees",
+            "description",
+        ]
+        widgets = {
+            "available_from": DATE,
+            "available_until": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,38 +102,75 @@ class OfferForm(StyledForm, forms.ModelForm):
 
 class ApplicationForm(StyledForm, forms.Form):
     startup = forms.ModelChoiceField(Organisation.objects.none(), label=_("Startup"))
-    home_park = forms.ModelChoiceField(Organisation.objects.none(), label=_("Home park (endorsing)"))
-    target_countries = forms.CharField(required=False, max_length=100, label=_("Target countries"),
-                                       help_text=_("ISO codes separated by commas, e.g. CN"))
+    home_park = forms.ModelChoiceField(
+        Organisation.objects.none(), label=_("Home park (endorsing)")
+    )
+    target_countries = forms.CharField(
+        required=False,
+        max_length=100,
+        label=_("Target countries"),
+        help_text=_("ISO codes separated by commas, e.g. CN"),
+    )
     sector = forms.ModelChoiceField(Sector.objects.all(), required=False, label=_("Sector"))
     stage = forms.ChoiceField(choices=Stage.choices, label=_("Stage"))
-    goals = forms.CharField(required=False, label=_("Goals"), widget=forms.Textarea(attrs={"rows": 3}))
-    needs = forms.MultipleChoiceField(choices=Service.choices, required=False, label=_("Services needed"),
-                                      widget=forms.CheckboxSelectMultiple)
-    languages = forms.CharField(required=False, max_length=60, label=_("Languages spoken"),
-                                help_text=_("Two-letter codes separated by commas, e.g. fr,en"))
+    goals = forms.CharField(
+        required=False, label=_("Goals"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    needs = forms.MultipleChoiceField(
+        choices=Service.choices,
+        required=False,
+        label=_("Services needed"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.CharField(
+        required=False,
+        max_length=60,
+        label=_("Languages spoken"),
+        help_text=_("Two-letter codes separated by commas, e.g. fr,en"),
+    )
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE)
     ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
     team_size = forms.IntegerField(min_value=1, max_value=50, initial=1, label=_("Team size"))
-    pref_1 = forms.ModelChoiceField(HostOffer.objects.none(), required=False, label=_("1st preferred host"))
-    pref_2 = forms.ModelChoiceField(HostOffer.objects.none(), required=False, label=_("2nd preferred host"))
-    pref_3 = forms.ModelChoiceField(HostOffer.objects.none(), required=False, label=_("3rd preferred host"))
-    pref_4 = forms.ModelChoiceField(HostOffer.objects.none(), required=False, label=_("4th preferred host"))
-    pref_5 = forms.ModelChoiceField(HostOffer.objects.none(), required=False, label=_("5th preferred host"))
+    pref_1 = forms.ModelChoiceField(
+        HostOffer.objects.none(), required=False, label=_("1st preferred host")
+    )
+    pref_2 = forms.ModelChoiceField(
+        HostOffer.objects.none(), required=False, label=_("2nd preferred host")
+    )
+    pref_3 = forms.ModelChoiceField(
+        HostOffer.objects.none(), required=False, label=_("3rd preferred host")
+    )
+    pref_4 = forms.ModelChoiceField(
+        HostOffer.objects.none(), required=False, label=_("4th preferred host")
+    )
+    pref_5 = forms.ModelChoiceField(
+        HostOffer.objects.none(), required=False, label=_("5th preferred host")
+    )
 
     def __init__(self, *args, programme, user, **kwargs):
         super().__init__(*args, **kwargs)
-        own = user.staff_of.all() if not user.is_superuser else Organisation.objects.filter(kind=OrganisationKind.PARK)
+        own = (
+            user.staff_of.all()
+            if not user.is_superuser
+            else Organisation.objects.filter(kind=OrganisationKind.PARK)
+        )
         self.fields["home_park"].queryset = own.order_by("name")
-        self.fields["startup"].queryset = Organisation.objects.filter(
-            kind__in=[OrganisationKind.COMPANY, OrganisationKind.LAB]
-        ).filter(host_park__in=own).order_by("name") if not user.is_superuser else Organisation.objects.filter(
-            kind=OrganisationKind.COMPANY).order_by("name")
+        self.fields["startup"].queryset = (
+            Organisation.objects.filter(kind__in=[OrganisationKind.COMPANY, OrganisationKind.LAB])
+            .filter(host_park__in=own)
+            .order_by("name")
+            if not user.is_superuser
+            else Organisation.objects.filter(kind=OrganisationKind.COMPANY).order_by("name")
+        )
         for i in range(1, 6):
             self.fields[f"pref_{i}"].queryset = programme.offers.select_related("host")
 
     def preferences(self):
-        return [self.cleaned_data[f"pref_{i}"] for i in range(1, 6) if self.cleaned_data.get(f"pref_{i}")]
+        return [
+            self.cleaned_data[f"pref_{i}"]
+            for i in range(1, 6)
+            if self.cleaned_data.get(f"pref_{i}")
+        ]
 
 
 class MoveForm(StyledForm, forms.Form):
@@ -116,6 +185,9 @@ class OutcomeForm(StyledForm, forms.Form):
     local_entity_created = forms.BooleanField(required=False, label=_("Local entity created"))
     jobs = forms.IntegerField(min_value=0, initial=0, label=_("Jobs created"))
     contracts = forms.IntegerField(min_value=0, initial=0, label=_("Contracts signed"))
-    funds_raised = forms.DecimalField(min_value=0, initial=0, max_digits=14, decimal_places=2,
-                                      label=_("Funds raised (EUR)"))
-    notes = forms.CharField(required=False, label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}))
+    funds_raised = forms.DecimalField(
+        min_value=0, initial=0, max_digits=14, decimal_places=2, label=_("Funds raised (EUR)")
+    )
+    notes = forms.CharField(
+        required=False, label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2})
+    )

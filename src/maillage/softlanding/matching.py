@@ -111,16 +111,23 @@ def obstacles(request: Request, host: Host) -> tuple[str, ...]:
 
 
 def rank_hosts(request: Request, hosts: list[Host]) -> list[Ranked]:
-    ranked = [Ranked(h.id, score(request, h), not obstacles(request, h), obstacles(request, h)) for h in hosts]
+    ranked = [
+        Ranked(h.id, score(request, h), not obstacles(request, h), obstacles(request, h))
+        for h in hosts
+    ]
     return sorted(ranked, key=lambda r: (not r.feasible, -r.score, r.host_id))
 
 
 def objective(requests: list[Request], hosts: list[Host], chosen: Mapping[int, int | None]) -> int:
     by_id = {h.id: h for h in hosts}
-    return sum(BASE + score(r, by_id[chosen[r.id]]) for r in requests if chosen.get(r.id) is not None)
+    return sum(
+        BASE + score(r, by_id[chosen[r.id]]) for r in requests if chosen.get(r.id) is not None
+    )
 
 
-def verify(requests: list[Request], hosts: list[Host], chosen: Mapping[int, int | None]) -> list[str]:
+def verify(
+    requests: list[Request], hosts: list[Host], chosen: Mapping[int, int | None]
+) -> list[str]:
     """Independent check of an assignment: every host exists, fits, and no month is overbooked."""
     by_id = {h.id: h for h in hosts}
     errors, load = [], {}
@@ -141,12 +148,19 @@ def verify(requests: list[Request], hosts: list[Host], chosen: Mapping[int, int 
     for (host_id, m), n in sorted(load.items()):
         host = by_id[host_id]
         if n + host.used.get(m, 0) > host.desks:
-            errors.append(f"host {host_id}: {n + host.used.get(m, 0)} startups for {host.desks} desks in {m[0]}-{m[1]:02d}")
+            errors.append(
+                f"host {host_id}: {n + host.used.get(m, 0)} startups for {host.desks} desks in {m[0]}-{m[1]:02d}"
+            )
     return errors
 
 
 def assign(
-    requests: list[Request], hosts: list[Host], *, time_limit: float = 10.0, workers: int = 1, seed: int = 0,
+    requests: list[Request],
+    hosts: list[Host],
+    *,
+    time_limit: float = 10.0,
+    workers: int = 1,
+    seed: int = 0,
     hint: Mapping[int, int | None] | None = None,
 ) -> Assignment:
     model = cp_model.CpModel()
@@ -158,7 +172,9 @@ def assign(
     _one_host_each(model, requests, hosts, x)
     _desks_per_month(model, requests, hosts, x)
     reqs, by_id = {r.id: r for r in requests}, {h.id: h for h in hosts}
-    model.maximize(sum((BASE + score(reqs[r_id], by_id[h_id])) * var for (r_id, h_id), var in x.items()))
+    model.maximize(
+        sum((BASE + score(reqs[r_id], by_id[h_id])) * var for (r_id, h_id), var in x.items())
+    )
     start = dict(hint) if hint else greedy(requests, hosts)
     for (r_id, h_id), var in x.items():
         model.add_hint(var, 1 if start.get(r_id) == h_id else 0)

@@ -52,19 +52,24 @@ def is_home_park_staff(user, application) -> bool:
 
 @rules.predicate
 def is_addressed_host_staff(user, application) -> bool:
-    return application is not None and bool(staff_organisation_ids(user) & addressed_host_ids(application))
+    return application is not None and bool(
+        staff_organisation_ids(user) & addressed_host_ids(application)
+    )
 
 
 @rules.predicate
 def is_assigned_host_staff(user, application) -> bool:
     return (
-        application is not None and application.assigned_offer_id is not None
+        application is not None
+        and application.assigned_offer_id is not None
         and application.assigned_offer.host_id in staff_organisation_ids(user)
     )
 
 
 rules.add_perm("softlanding.add_programme", is_platform_admin | is_park_or_network_staff)
-rules.add_perm("softlanding.view_programme", is_platform_admin | is_organiser_staff | is_host_in_programme)
+rules.add_perm(
+    "softlanding.view_programme", is_platform_admin | is_organiser_staff | is_host_in_programme
+)
 rules.add_perm("softlanding.change_programme", is_platform_admin | is_organiser_staff)
 rules.add_perm("softlanding.apply_to_programme", is_platform_admin | is_park_or_network_staff)
 rules.add_perm(
@@ -73,8 +78,10 @@ rules.add_perm(
 )
 rules.add_perm("softlanding.change_application", is_platform_admin | is_home_park_staff)
 rules.add_perm(
-    "softlanding.score_application", is_platform_admin | is_application_organiser | is_addressed_host_staff
+    "softlanding.score_application",
+    is_platform_admin | is_application_organiser | is_addressed_host_staff,
 )
 rules.add_perm(
-    "softlanding.move_application", is_platform_admin | is_application_organiser | is_assigned_host_staff
+    "softlanding.move_application",
+    is_platform_admin | is_application_organiser | is_assigned_host_staff,
 )

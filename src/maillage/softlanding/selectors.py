@@ -26,8 +26,10 @@ def visible_applications(user) -> QuerySet[Application]:
     if not _is_admin(user):
         own = staff_organisation_ids(user)
         qs = qs.filter(
-            Q(programme__organisers__in=own) | Q(home_park__in=own)
-            | Q(preferences__offer__host__in=own) | Q(assigned_offer__host__in=own)
+            Q(programme__organisers__in=own)
+            | Q(home_park__in=own)
+            | Q(preferences__offer__host__in=own)
+            | Q(assigned_offer__host__in=own)
         ).distinct()
     return qs.select_related(
         "startup", "home_park", "sector", "programme", "assigned_offer__host"

@@ -41,10 +41,16 @@ def _codes(value, *, field: str, country: bool) -> str:
     if country:
         bad = [c for c in codes if not text.is_country_code(c)]
         if bad:
-            raise ValidationError({field: _("Unknown country code(s): %(codes)s. Use ISO codes such as CN or US.")
-                                   % {"codes": ", ".join(bad)}})
+            raise ValidationError(
+                {
+                    field: _("Unknown country code(s): %(codes)s. Use ISO codes such as CN or US.")
+                    % {"codes": ", ".join(bad)}
+                }
+            )
     elif any(len(c) != 2 or not c.isalpha() for c in codes):
-        raise ValidationError({field: _("Write languages as two-letter codes separated by commas, e.g. en,fr,zh.")})
+        raise ValidationError(
+            {field: _("Write languages as two-letter codes separated by commas, e.g. en,fr,zh.")}
+        )
     return ",".join(dict.fromkeys(codes))
 
 
@@ -59,11 +65,21 @@ def _services(values, field: str) -> list[str]:
 
 
 @transaction.atomic
-def create_programme(*, user, name: str, organisers, agreement=None, description: str = "", is_open: bool = True,
-                     criteria=()) -> Programme:
+def create_programme(
+    *,
+    user,
+    name: str,
+    organisers,
+    agreement=None,
+    description: str = "",
+    is_open: bool = True,
+    criteria=(),
+) -> Programme:
     organisers = list(organisers)
     _check_organisers(user=user, organisers=organisers, agreement=agreement)
-    programme = Programme.objects.create(name=name, description=description, agreement=agreement, is_open=is_open)
+    programme = Programme.objects.create(
+        name=name, description=description, agreement=agreement, is_open=is_open
+    )
     programme.organisers.set(organisers)
     set_criteria(programme=programme, criteria=criteria)
     return programme
@@ -72,21 +88,43 @@ def create_programme(*, user, name: str, organisers, agreement=None, description
 def _check_organisers(*, user, organisers, agreement) -> None:
     if not organisers:
         raise ValidationError({"organisers": _("Name at least one organising park.")})
-    if user is not None and not user.is_superuser and not ({o.pk for o in organisers} & staff_organisation_ids(user)):
-        raise ValidationError({"organisers": _("One of the organisers must be an organisation you work for.")})
+    if (
+        user is not None
+        and not user.is_superuser
+        and not ({o.pk for o in organisers} & staff_organisation_ids(user))
+    ):
+        raise ValidationError(
+            {"organisers": _("One of the organisers must be an organisation you work for.")}
+        )
     if agreement is not None:
         parties = set(agreement.parties.values_list("organisation_id", flat=True))
         if not {o.pk for o in organisers} <= parties:
-            raise ValidationError({"agreement": _("Every organiser must be a party to the agreement chosen.")})
+            raise ValidationError(
+                {"agreement": _("Every organiser must be a party to the agreement chosen.")}
+            )
 
 
 @transaction.atomic
-def update_programme(*, programme: Programme, user, name: str, organisers, agreement=None, description: str = "",
-                     is_open: bool = True, criteria=None) -> Programme:
+def update_programme(
+    *,
+    programme: Programme,
+    user,
+    name: str,
+    organisers,
+    agreement=None,
+    description: str = "",
+    is_open: bool = True,
+    criteria=None,
+) -> Programme:
     organisers = list(organisers)
     _check_organisers(user=user, organisers=organisers, agreement=agreement)
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
-    programme.name, programme.description, programme.agreement, programme.is_open = name, description, agreement, is_open
+    programme.name, programme.description, programme.agreement, programme.is_open = (
+        name,
+        description,
+        agreement,
+        is_open,
+    )
     programme.save()
     programme.organisers.set(organisers)
     if criteria is not None:
@@ -119,19 +157,38 @@ def set_criteria(*, programme: Programme, criteria) -> None:
 
 def _offer_checks(*, desks, available_from, available_until) -> None:
     if available_from and available_until and available_until < available_from:
-        raise ValidationError({"available_until": _("The offer ends before it starts. Swap or correct the dates.")})
+        raise ValidationError(
+            {"available_until": _("The offer ends before it starts. Swap or correct the dates.")}
+        )
     if desks is not None and int(desks) < 1:
         raise ValidationError({"desks": _("An offer needs at least one desk.")})
 
 
 @transaction.atomic
-def create_offer(*, programme: Programme, host, desks: int, available_from, available_until, services=(),
-                 sectors=(), languages: str = "", fees: str = "", description: str = "") -> HostOffer:
+def create_offer(
+    *,
+    programme: Programme,
+    host,
+    desks: int,
+    available_from,
+    available_until,
+    services=(),
+    sectors=(),
+    languages: str = "",
+    fees: str = "",
+    description: str = "",
+) -> HostOffer:
     _offer_checks(desks=desks, available_from=available_from, available_until=available_until)
     offer = HostOffer.objects.create(
-        programme=programme, host=host, desks=desks, available_from=available_from,
-        available_until=available_until, services=_services(services, "services"),
-        languages=_codes(languages, field="languages", country=False), fees=fees, description=description,
+        programme=programme,
+        host=host,
+        desks=desks,
+        available_from=available_from,
+        available_until=available_until,
+        services=_services(services, "services"),
+        languages=_codes(languages, field="languages", country=False),
+        fees=fees,
+        description=description,
     )
     offer.sectors.set(sectors)
     return offer
@@ -146,16 +203,32 @@ def update_offer(*, offer: HostOffer, sectors=None, **fields) -> HostOffer:
         fields["languages"] = _codes(fields["languages"], field="languages", country=False)
     for name, value in fields.items():
         setattr(offer, name, value)
-    _offer_checks(desks=offer.desks, available_from=offer.available_from, available_until=offer.available_until)
+    _offer_checks(
+        desks=offer.desks,
+        available_from=offer.available_from,
+        available_until=offer.available_until,
+    )
     for app in offer.assigned_applications.filter(status__in=HOLDS_DESK):
         if app.starts_on < offer.available_from or app.ends_on > offer.available_until:
-            raise ValidationError({"available_from": _("%(startup)s is placed here from %(start)s to %(end)s: "
-                                   "keep those dates inside the offer's period.")
-                                   % {"startup": app.startup, "start": app.starts_on, "end": app.ends_on}})
+            raise ValidationError(
+                {
+                    "available_from": _(
+                        "%(startup)s is placed here from %(start)s to %(end)s: "
+                        "keep those dates inside the offer's period."
+                    )
+                    % {"startup": app.startup, "start": app.starts_on, "end": app.ends_on}
+                }
+            )
     month, taken = _peak_load(offer)
     if taken > offer.desks:
-        raise ValidationError({"desks": _("%(n)d startups are already placed here in %(month)s: keep at least %(n)d desks.")
-                               % {"n": taken, "month": f"{month[0]}-{month[1]:02d}"}})
+        raise ValidationError(
+            {
+                "desks": _(
+                    "%(n)d startups are already placed here in %(month)s: keep at least %(n)d desks."
+                )
+                % {"n": taken, "month": f"{month[0]}-{month[1]:02d}"}
+            }
+        )
     offer.save()
     if sectors is not None:
         offer.sectors.set(sectors)
@@ -181,34 +254,74 @@ def _peak_load(offer: HostOffer):
 
 
 @transaction.atomic
-def submit_application(*, user, programme: Programme, startup, home_park, starts_on, ends_on, preferences=(),
-                       target_countries="", sector=None, stage="seed", goals="", needs=(), languages="",
-                       team_size: int = 1) -> Application:
+def submit_application(
+    *,
+    user,
+    programme: Programme,
+    startup,
+    home_park,
+    starts_on,
+    ends_on,
+    preferences=(),
+    target_countries="",
+    sector=None,
+    stage="seed",
+    goals="",
+    needs=(),
+    languages="",
+    team_size: int = 1,
+) -> Application:
     """A home park endorses one of its startups' application to a programme."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if not programme.is_open:
-        raise ValidationError(_("The programme “%(name)s” is closed to applications. Ask its organisers "
-                                "when it reopens.") % {"name": programme.name})
-    if user is not None and not user.is_superuser and home_park.pk not in staff_organisation_ids(user):
-        raise ValidationError({"home_park": _("Only the staff of the home park can endorse its startups.")})
+        raise ValidationError(
+            _(
+                "The programme “%(name)s” is closed to applications. Ask its organisers "
+                "when it reopens."
+            )
+            % {"name": programme.name}
+        )
+    if (
+        user is not None
+        and not user.is_superuser
+        and home_park.pk not in staff_organisation_ids(user)
+    ):
+        raise ValidationError(
+            {"home_park": _("Only the staff of the home park can endorse its startups.")}
+        )
     if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The end date comes before the start date. Swap or correct them.")})
+        raise ValidationError(
+            {"ends_on": _("The end date comes before the start date. Swap or correct them.")}
+        )
     if starts_on < timezone.localdate() and user is not None and not user.is_superuser:
         raise ValidationError({"starts_on": _("The stay cannot start in the past.")})
     preferences = list(dict.fromkeys(preferences))
     if len(preferences) > MAX_PREFERENCES:
         raise ValidationError({"preferences": _("Choose at most five preferred hosts.")})
     if any(offer.programme_id != programme.pk for offer in preferences):
-        raise ValidationError({"preferences": _("Preferred hosts must be offers of this programme.")})
+        raise ValidationError(
+            {"preferences": _("Preferred hosts must be offers of this programme.")}
+        )
     app = Application.objects.create(
-        programme=programme, startup=startup, home_park=home_park, endorsed_by=user, endorsed_at=timezone.now(),
-        target_countries=_codes(target_countries, field="target_countries", country=True), sector=sector,
-        stage=stage, goals=goals, needs=_services(needs, "needs"),
-        languages=_codes(languages, field="languages", country=False), starts_on=starts_on, ends_on=ends_on,
-        team_size=team_size, created_by=user,
+        programme=programme,
+        startup=startup,
+        home_park=home_park,
+        endorsed_by=user,
+        endorsed_at=timezone.now(),
+        target_countries=_codes(target_countries, field="target_countries", country=True),
+        sector=sector,
+        stage=stage,
+        goals=goals,
+        needs=_services(needs, "needs"),
+        languages=_codes(languages, field="languages", country=False),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        team_size=team_size,
+        created_by=user,
     )
     PreferredHost.objects.bulk_create(
-        PreferredHost(application=app, offer=offer, rank=rank) for rank, offer in enumerate(preferences, start=1)
+        PreferredHost(application=app, offer=offer, rank=rank)
+        for rank, offer in enumerate(preferences, start=1)
     )
     StatusChange.objects.create(application=app, from_status="", to_status=A.APPLIED, by=user)
     return app
@@ -226,7 +339,9 @@ def score_application(*, application: Application, scores: dict, user) -> float 
         if not 0 <= value <= Score.MAX:
             raise ValidationError({"scores": _("Scores go from 0 to 5.")})
         Score.objects.update_or_create(
-            application=application, criterion=criterion, defaults={"value": value, "scored_by": user}
+            application=application,
+            criterion=criterion,
+            defaults={"value": value, "scored_by": user},
         )
     return weighted_score(application)
 
@@ -243,31 +358,65 @@ def _check_fits(app: Application, offer: HostOffer) -> None:
     if offer.programme_id != app.programme_id:
         raise ValidationError({"offer": _("This host belongs to another programme.")})
     if app.starts_on < offer.available_from or app.ends_on > offer.available_until:
-        raise ValidationError({"offer": _("%(host)s hosts from %(start)s to %(end)s; the stay asked for does not fit.")
-                               % {"host": offer.host, "start": offer.available_from, "end": offer.available_until}})
+        raise ValidationError(
+            {
+                "offer": _(
+                    "%(host)s hosts from %(start)s to %(end)s; the stay asked for does not fit."
+                )
+                % {"host": offer.host, "start": offer.available_from, "end": offer.available_until}
+            }
+        )
     load = _load(offer, exclude_id=app.pk)
     for month in matching.month_span(app.starts_on, app.ends_on):
         if load[month] >= offer.desks:
-            raise ValidationError({"offer": _("%(host)s is over capacity in %(month)s: all %(desks)d desks are "
-                                             "taken. Choose another host or other dates.")
-                                   % {"host": offer.host, "month": f"{month[0]}-{month[1]:02d}", "desks": offer.desks}})
+            raise ValidationError(
+                {
+                    "offer": _(
+                        "%(host)s is over capacity in %(month)s: all %(desks)d desks are "
+                        "taken. Choose another host or other dates."
+                    )
+                    % {
+                        "host": offer.host,
+                        "month": f"{month[0]}-{month[1]:02d}",
+                        "desks": offer.desks,
+                    }
+                }
+            )
 
 
 @transaction.atomic
-def move_application(*, application: Application, to_status: str, user, offer: HostOffer | None = None,
-                     exit_outcome: str = "", note: str = "") -> Application:
+def move_application(
+    *,
+    application: Application,
+    to_status: str,
+    user,
+    offer: HostOffer | None = None,
+    exit_outcome: str = "",
+    note: str = "",
+) -> Application:
     app = Application.objects.select_for_update().get(pk=application.pk)
     if to_status not in TRANSITIONS.get(app.status, set()):
         allowed = ", ".join(str(A(s).label) for s in sorted(TRANSITIONS.get(app.status, ())))
-        raise ValidationError({"status": _("An application that is “%(old)s” cannot move to “%(new)s”. "
-                                           "Possible next steps: %(allowed)s.")
-                               % {"old": A(app.status).label, "new": A(to_status).label if to_status in A.values else to_status,
-                                  "allowed": allowed or _("none")}})
+        raise ValidationError(
+            {
+                "status": _(
+                    "An application that is “%(old)s” cannot move to “%(new)s”. "
+                    "Possible next steps: %(allowed)s."
+                )
+                % {
+                    "old": A(app.status).label,
+                    "new": A(to_status).label if to_status in A.values else to_status,
+                    "allowed": allowed or _("none"),
+                }
+            }
+        )
     if to_status == A.MATCHED:
         offer = offer or app.assigned_offer
         if offer is None:
             raise ValidationError({"offer": _("Choose the host to match this startup with.")})
-        list(HostOffer.objects.select_for_update().filter(pk=offer.pk).order_by())  # serialise bookings of this host
+        list(
+            HostOffer.objects.select_for_update().filter(pk=offer.pk).order_by()
+        )  # serialise bookings of this host
         _check_fits(app, offer)
         app.assigned_offer = offer
     elif to_status == A.SCREENING:
@@ -276,7 +425,9 @@ def move_application(*, application: Application, to_status: str, user, offer: H
         if exit_outcome not in ExitOutcome.values:
             raise ValidationError({"exit_outcome": _("Say whether the startup stayed or left.")})
         app.exit_outcome = exit_outcome
-    StatusChange.objects.create(application=app, from_status=app.status, to_status=to_status, by=user, note=note)
+    StatusChange.objects.create(
+        application=app, from_status=app.status, to_status=to_status, by=user, note=note
+    )
     app.status = to_status
     app.save()
     return app
@@ -293,17 +444,26 @@ def matching_instance(programme: Programme, applications=None):
     apps = list(applications.select_related("sector").prefetch_related("preferences"))
     hosts = [
         matching.Host(
-            id=o.pk, desks=o.desks, months=frozenset(matching.month_span(o.available_from, o.available_until)),
-            sectors=frozenset(s.pk for s in o.sectors.all()), languages=frozenset(o.language_list),
-            services=frozenset(o.services), country=o.host.country, used=dict(_load(o)),
+            id=o.pk,
+            desks=o.desks,
+            months=frozenset(matching.month_span(o.available_from, o.available_until)),
+            sectors=frozenset(s.pk for s in o.sectors.all()),
+            languages=frozenset(o.language_list),
+            services=frozenset(o.services),
+            country=o.host.country,
+            used=dict(_load(o)),
         )
         for o in offers
     ]
     requests = [
         matching.Request(
-            id=a.pk, months=frozenset(matching.month_span(a.starts_on, a.ends_on)), sector=a.sector_id,
-            filiere=a.sector.parent_id if a.sector_id else None, languages=frozenset(a.language_list),
-            needs=frozenset(a.needs), countries=frozenset(c for c in a.target_countries.split(",") if c),
+            id=a.pk,
+            months=frozenset(matching.month_span(a.starts_on, a.ends_on)),
+            sector=a.sector_id,
+            filiere=a.sector.parent_id if a.sector_id else None,
+            languages=frozenset(a.language_list),
+            needs=frozenset(a.needs),
+            countries=frozenset(c for c in a.target_countries.split(",") if c),
             preferences=tuple(p.offer_id for p in a.preferences.all()),
         )
         for a in apps
@@ -317,14 +477,24 @@ def propose_assignment(*, programme: Programme, time_limit: float = 10.0) -> mat
 
 
 @transaction.atomic
-def accept_assignment(*, programme: Programme, choices: dict[int, int | None], user) -> list[Application]:
+def accept_assignment(
+    *, programme: Programme, choices: dict[int, int | None], user
+) -> list[Application]:
     """Staff accept (possibly edited) proposals: each application gets its host, all or nothing."""
     # order_by(): the default ordering joins the host, which would lock organisations too.
-    offers = {o.pk: o for o in HostOffer.objects.select_for_update().filter(programme=programme).order_by("pk")}
-    apps = {a.pk: a for a in programme.applications.filter(pk__in=choices, status__in=[A.APPLIED, A.SCREENING])}
+    offers = {
+        o.pk: o
+        for o in HostOffer.objects.select_for_update().filter(programme=programme).order_by("pk")
+    }
+    apps = {
+        a.pk: a
+        for a in programme.applications.filter(pk__in=choices, status__in=[A.APPLIED, A.SCREENING])
+    }
     missing = set(choices) - set(apps)
     if missing:
-        raise ValidationError(_("Some applications are no longer waiting for a host; reload the page."))
+        raise ValidationError(
+            _("Some applications are no longer waiting for a host; reload the page.")
+        )
     matched = []
     for app_id, offer_id in sorted(choices.items()):
         if offer_id is None:
@@ -334,14 +504,29 @@ def accept_assignment(*, programme: Programme, choices: dict[int, int | None], u
         app = apps[app_id]
         if app.status == A.APPLIED:
             app = move_application(application=app, to_status=A.SCREENING, user=user)
-        matched.append(move_application(application=app, to_status=A.MATCHED, user=user, offer=offers[offer_id],
-                                        note=_("Accepted from the proposed assignment.")))
+        matched.append(
+            move_application(
+                application=app,
+                to_status=A.MATCHED,
+                user=user,
+                offer=offers[offer_id],
+                note=_("Accepted from the proposed assignment."),
+            )
+        )
     return matched
 
 
 @transaction.atomic
-def record_outcome(*, application: Application, months: int, local_entity_created: bool = False, jobs: int = 0,
-                   contracts: int = 0, funds_raised=0, notes: str = "") -> Outcome:
+def record_outcome(
+    *,
+    application: Application,
+    months: int,
+    local_entity_created: bool = False,
+    jobs: int = 0,
+    contracts: int = 0,
+    funds_raised=0,
+    notes: str = "",
+) -> Outcome:
     if application.status not in (A.LANDED, A.EXITED):
         raise ValidationError(_("Outcomes are recorded once the startup has landed."))
     if int(months) not in (6, 12, 24):
@@ -349,8 +534,14 @@ def record_outcome(*, application: Application, months: int, local_entity_create
     if min(int(jobs), int(contracts)) < 0 or float(funds_raised) < 0:
         raise ValidationError(_("Jobs, contracts and funds cannot be negative."))
     outcome, _created = Outcome.objects.update_or_create(
-        application=application, months=int(months),
-        defaults={"local_entity_created": local_entity_created, "jobs": jobs, "contracts": contracts,
-                  "funds_raised": funds_raised, "notes": notes},
+        application=application,
+        months=int(months),
+        defaults={
+            "local_entity_created": local_entity_created,
+            "jobs": jobs,
+            "contracts": contracts,
+            "funds_raised": funds_raised,
+            "notes": notes,
+        },
     )
     return outcome

@@ -13,7 +13,9 @@ urlpatterns = [
     path("programmes/<int:pk>/offers/<int:offer_pk>/", programmes.offer_edit, name="offer_edit"),
     path("programmes/<int:pk>/board/", programmes.board, name="board"),
     path("programmes/<int:pk>/matching/", programmes.matching_view, name="matching"),
-    path("programmes/<int:pk>/matching/accept/", programmes.matching_accept, name="matching_accept"),
+    path(
+        "programmes/<int:pk>/matching/accept/", programmes.matching_accept, name="matching_accept"
+    ),
     path("programmes/<int:pk>/apply/", applications.application_create, name="application_create"),
     path("applications/<int:pk>/", applications.application_detail, name="application"),
     path("applications/<int:pk>/scores/", applications.application_score, name="application_score"),

@@ -24,7 +24,10 @@ class Delegation(models.Model):
         help_text=_("ISO 3166 codes separated by commas, e.g. CN,JP"),
     )
     time_zone = models.CharField(
-        _("time zone"), max_length=64, blank=True, default="",
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
         help_text=_("Time zone of the itinerary, e.g. Asia/Shanghai; empty for the platform's."),
     )
     hosts = models.ManyToManyField(
@@ -72,7 +75,9 @@ class Delegation(models.Model):
 
         from django.utils import timezone
 
-        return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else timezone.get_default_timezone()
+        return (
+            zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else timezone.get_default_timezone()
+        )
 
     @property
     def country_list(self) -> list[str]:

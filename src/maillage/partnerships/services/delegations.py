@@ -21,8 +21,12 @@ def _clean_countries(value) -> str:
     bad = [c for c in codes if not text.is_country_code(c)]
     if bad:
         raise ValidationError(
-            {"countries": _("Unknown country code(s): %(codes)s. Use ISO codes such as CN, JP, US.")
-             % {"codes": ", ".join(bad)}}
+            {
+                "countries": _(
+                    "Unknown country code(s): %(codes)s. Use ISO codes such as CN, JP, US."
+                )
+                % {"codes": ", ".join(bad)}
+            }
         )
     return ",".join(dict.fromkeys(codes))
 
@@ -32,16 +36,26 @@ def _clean_time_zone(value: str) -> str:
 
     value = (value or "").strip()
     if value and value not in zoneinfo.available_timezones():
-        raise ValidationError({"time_zone": _("Unknown time zone “%(tz)s”. Use a name such as Asia/Shanghai or "
-                                              "Europe/Paris.") % {"tz": value}})
+        raise ValidationError(
+            {
+                "time_zone": _(
+                    "Unknown time zone “%(tz)s”. Use a name such as Asia/Shanghai or Europe/Paris."
+                )
+                % {"tz": value}
+            }
+        )
     return value
 
 
 def _check(*, user, starts_on, ends_on, hosts, visitors, direction) -> None:
     if direction not in DelegationDirection.values:
-        raise ValidationError({"direction": _("Say whether the delegation is incoming or outgoing.")})
+        raise ValidationError(
+            {"direction": _("Say whether the delegation is incoming or outgoing.")}
+        )
     if starts_on and ends_on and ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The end date comes before the start date. Swap or correct them.")})
+        raise ValidationError(
+            {"ends_on": _("The end date comes before the start date. Swap or correct them.")}
+        )
     if not hosts:
         raise ValidationError({"hosts": _("Name at least one host organisation.")})
     if not visitors:
@@ -49,7 +63,11 @@ def _check(*, user, starts_on, ends_on, hosts, visitors, direction) -> None:
     involved = {o.pk for o in hosts} | {o.pk for o in visitors}
     if user is not None and not user.is_superuser and not (involved & staff_organisation_ids(user)):
         raise ValidationError(
-            {"hosts": _("Your organisation must be among the hosts or the visitors of the delegation.")}
+            {
+                "hosts": _(
+                    "Your organisation must be among the hosts or the visitors of the delegation."
+                )
+            }
         )
 
 
@@ -60,8 +78,14 @@ def create_delegation(*, user, hosts, visitors, members=(), **fields) -> Delegat
         raise TypeError(f"unknown delegation fields: {sorted(unknown)}")
     fields["countries"] = _clean_countries(fields.get("countries", ""))
     fields["time_zone"] = _clean_time_zone(fields.get("time_zone", ""))
-    _check(user=user, starts_on=fields.get("starts_on"), ends_on=fields.get("ends_on"),
-           hosts=list(hosts), visitors=list(visitors), direction=fields.get("direction"))
+    _check(
+        user=user,
+        starts_on=fields.get("starts_on"),
+        ends_on=fields.get("ends_on"),
+        hosts=list(hosts),
+        visitors=list(visitors),
+        direction=fields.get("direction"),
+    )
     delegation = Delegation.objects.create(created_by=user, **fields)
     delegation.hosts.set(hosts)
     delegation.visitors.set(visitors)
@@ -70,7 +94,9 @@ def create_delegation(*, user, hosts, visitors, members=(), **fields) -> Delegat
 
 
 @transaction.atomic
-def update_delegation(*, delegation: Delegation, user, hosts=None, visitors=None, members=None, **fields) -> Delegation:
+def update_delegation(
+    *, delegation: Delegation, user, hosts=None, visitors=None, members=None, **fields
+) -> Delegation:
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown delegation fields: {sorted(unknown)}")
@@ -80,9 +106,14 @@ def update_delegation(*, delegation: Delegation, user, hosts=None, visitors=None
         fields["time_zone"] = _clean_time_zone(fields["time_zone"])
     hosts = list(hosts) if hosts is not None else list(delegation.hosts.all())
     visitors = list(visitors) if visitors is not None else list(delegation.visitors.all())
-    _check(user=user, starts_on=fields.get("starts_on", delegation.starts_on),
-           ends_on=fields.get("ends_on", delegation.ends_on), hosts=hosts, visitors=visitors,
-           direction=fields.get("direction", delegation.direction))
+    _check(
+        user=user,
+        starts_on=fields.get("starts_on", delegation.starts_on),
+        ends_on=fields.get("ends_on", delegation.ends_on),
+        hosts=hosts,
+        visitors=visitors,
+        direction=fields.get("direction", delegation.direction),
+    )
     for name, value in fields.items():
         setattr(delegation, name, value)
     delegation.save(update_fields=list(fields))
@@ -94,47 +125,89 @@ def update_delegation(*, delegation: Delegation, user, hosts=None, visitors=None
 
 
 @transaction.atomic
-def add_visit(*, delegation: Delegation, starts_at, ends_at, organisation=None, place: str = "",
-              latitude=None, longitude=None, notes: str = "") -> Visit:
+def add_visit(
+    *,
+    delegation: Delegation,
+    starts_at,
+    ends_at,
+    organisation=None,
+    place: str = "",
+    latitude=None,
+    longitude=None,
+    notes: str = "",
+) -> Visit:
     if organisation is None and not (place or "").strip():
-        raise ValidationError({"place": _("Give the organisation visited or the name of the place.")})
+        raise ValidationError(
+            {"place": _("Give the organisation visited or the name of the place.")}
+        )
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The visit ends before it starts. Correct the times.")})
     # Days as lived at the destination: the itinerary's time zone.
-    first, last = (timezone.localtime(starts_at, delegation.tz).date(), timezone.localtime(ends_at, delegation.tz).date())
+    first, last = (
+        timezone.localtime(starts_at, delegation.tz).date(),
+        timezone.localtime(ends_at, delegation.tz).date(),
+    )
     if first < delegation.starts_on or last > delegation.ends_on:
         raise ValidationError(
-            {"starts_at": _("The visit falls outside the delegation's dates (%(start)s – %(end)s).")
-             % {"start": delegation.starts_on.isoformat(), "end": delegation.ends_on.isoformat()}}
+            {
+                "starts_at": _(
+                    "The visit falls outside the delegation's dates (%(start)s – %(end)s)."
+                )
+                % {"start": delegation.starts_on.isoformat(), "end": delegation.ends_on.isoformat()}
+            }
         )
     if (latitude is None) != (longitude is None):
         raise ValidationError({"latitude": _("Give both latitude and longitude, or neither.")})
     return Visit.objects.create(
-        delegation=delegation, organisation=organisation, place=(place or "").strip(),
-        starts_at=starts_at, ends_at=ends_at, latitude=latitude, longitude=longitude, notes=notes,
+        delegation=delegation,
+        organisation=organisation,
+        place=(place or "").strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        latitude=latitude,
+        longitude=longitude,
+        notes=notes,
     )
 
 
-def add_contact(*, delegation: Delegation, person=None, name: str = "", organisation=None, notes: str = "") -> ContactMet:
+def add_contact(
+    *, delegation: Delegation, person=None, name: str = "", organisation=None, notes: str = ""
+) -> ContactMet:
     if person is None and not (name or "").strip():
         raise ValidationError({"name": _("Choose a person from the directory or type their name.")})
     return ContactMet.objects.create(
-        delegation=delegation, person=person, name=(name or "").strip(), organisation=organisation, notes=notes
+        delegation=delegation,
+        person=person,
+        name=(name or "").strip(),
+        organisation=organisation,
+        notes=notes,
     )
 
 
-def add_follow_up(*, delegation: Delegation, description: str, kind: str = FollowUpKind.OTHER,
-                  agreement=None, application=None, due_on=None) -> FollowUp:
+def add_follow_up(
+    *,
+    delegation: Delegation,
+    description: str,
+    kind: str = FollowUpKind.OTHER,
+    agreement=None,
+    application=None,
+    due_on=None,
+) -> FollowUp:
     if not (description or "").strip():
         raise ValidationError({"description": _("Describe the follow-up.")})
     if kind == FollowUpKind.AGREEMENT and agreement is None:
         raise ValidationError({"agreement": _("Choose the agreement this follow-up led to.")})
     if kind == FollowUpKind.APPLICATION and application is None:
-        raise ValidationError({"application": _("Choose the soft-landing application this follow-up led to.")})
+        raise ValidationError(
+            {"application": _("Choose the soft-landing application this follow-up led to.")}
+        )
     return FollowUp.objects.create(
-        delegation=delegation, kind=kind, description=description.strip(),
+        delegation=delegation,
+        kind=kind,
+        description=description.strip(),
         agreement=agreement if kind == FollowUpKind.AGREEMENT else None,
-        application=application if kind == FollowUpKind.APPLICATION else None, due_on=due_on,
+        application=application if kind == FollowUpKind.APPLICATION else None,
+        due_on=due_on,
     )
 
 

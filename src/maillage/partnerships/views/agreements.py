@@ -21,17 +21,26 @@ VIEW, CHANGE = "partnerships.view_agreement", "partnerships.change_agreement"
 def agreement_list(request):
     qs = selectors.filter_agreements(
         selectors.visible_agreements(request.user),
-        kind=request.GET.get("kind", ""), status=request.GET.get("status", ""), q=request.GET.get("q", "").strip(),
+        kind=request.GET.get("kind", ""),
+        status=request.GET.get("status", ""),
+        q=request.GET.get("q", "").strip(),
     )
-    return render(request, "partnerships/agreement_list.html", {
-        "agreements": qs.order_by("-signed_on", "title"),
-        "kinds": AgreementKind.choices, "statuses": AgreementStatus.choices,
-        "can_add": request.user.has_perm("partnerships.add_agreement"),
-    })
+    return render(
+        request,
+        "partnerships/agreement_list.html",
+        {
+            "agreements": qs.order_by("-signed_on", "title"),
+            "kinds": AgreementKind.choices,
+            "statuses": AgreementStatus.choices,
+            "can_add": request.user.has_perm("partnerships.add_agreement"),
+        },
+    )
 
 
 def _load(request, pk, *, change=False) -> Agreement:
-    agreement = get_object_or_404(Agreement.objects.prefetch_related("parties__organisation"), pk=pk)
+    agreement = get_object_or_404(
+        Agreement.objects.prefetch_related("parties__organisation"), pk=pk
+    )
     return check(request.user, agreement, view=VIEW, change=CHANGE if change else None)
 
 
@@ -39,18 +48,25 @@ def agreement_detail(request, pk):
     agreement = _load(request, pk)
     can_change = request.user.has_perm(CHANGE, agreement)
     owners = agreement.organisations.all()
-    return render(request, "partnerships/agreement_detail.html", {
-        "agreement": agreement,
-        "can_change": can_change,
-        "commitments": agreement.commitments.select_related("owner"),
-        "documents": agreement.documents.all() if can_change else [],
-        "notes": agreement.notes.select_related("author") if can_change else [],
-        "next_statuses": [(s, AgreementStatus(s).label) for s in sorted(AGREEMENT_TRANSITIONS[agreement.status])],
-        "commitment_form": forms.CommitmentForm(prefix="c", owners=owners),
-        "document_form": forms.DocumentForm(),
-        "note_form": forms.NoteForm(),
-        "programmes": agreement.programmes.all(),
-    })
+    return render(
+        request,
+        "partnerships/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "can_change": can_change,
+            "commitments": agreement.commitments.select_related("owner"),
+            "documents": agreement.documents.all() if can_change else [],
+            "notes": agreement.notes.select_related("author") if can_change else [],
+            "next_statuses": [
+                (s, AgreementStatus(s).label)
+                for s in sorted(AGREEMENT_TRANSITIONS[agreement.status])
+            ],
+            "commitment_form": forms.CommitmentForm(prefix="c", owners=owners),
+            "document_form": forms.DocumentForm(),
+            "note_form": forms.NoteForm(),
+            "programmes": agreement.programmes.all(),
+        },
+    )
 
 
 def _parties(formset):
@@ -59,8 +75,14 @@ def _parties(formset):
 
 def _commitments(formset):
     return [
-        {"action": f["action"], "kind": f["kind"], "owner": f.get("owner"), "due_on": f.get("due_on")}
-        for f in formset.cleaned_data if f.get("action")
+        {
+            "action": f["action"],
+            "kind": f["kind"],
+            "owner": f.get("owner"),
+            "due_on": f.get("due_on"),
+        }
+        for f in formset.cleaned_data
+        if f.get("action")
     ]
 
 
@@ -77,8 +99,12 @@ def agreement_create(request):
             data = dict(form.cleaned_data)
             try:
                 agreement = services.create_agreement(
-                    user=request.user, parties=_parties(parties), commitments=_commitments(commitments),
-                    domains=data.pop("domains"), signatories=data.pop("signatories"), **data,
+                    user=request.user,
+                    parties=_parties(parties),
+                    commitments=_commitments(commitments),
+                    domains=data.pop("domains"),
+                    signatories=data.pop("signatories"),
+                    **data,
                 )
             except ValidationError as exc:
                 forms.add_service_errors(form, exc)
@@ -87,24 +113,35 @@ def agreement_create(request):
                 return redirect(agreement)
     else:
         form = forms.AgreementForm()
-        parties = forms.PartyFormSet(prefix="parties", initial=[{"organisation": first}] if first else None)
+        parties = forms.PartyFormSet(
+            prefix="parties", initial=[{"organisation": first}] if first else None
+        )
         commitments = forms.CommitmentFormSet(prefix="commitments")
-    return render(request, "partnerships/agreement_form.html",
-                  {"form": form, "parties": parties, "commitments": commitments, "agreement": None})
+    return render(
+        request,
+        "partnerships/agreement_form.html",
+        {"form": form, "parties": parties, "commitments": commitments, "agreement": None},
+    )
 
 
 @login_required
 def agreement_edit(request, pk):
     agreement = _load(request, pk, change=True)
     if request.method == "POST":
-        form = forms.AgreementForm(request.POST, instance=Agreement.objects.get(pk=pk), editing=True)
+        form = forms.AgreementForm(
+            request.POST, instance=Agreement.objects.get(pk=pk), editing=True
+        )
         parties = forms.PartyFormSet(request.POST, prefix="parties")
         if form.is_valid() and parties.is_valid():
             data = dict(form.cleaned_data)
             try:
                 services.update_agreement(
-                    agreement=agreement, user=request.user, parties=_parties(parties),
-                    domains=data.pop("domains"), signatories=data.pop("signatories"), **data,
+                    agreement=agreement,
+                    user=request.user,
+                    parties=_parties(parties),
+                    domains=data.pop("domains"),
+                    signatories=data.pop("signatories"),
+                    **data,
                 )
             except ValidationError as exc:
                 forms.add_service_errors(form, exc)
@@ -113,11 +150,17 @@ def agreement_edit(request, pk):
                 return redirect(agreement)
     else:
         form = forms.AgreementForm(instance=agreement, editing=True)
-        parties = forms.PartyFormSet(prefix="parties", initial=[
-            {"organisation": p.organisation, "role": p.role} for p in agreement.parties.all()
-        ])
-    return render(request, "partnerships/agreement_form.html",
-                  {"form": form, "parties": parties, "commitments": None, "agreement": agreement})
+        parties = forms.PartyFormSet(
+            prefix="parties",
+            initial=[
+                {"organisation": p.organisation, "role": p.role} for p in agreement.parties.all()
+            ],
+        )
+    return render(
+        request,
+        "partnerships/agreement_form.html",
+        {"form": form, "parties": parties, "commitments": None, "agreement": agreement},
+    )
 
 
 def _error(request, exc: ValidationError) -> None:
@@ -132,8 +175,12 @@ def agreement_status(request, pk):
     form = forms.StatusForm(request.POST)
     if form.is_valid():
         try:
-            services.change_agreement_status(agreement=agreement, status=form.cleaned_data["status"],
-                                             user=request.user, signed_on=form.cleaned_data["signed_on"])
+            services.change_agreement_status(
+                agreement=agreement,
+                status=form.cleaned_data["status"],
+                user=request.user,
+                signed_on=form.cleaned_data["signed_on"],
+            )
             messages.success(request, _("Status changed."))
         except ValidationError as exc:
             _error(request, exc)
@@ -163,8 +210,11 @@ def commitment_toggle(request, pk, commitment_pk):
     commitment = get_object_or_404(Commitment, pk=commitment_pk, agreement=agreement)
     services.set_commitment_done(commitment=commitment, done=not commitment.done)
     if request.htmx:
-        return render(request, "partnerships/_commitment_row.html",
-                      {"c": commitment, "agreement": agreement, "can_change": True})
+        return render(
+            request,
+            "partnerships/_commitment_row.html",
+            {"c": commitment, "agreement": agreement, "can_change": True},
+        )
     return redirect(agreement)
 
 
@@ -175,8 +225,12 @@ def document_upload(request, pk):
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_document(agreement=agreement, title=form.cleaned_data["title"],
-                                  file=form.cleaned_data["file"], user=request.user)
+            services.add_document(
+                agreement=agreement,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+                user=request.user,
+            )
             messages.success(request, _("Document uploaded."))
         except ValidationError as exc:
             _error(request, exc)
@@ -189,8 +243,12 @@ def document_upload(request, pk):
 def document_download(request, pk, document_pk):
     agreement = _load(request, pk, change=True)
     doc = get_object_or_404(AgreementDocument, pk=document_pk, agreement=agreement)
-    return FileResponse(doc.file.open("rb"), content_type="application/pdf", as_attachment=False,
-                        filename=doc.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        doc.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=False,
+        filename=doc.file.name.rsplit("/", 1)[-1],
+    )
 
 
 @require_POST

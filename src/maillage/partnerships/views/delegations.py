@@ -27,7 +27,9 @@ def _follow_up_form(request, data=None):
     from maillage.softlanding.selectors import visible_applications
 
     return forms.FollowUpForm(
-        data, prefix="f", agreements=selectors.editable_agreements(request.user),
+        data,
+        prefix="f",
+        agreements=selectors.editable_agreements(request.user),
         applications=visible_applications(request.user),
     )
 
@@ -38,10 +40,15 @@ def delegation_list(request):
     direction = request.GET.get("direction", "")
     if direction:
         delegations = delegations.filter(direction=direction)
-    return render(request, "partnerships/delegation_list.html", {
-        "delegations": delegations, "direction": direction,
-        "can_add": request.user.has_perm("partnerships.add_delegation"),
-    })
+    return render(
+        request,
+        "partnerships/delegation_list.html",
+        {
+            "delegations": delegations,
+            "direction": direction,
+            "can_add": request.user.has_perm("partnerships.add_delegation"),
+        },
+    )
 
 
 @login_required
@@ -49,21 +56,33 @@ def delegation_detail(request, pk):
     delegation = _load(request, pk)
     visits = list(delegation.visits.select_related("organisation"))
     with timezone.override(delegation.tz):  # itinerary times as lived at the destination
-        return render(request, "partnerships/delegation_detail.html", {
-            "delegation": delegation,
-            "can_change": request.user.has_perm(CHANGE, delegation),
-            "visits": visits,
-            "points": [
-                {"label": v.label, "lat": v.coordinates[0], "lon": v.coordinates[1],
-                 "when": v.starts_at.isoformat()} for v in visits if v.coordinates
-            ],
-            "contacts": delegation.contacts.select_related("person", "organisation"),
-            "follow_ups": delegation.follow_ups.select_related("agreement", "application__startup"),
-            "members": delegation.members.all(),
-            "visit_form": forms.VisitForm(prefix="v"),
-            "contact_form": forms.ContactForm(prefix="p"),
-            "follow_up_form": _follow_up_form(request),
-        })
+        return render(
+            request,
+            "partnerships/delegation_detail.html",
+            {
+                "delegation": delegation,
+                "can_change": request.user.has_perm(CHANGE, delegation),
+                "visits": visits,
+                "points": [
+                    {
+                        "label": v.label,
+                        "lat": v.coordinates[0],
+                        "lon": v.coordinates[1],
+                        "when": v.starts_at.isoformat(),
+                    }
+                    for v in visits
+                    if v.coordinates
+                ],
+                "contacts": delegation.contacts.select_related("person", "organisation"),
+                "follow_ups": delegation.follow_ups.select_related(
+                    "agreement", "application__startup"
+                ),
+                "members": delegation.members.all(),
+                "visit_form": forms.VisitForm(prefix="v"),
+                "contact_form": forms.ContactForm(prefix="p"),
+                "follow_up_form": _follow_up_form(request),
+            },
+        )
 
 
 def _save(request, form, delegation=None):
@@ -72,7 +91,9 @@ def _save(request, form, delegation=None):
     try:
         if delegation is None:
             return services.create_delegation(user=request.user, **relations, **data)
-        return services.update_delegation(delegation=delegation, user=request.user, **relations, **data)
+        return services.update_delegation(
+            delegation=delegation, user=request.user, **relations, **data
+        )
     except ValidationError as exc:
         forms.add_service_errors(form, exc)
         return None
@@ -98,12 +119,20 @@ def delegation_edit(request, pk):
     if request.method == "POST" and form.is_valid() and _save(request, form, delegation):
         messages.success(request, _("Delegation saved."))
         return redirect(delegation)
-    return render(request, "partnerships/delegation_form.html", {"form": form, "delegation": delegation})
+    return render(
+        request, "partnerships/delegation_form.html", {"form": form, "delegation": delegation}
+    )
 
 
 def _errors(request, form, exc=None):
-    problems = exc.messages if exc else [f"{form.fields[k].label if k in form.fields else ''} {' '.join(v)}".strip()
-                                         for k, v in form.errors.items()]
+    problems = (
+        exc.messages
+        if exc
+        else [
+            f"{form.fields[k].label if k in form.fields else ''} {' '.join(v)}".strip()
+            for k, v in form.errors.items()
+        ]
+    )
     for message in problems:
         messages.error(request, message)
 

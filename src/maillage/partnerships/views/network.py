@@ -15,8 +15,12 @@ def _collect(request):
     filters = {}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        filters = {"kind": data["kind"] or "", "country": data["country"] or "",
-                   "sector": data["sector"], "year": data["year"]}
+        filters = {
+            "kind": data["kind"] or "",
+            "country": data["country"] or "",
+            "sector": data["sector"],
+            "year": data["year"],
+        }
     return form, network.collect(request.user, **filters)
 
 
@@ -27,35 +31,70 @@ def network_map(request):
     positions = network.layout(graph)
     orgs = net.organisations
     nodes = [
-        {"id": o.pk, "name": o.name, "kind": o.kind, "country": o.country, "lat": o.latitude, "lon": o.longitude,
-         "url": o.get_absolute_url(), "profile": reverse("partnerships:park_profile", kwargs={"slug": o.slug}),
-         "degree": scores[o.pk]["degree"], "betweenness": scores[o.pk]["betweenness"],
-         "x": round(positions[o.pk][0], 1), "y": round(positions[o.pk][1], 1)}
+        {
+            "id": o.pk,
+            "name": o.name,
+            "kind": o.kind,
+            "country": o.country,
+            "lat": o.latitude,
+            "lon": o.longitude,
+            "url": o.get_absolute_url(),
+            "profile": reverse("partnerships:park_profile", kwargs={"slug": o.slug}),
+            "degree": scores[o.pk]["degree"],
+            "betweenness": scores[o.pk]["betweenness"],
+            "x": round(positions[o.pk][0], 1),
+            "y": round(positions[o.pk][1], 1),
+        }
         for o in sorted(orgs.values(), key=lambda o: o.name)
     ]
     edges = [
-        {"a": a, "b": b, "types": data["types"], "label": data["labels"],
-         "membership": data["types"] == network.MEMBERSHIP,
-         "x1": round(positions[a][0], 1), "y1": round(positions[a][1], 1),
-         "x2": round(positions[b][0], 1), "y2": round(positions[b][1], 1)}
+        {
+            "a": a,
+            "b": b,
+            "types": data["types"],
+            "label": data["labels"],
+            "membership": data["types"] == network.MEMBERSHIP,
+            "x1": round(positions[a][0], 1),
+            "y1": round(positions[a][1], 1),
+            "x2": round(positions[b][0], 1),
+            "y2": round(positions[b][1], 1),
+        }
         for a, b, data in graph.edges(data=True)
     ]
-    return render(request, "partnerships/network.html", {
-        "form": form, "nodes": nodes, "edges": edges, "query": request.GET.urlencode(),
-        "relations": [
-            {"a": orgs[r.source].name, "b": orgs[r.target].name, "type": network.type_label(r.type),
-             "label": r.label, "year": r.year, "agreement_id": r.agreement_id}
-            for r in net.relations
-        ],
-    })
+    return render(
+        request,
+        "partnerships/network.html",
+        {
+            "form": form,
+            "nodes": nodes,
+            "edges": edges,
+            "query": request.GET.urlencode(),
+            "relations": [
+                {
+                    "a": orgs[r.source].name,
+                    "b": orgs[r.target].name,
+                    "type": network.type_label(r.type),
+                    "label": r.label,
+                    "year": r.year,
+                    "agreement_id": r.agreement_id,
+                }
+                for r in net.relations
+            ],
+        },
+    )
 
 
 def park_profile(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     net = network.collect(request.user)
-    return render(request, "partnerships/park_profile.html", {
-        "organisation": organisation, "profile": network.park_profile(net, organisation),
-    })
+    return render(
+        request,
+        "partnerships/park_profile.html",
+        {
+            "organisation": organisation,
+            "profile": network.park_profile(net, organisation),
+        },
+    )
 
 
 def export_graphml(request):

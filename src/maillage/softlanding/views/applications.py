@@ -19,8 +19,12 @@ VIEW = "softlanding.view_application"
 
 
 def _load(request, pk, perm=None) -> Application:
-    app = get_object_or_404(Application.objects.select_related(
-        "programme", "startup", "home_park", "sector", "assigned_offer__host"), pk=pk)
+    app = get_object_or_404(
+        Application.objects.select_related(
+            "programme", "startup", "home_park", "sector", "assigned_offer__host"
+        ),
+        pk=pk,
+    )
     return check(request.user, app, view=VIEW, change=perm)
 
 
@@ -31,21 +35,31 @@ def application_create(request, pk):
         raise PermissionDenied
     form = forms.ApplicationForm(request.POST or None, programme=programme, user=request.user)
     if not programme.is_open:
-        form.add_error(None, _("The programme “%(name)s” is closed to applications. Ask its organisers when it "
-                               "reopens.") % {"name": programme.name})
+        form.add_error(
+            None,
+            _(
+                "The programme “%(name)s” is closed to applications. Ask its organisers when it "
+                "reopens."
+            )
+            % {"name": programme.name},
+        )
     elif request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         prefs = form.preferences()
         for i in range(1, 6):
             data.pop(f"pref_{i}")
         try:
-            app = services.submit_application(user=request.user, programme=programme, preferences=prefs, **data)
+            app = services.submit_application(
+                user=request.user, programme=programme, preferences=prefs, **data
+            )
         except ValidationError as exc:
             forms.add_service_errors(form, exc)
         else:
             messages.success(request, _("Application endorsed and submitted."))
             return redirect(app)
-    return render(request, "softlanding/application_form.html", {"form": form, "programme": programme})
+    return render(
+        request, "softlanding/application_form.html", {"form": form, "programme": programme}
+    )
 
 
 @login_required
@@ -55,26 +69,41 @@ def application_detail(request, pk):
     can_score = user.has_perm("softlanding.score_application", app)
     ranked = []
     if user.has_perm("softlanding.change_programme", app.programme):
-        requests, hosts = services.matching_instance(app.programme, Application.objects.filter(pk=app.pk))
+        requests, hosts = services.matching_instance(
+            app.programme, Application.objects.filter(pk=app.pk)
+        )
         offers = {o.pk: o for o in app.programme.offers.select_related("host")}
-        ranked = [{"offer": offers[r.host_id], "score": r.score, "feasible": r.feasible, "reasons": r.reasons}
-                  for r in matching.rank_hosts(requests[0], hosts)]
+        ranked = [
+            {
+                "offer": offers[r.host_id],
+                "score": r.score,
+                "feasible": r.feasible,
+                "reasons": r.reasons,
+            }
+            for r in matching.rank_hosts(requests[0], hosts)
+        ]
     scores = {s.criterion_id: s for s in app.scores.all()}
-    return render(request, "softlanding/application_detail.html", {
-        "app": app,
-        "preferences": app.preferences.select_related("offer__host"),
-        "ranked": ranked,
-        "criteria": [(c, scores.get(c.pk)) for c in app.programme.criteria.all()],
-        "total": services.weighted_score(app),
-        "can_score": can_score,
-        "can_move": user.has_perm("softlanding.move_application", app),
-        "next_statuses": [(s, ApplicationStatus(s).label) for s in sorted(TRANSITIONS[app.status])],
-        "offers": app.programme.offers.select_related("host"),
-        "history": app.history.select_related("by"),
-        "outcomes": app.outcomes.all(),
-        "outcome_form": forms.OutcomeForm(),
-        "exit_choices": ExitOutcome.choices,
-    })
+    return render(
+        request,
+        "softlanding/application_detail.html",
+        {
+            "app": app,
+            "preferences": app.preferences.select_related("offer__host"),
+            "ranked": ranked,
+            "criteria": [(c, scores.get(c.pk)) for c in app.programme.criteria.all()],
+            "total": services.weighted_score(app),
+            "can_score": can_score,
+            "can_move": user.has_perm("softlanding.move_application", app),
+            "next_statuses": [
+                (s, ApplicationStatus(s).label) for s in sorted(TRANSITIONS[app.status])
+            ],
+            "offers": app.programme.offers.select_related("host"),
+            "history": app.history.select_related("by"),
+            "outcomes": app.outcomes.all(),
+            "outcome_form": forms.OutcomeForm(),
+            "exit_choices": ExitOutcome.choices,
+        },
+    )
 
 
 @require_POST
@@ -99,8 +128,14 @@ def application_move(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.move_application(application=app, to_status=data["to_status"], user=request.user,
-                                      offer=data["offer"], exit_outcome=data["exit_outcome"], note=data["note"])
+            services.move_application(
+                application=app,
+                to_status=data["to_status"],
+                user=request.user,
+                offer=data["offer"],
+                exit_outcome=data["exit_outcome"],
+                note=data["note"],
+            )
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
@@ -113,7 +148,9 @@ def application_move(request, pk):
         messages.error(request, error)
     else:
         messages.success(request, _("Application moved."))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else app)
+    return redirect(
+        request.POST.get("next") if request.POST.get("next", "").startswith("/") else app
+    )
 
 
 @require_POST

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Load the demo data set (idempotent). --orgs N adds generated organisations up to N."
 
     def add_arguments(self, parser):
-        parser.add_argument("--orgs", type=int, default=0, help="total organisations to reach with generated ones")
+        parser.add_argument(
+            "--orgs", type=int, default=0, help="total organisations to reach with generated ones"
+        )
 
     def handle(self, *args, orgs, **options):
         load_all(self.stdout)

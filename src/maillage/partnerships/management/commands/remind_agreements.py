@@ -11,7 +11,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--now", action="store_true", help="run in this process instead of queueing")
+        parser.add_argument(
+            "--now", action="store_true", help="run in this process instead of queueing"
+        )
 
     def handle(self, *args, now, **options):
         if now:
