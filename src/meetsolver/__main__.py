@@ -120,6 +120,7 @@ class _Reporter:
 
     def __init__(self, enabled: bool) -> None:
         self.latest: dict = {}
+        self.printed = False
         self.start = time.monotonic()
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
@@ -131,16 +132,25 @@ class _Reporter:
 
     def _loop(self) -> None:
         while not self.done.wait(PROGRESS_EVERY):
-            info = self.latest
-            print(
-                f"[{time.monotonic() - self.start:6.1f}s] best: {_format(info.get('objective', {}))}"
-                f" | bound: {_format(info.get('bound', {}))}",
-                file=sys.stderr,
-                flush=True,
-            )
+            self._print()
+
+    def _print(self) -> None:
+        info = self.latest
+        self.printed = True
+        print(
+            f"[{time.monotonic() - self.start:6.1f}s] best: {_format(info.get('objective', {}))}"
+            f" | bound: {_format(info.get('bound', {}))}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def stop(self) -> None:
+        """Stop the loop; a solve shorter than one interval still gets one progress line."""
         self.done.set()
+        if self.thread.is_alive():
+            self.thread.join()
+            if not self.printed:
+                self._print()
 
 
 def _solve(args) -> int:

@@ -159,6 +159,6 @@ def test_solve_a_jair_instance(jair_dir, tmp_path):
     result = json.loads(out.read_text())
     assert len(result["meetings"]) == 125  # every meeting of a dzn file is required
     assert result["status"] in ("optimal", "feasible")
-    assert "best:" in done.stderr  # progress lines (every 0.2 s here, 3 s by default)
+    assert "best:" in done.stderr  # at least one progress line, however short the solve
     checked = run("verify", jair_dir / "instances" / "tic-12.original.dzn", out)
     assert checked.returncode == 0, checked.stdout
