@@ -229,6 +229,17 @@ def _transition(registration: Registration, allowed: set, message: str) -> Regis
     return registration
 
 
+def _end(registration: Registration, status, *, notice: str) -> Registration:
+    """Cancel or decline: the seat it held, if any, goes to the first on the waiting list."""
+    had_seat = registration.status == S.CONFIRMED
+    registration.status, registration.decided_at = status, timezone.now()
+    registration.save(update_fields=["status", "decided_at"])
+    _notify(registration, notice)
+    if had_seat:
+        fill_from_waiting_list(registration.event)
+    return registration
+
+
 @transaction.atomic
 def cancel_registration(*, registration: Registration) -> Registration:
     registration = _transition(
@@ -236,13 +247,7 @@ def cancel_registration(*, registration: Registration) -> Registration:
         {S.PENDING, S.CONFIRMED, S.WAITLISTED},
         _("This registration cannot be cancelled: it is %(status)s."),
     )
-    had_seat = registration.status == S.CONFIRMED
-    registration.status, registration.decided_at = S.CANCELLED, timezone.now()
-    registration.save(update_fields=["status", "decided_at"])
-    _notify(registration, "cancelled")
-    if had_seat:
-        fill_from_waiting_list(registration.event)
-    return registration
+    return _end(registration, S.CANCELLED, notice="cancelled")
 
 
 @transaction.atomic
@@ -281,13 +286,7 @@ def decline_registration(*, registration: Registration) -> Registration:
         {S.PENDING, S.CONFIRMED, S.WAITLISTED},
         _("Only an active registration can be declined; this one is %(status)s."),
     )
-    had_seat = registration.status == S.CONFIRMED
-    registration.status, registration.decided_at = S.DECLINED, timezone.now()
-    registration.save(update_fields=["status", "decided_at"])
-    _notify(registration, "declined")
-    if had_seat:
-        fill_from_waiting_list(registration.event)
-    return registration
+    return _end(registration, S.DECLINED, notice="declined")
 
 
 @transaction.atomic
