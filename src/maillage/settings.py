@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "maillage.partnerships",
     "maillage.softlanding",
     "maillage.matchmaking",
+    "maillage.reports",
 ]
 
 MIDDLEWARE = [

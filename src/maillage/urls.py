@@ -13,6 +13,7 @@ urlpatterns = [
     path("softlanding/", include("maillage.softlanding.urls")),
     path("events/", include("maillage.events.urls")),
     path("matchmaking/", include("maillage.matchmaking.urls")),
+    path("reports/", include("maillage.reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
