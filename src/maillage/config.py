@@ -15,6 +15,7 @@ DEFAULTS: dict[str, object] = {
     "debug": False,
     "secret_key": "",
     "database_url": "",
+    "site_url": "http://127.0.0.1:8000",
     "allowed_hosts": ["127.0.0.1", "localhost"],
     "csrf_trusted_origins": [],
     "email_backend": "django.core.mail.backends.console.EmailBackend",

@@ -31,6 +31,8 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug-and-tests-0123456789"
 
+# The address of the platform as people reach it: links in e-mails and files are built on it.
+SITE_URL = str(CONFIG["site_url"]).rstrip("/")
 ALLOWED_HOSTS = list(CONFIG["allowed_hosts"])  # type: ignore[arg-type]
 CSRF_TRUSTED_ORIGINS = list(CONFIG["csrf_trusted_origins"])  # type: ignore[arg-type]
 if TESTING:

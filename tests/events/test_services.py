@@ -171,7 +171,9 @@ class TestRegister:
         ).exists()
         assert len(mail.outbox) == 1
         assert "confirmed" in mail.outbox[0].subject
-        assert registration.token in mail.outbox[0].body
+        assert (
+            f"http://127.0.0.1:8000/events/registration/{registration.token}" in mail.outbox[0].body
+        )
 
     def test_matches_existing_person_and_organisation(self, event, form_data):
         existing = PersonFactory(email="ada.martin@planktovie.example")

@@ -42,7 +42,9 @@ def test_publish_then_only_the_changes_are_told(
         v1 = release.publish(session=session, user=organiser, name="First")
     assert (v1.version, v1.status, v1.published_by) == (1, ScheduleStatus.PUBLISHED, organiser)
     assert len(mail.outbox) == 4  # everyone with a meeting hears of it the first time
-    assert "Company 1" in [m for m in mail.outbox if m.to == [a.registration.person.email]][0].body
+    [to_a] = [m for m in mail.outbox if m.to == [a.registration.person.email]]
+    assert "Company 1" in to_a.body
+    assert f"http://127.0.0.1:8000/matchmaking/sessions/{session.pk}/agenda/" in to_a.body
 
     new_draft = ensure_draft(session)
     assert new_draft.pk != v1.pk

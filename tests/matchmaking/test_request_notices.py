@@ -62,3 +62,18 @@ def test_no_mail_for_a_refused_request_and_an_unknown_notice_is_an_error(
     req = requests.send_request(sender=a, recipient=b)
     with pytest.raises(ValueError, match="unknown notice"):
         request_notices.send(request=req, notice="declined")
+
+
+def test_links_in_the_mails_are_absolute_on_the_configured_site(
+    session, people, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://parc.example.org"
+    a, b, *_ = people
+    with django_capture_on_commit_callbacks(execute=True):
+        req = requests.send_request(sender=a, recipient=b)
+    [received] = _to(b.registration.person)
+    assert f"https://parc.example.org/matchmaking/sessions/{session.pk}/requests/" in received.body
+    with django_capture_on_commit_callbacks(execute=True):
+        requests.accept_request(request=req, by=b)
+    [accepted] = _to(a.registration.person)
+    assert f"https://parc.example.org/matchmaking/sessions/{session.pk}/agenda/" in accepted.body

@@ -129,7 +129,7 @@ def test_reminder_sent_once_to_party_staff(agreement, sophia_staff, chengdu_staf
     assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
     assert sorted(mail.outbox[0].to) == [chengdu_staff.email, sophia_staff.email]
     assert "Sister Parks" in mail.outbox[0].subject and "29 days" in mail.outbox[0].subject
-    assert "/partnerships/agreements/" in mail.outbox[0].body
+    assert "http://127.0.0.1:8000/partnerships/agreements/" in mail.outbox[0].body
     assert services.send_expiry_reminders(today=dt.date(2026, 6, 2)) == 0  # once per end date
     services.update_agreement(agreement=agreement, user=sophia_staff, ends_on=dt.date(2027, 6, 30))
     assert services.send_expiry_reminders(today=dt.date(2027, 6, 10)) == 2  # renewal re-arms

@@ -38,7 +38,7 @@ def send(*, registration: Registration, notice: str) -> None:
                 "event": event,
                 "person": registration.person,
                 "notice": notice,
-                "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+                "site_url": settings.SITE_URL,
             },
         )
         send_mail(subject(notice, event.title), body, None, [registration.person.email])

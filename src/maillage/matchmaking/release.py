@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -176,7 +177,9 @@ def changes_between(old: Schedule | None, new: Schedule) -> dict[int, list[dict]
 def send_change_notices(*, schedule: Schedule) -> int:
     """E-mail every participant told of a change in this version (once); returns how many."""
     event = schedule.session.event
-    site = getattr(settings, "SITE_URL", "").rstrip("/")
+    agenda_url = settings.SITE_URL + reverse(
+        "matchmaking:my_agenda", kwargs={"session_id": schedule.session_id}
+    )
     sent = 0
     notices = schedule.notices.filter(notified_at__isnull=True).select_related(
         "participant__registration__person"
@@ -199,7 +202,7 @@ def send_change_notices(*, schedule: Schedule) -> int:
                     "schedule": schedule,
                     "person": reg.person,
                     "changes": lines,
-                    "site_url": site,
+                    "agenda_url": agenda_url,
                 },
             )
             subject = _("Your meetings at %(title)s have changed") % {"title": event.title}

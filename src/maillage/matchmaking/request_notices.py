@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -50,7 +51,10 @@ def send(*, request: MeetingRequest, notice: str) -> bool:
                 ),
                 "request": request,
                 "meeting": meeting,
-                "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+                "requests_url": settings.SITE_URL
+                + reverse("matchmaking:requests", kwargs={"session_id": request.session_id}),
+                "agenda_url": settings.SITE_URL
+                + reverse("matchmaking:my_agenda", kwargs={"session_id": request.session_id}),
             },
         )
         if notice == "received":

@@ -256,7 +256,7 @@ def _send_reminder(agreement: Agreement, recipients: list[str], today: dt.date) 
         "title": agreement.title,
         "date": agreement.ends_on.isoformat(),
         "days": days,
-        "url": agreement.get_absolute_url(),
+        "url": settings.SITE_URL + agreement.get_absolute_url(),
     }
     send_mail(
         subject=_("Agreement “%(title)s” ends in %(days)d days") % values,
