@@ -132,6 +132,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request while it is missing
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # vendored assets (make assets)
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.security import django_auth
@@ -179,7 +179,7 @@ def create_organisation(request, payload: OrganisationIn):
             organisation = services.create_organisation(by=user, **fields)
     except DjangoValidationError as exc:
         raise _service_errors(exc) from None
-    return 201, _organisations().get(pk=organisation.pk)
+    return Status(201, _organisations().get(pk=organisation.pk))
 
 
 @router.patch(
