@@ -65,6 +65,24 @@ def reported_agreements(organisation_ids, period: Period):
     )
 
 
+def signed_during(status: str, signed_on: dt.date | None, period: Period) -> bool:
+    return (
+        status in LEFT_NEGOTIATION
+        and signed_on is not None
+        and period.start <= signed_on <= period.end
+    )
+
+
+def in_force_on_a_day_of(
+    status: str, begins: dt.date | None, ends_on: dt.date | None, period: Period
+) -> bool:
+    return (
+        status in IN_FORCE
+        and (begins is None or begins <= period.end)
+        and (ends_on is None or ends_on >= period.start)
+    )
+
+
 def agreement_figures(organisation_ids, period: Period) -> AgreementFigures:
     parties = AgreementParty.objects.select_related("organisation").order_by("id")
     rows = list(
@@ -80,19 +98,10 @@ def agreement_figures(organisation_ids, period: Period) -> AgreementFigures:
     )
 
     def is_signed(a) -> bool:
-        return (
-            a.status in LEFT_NEGOTIATION
-            and a.signed_on is not None
-            and period.start <= a.signed_on <= period.end
-        )
+        return signed_during(a.status, a.signed_on, period)
 
     def in_force(a) -> bool:
-        begins = a.starts_on or a.signed_on
-        return (
-            a.status in IN_FORCE
-            and (begins is None or begins <= period.end)
-            and (a.ends_on is None or a.ends_on >= period.start)
-        )
+        return in_force_on_a_day_of(a.status, a.starts_on or a.signed_on, a.ends_on, period)
 
     signed = [a for a in rows if is_signed(a)]
     kinds = Counter(a.kind for a in signed)
