@@ -30,6 +30,10 @@ class Chart:
     rows: tuple[tuple, ...]
 
     @property
+    def spec_id(self) -> str:
+        return f"chart-spec-{self.key}"
+
+    @property
     def is_empty(self) -> bool:
         return not any(any(isinstance(v, int | float) and v for v in row) for row in self.rows)
 

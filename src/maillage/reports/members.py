@@ -50,6 +50,10 @@ class MemberRow:
     country: str
     values: dict[str, int]
 
+    @property
+    def ordered(self) -> list[int]:
+        return [self.values[key] for key in MEMBER_FIGURES]
+
 
 def member_labels() -> list[tuple[str, str]]:
     return [(key, str(HEADLINE_LABELS[key])) for key in MEMBER_FIGURES]

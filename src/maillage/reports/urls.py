@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401  (the dashboard and yearly report routes are added here)
+from django.urls import path
+
+from maillage.reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.dashboard, name="dashboard"),
+    path("csv/<slug:key>/", views.table_csv, name="csv"),
+]
