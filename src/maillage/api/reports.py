@@ -1,0 +1,104 @@
+"""Reports API: the same figures as the dashboard and the yearly report, as JSON.
+
+Every endpoint computes with ``maillage.reports.figures.compute_figures`` and applies the
+dashboard's rule: platform admins see every park and network, staff the ones they work for and
+the member parks of their networks. Periods: ``year``, or ``start`` and ``end`` (YYYY-MM-DD);
+nothing means the current year.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from maillage.ecosystem.models import Organisation
+from maillage.reports.comparison import compare
+from maillage.reports.figures import compute_figures
+from maillage.reports.members import member_rows
+from maillage.reports.periods import Period, parse_period
+from maillage.reports.scopes import REPORTED_KINDS, visible_scopes
+
+router = Router(tags=["reports"])
+
+
+class PeriodQuery(Schema):
+    year: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+class ScopeOut(Schema):
+    id: int
+    name: str
+    kind: str
+    country: str
+
+
+def _period(query: PeriodQuery) -> Period:
+    try:
+        return parse_period(year=query.year, start=query.start, end=query.end)
+    except ValidationError as exc:
+        raise HttpError(400, " ".join(exc.messages)) from exc
+
+
+def _organisation(request, organisation_id: int) -> Organisation:
+    if not request.user.is_authenticated:
+        raise HttpError(401, "Sign in or send an API token to see reports.")
+    organisation = Organisation.objects.filter(pk=organisation_id, kind__in=REPORTED_KINDS).first()
+    if organisation is None:
+        raise HttpError(404, "There is no park or network with this number.")
+    if not request.user.has_perm("reports.view_report", organisation):
+        raise HttpError(403, "You may only see the reports of the parks and networks you work for.")
+    return organisation
+
+
+@router.get("/reports/scopes", response=list[ScopeOut])
+def list_scopes(request):
+    """The parks and networks whose reports the caller may see."""
+    if not request.user.is_authenticated:
+        raise HttpError(401, "Sign in or send an API token to see reports.")
+    return [
+        ScopeOut(id=o.pk, name=o.name, kind=o.kind, country=o.country)
+        for o in visible_scopes(request.user)
+    ]
+
+
+@router.get("/reports/{organisation_id}/figures", response=dict)
+def figures(request, organisation_id: int, query: Query[PeriodQuery]):
+    """Every figure of the park or network for the period (``Figures.as_dict()``)."""
+    organisation = _organisation(request, organisation_id)
+    period = _period(query)
+    return compute_figures(scope=organisation, start=period.start, end=period.end).as_dict()
+
+
+@router.get("/reports/{organisation_id}/comparison", response=dict)
+def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
+    """The headline figures against the previous period: difference, percentage, direction."""
+    organisation = _organisation(request, organisation_id)
+    period = _period(query)
+    before = period.previous()
+    current = compute_figures(scope=organisation, start=period.start, end=period.end)
+    previous = compute_figures(
+        scope=organisation, start=before.start, end=before.end, now=current.computed_at
+    )
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "previous_start": before.start.isoformat(),
+        "previous_end": before.end.isoformat(),
+        "changes": [c.as_dict() for c in compare(current, previous)],
+    }
+
+
+@router.get("/reports/{organisation_id}/members", response=list[dict])
+def members(request, organisation_id: int, query: Query[PeriodQuery]):
+    """A network's member parks side by side (an empty list for a park)."""
+    organisation = _organisation(request, organisation_id)
+    period = _period(query)
+    if organisation.kind != "network":
+        return []
+    return [
+        {"organisation_id": m.organisation_id, "name": m.name, "country": m.country, **m.values}
+        for m in member_rows(organisation, period.start, period.end)
+    ]
