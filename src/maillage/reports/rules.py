@@ -21,3 +21,5 @@ def manages_reported_organisation(user, organisation) -> bool:
 
 
 rules.add_perm("reports.view_report", is_platform_admin | manages_reported_organisation)
+
+from maillage.reports import yearly_rules  # noqa: F401,E402 (autodiscover loads rules.py only)

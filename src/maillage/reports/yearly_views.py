@@ -1,0 +1,145 @@
+"""Pages of the yearly report: open one, write its paragraphs, preview it, generate and download
+its PDF. Reports a user may not read are 404 (their existence is not disclosed); readable ones
+the user may not write are 403 for writing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.ecosystem.rules import managed_organisation_ids
+from maillage.reports import yearly
+from maillage.reports.models import YearlyReport
+from maillage.reports.yearly_document import render_html
+from maillage.reports.yearly_forms import ParagraphsForm, StartForm
+
+VIEW, CHANGE = "reports.view_yearlyreport", "reports.change_yearlyreport"
+
+
+def _load(request, pk, *, change=False) -> YearlyReport:
+    report = get_object_or_404(YearlyReport.objects.select_related("organisation"), pk=pk)
+    if not request.user.has_perm(VIEW, report):
+        raise Http404
+    if change and not request.user.has_perm(CHANGE, report):
+        raise PermissionDenied
+    return report
+
+
+def readable_reports(user):
+    qs = YearlyReport.objects.select_related("organisation", "edited_by")
+    if user.is_active and user.is_superuser:
+        return qs
+    return qs.filter(Q(organisation_id__in=managed_organisation_ids(user)))
+
+
+@login_required
+def yearly_list(request):
+    can_add = request.user.has_perm("reports.add_yearlyreport")
+    form = StartForm(user=request.user, initial=_initial(request)) if can_add else None
+    return render(
+        request,
+        "reports/yearly/list.html",
+        {"reports": readable_reports(request.user), "form": form},
+    )
+
+
+def _initial(request) -> dict:
+    initial = {"year": yearly.last_year_allowed() - 1, "language": request.LANGUAGE_CODE[:2]}
+    for name in ("organisation", "year", "language"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name]
+    return initial
+
+
+@login_required
+def yearly_start(request):
+    if not request.user.has_perm("reports.add_yearlyreport"):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = StartForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                report = yearly.start_report(user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("reports:yearly_edit", pk=report.pk)
+    else:
+        form = StartForm(user=request.user, initial=_initial(request))
+    return render(request, "reports/yearly/start.html", {"form": form})
+
+
+@login_required
+def yearly_edit(request, pk):
+    report = _load(request, pk, change=True)
+    if request.method == "POST":
+        form = ParagraphsForm(request.POST, request.FILES, instance=report)
+        if form.is_valid():
+            fresh = YearlyReport.objects.get(pk=report.pk)  # the form wrote into `report`
+            try:
+                yearly.save_paragraphs(report=fresh, user=request.user, **form.service_arguments())
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Paragraphs saved. Preview the report below."))
+                return redirect(report)
+    else:
+        form = ParagraphsForm(instance=report)
+    return render(request, "reports/yearly/edit.html", {"report": report, "form": form})
+
+
+@login_required
+def yearly_detail(request, pk):
+    report = _load(request, pk)
+    return render(
+        request,
+        "reports/yearly/detail.html",
+        {
+            "report": report,
+            "document": render_html(report),
+            "can_change": request.user.has_perm(CHANGE, report),
+        },
+    )
+
+
+@login_required
+def yearly_status(request, pk):
+    """The generation panel alone, polled by htmx while a PDF is being generated."""
+    report = _load(request, pk)
+    return render(
+        request,
+        "reports/yearly/_generation.html",
+        {"report": report, "can_change": request.user.has_perm(CHANGE, report)},
+    )
+
+
+@login_required
+@require_POST
+def yearly_generate(request, pk):
+    report = _load(request, pk, change=True)
+    try:
+        yearly.request_generation(report=report, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.info(request, _("The PDF is being generated; it appears here when ready."))
+    return redirect(report)
+
+
+@login_required
+def yearly_pdf(request, pk):
+    report = _load(request, pk)
+    if not report.pdf:
+        raise Http404(_("No PDF has been generated for this report yet."))
+    try:
+        handle = report.pdf.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("The PDF file is missing; generate it again.")) from exc
+    name = f"{report.organisation.slug}-{report.year}-{report.language}.pdf"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
