@@ -29,6 +29,7 @@ DEMO_MODULES = [
     "maillage.matchmaking.demo",
     "maillage.partnerships.demo",
     "maillage.softlanding.demo",
+    "maillage.reports.demo",
 ]
 
 
