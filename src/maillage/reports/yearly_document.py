@@ -10,7 +10,7 @@ import base64
 import datetime as dt
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from maillage.ecosystem.countries import country_name
@@ -29,12 +29,16 @@ def change_text(change: Change) -> str:
     if change.is_new and change.key not in POINT_FIGURES:
         return translation.gettext("new")
     if change.percent is not None:
-        text = f"{change.percent:+.0f} %" if round(change.percent) else "0 %"
+        value, places = round(change.percent), 0
     elif change.difference and change.key in POINT_FIGURES:
-        text = f"{change.difference:+.1f}"
+        value, places = change.difference, 1
     else:
         return ""
-    return text.replace("-", "−")
+    if not value:
+        return "0 %"
+    sign = "+" if value > 0 else "−"
+    number = formats.number_format(abs(value), places, use_l10n=True)
+    return f"{sign}{number} %" if places == 0 else f"{sign}{number}"
 
 
 def _labelled(figures: Figures) -> dict:
