@@ -1,0 +1,189 @@
+"""The reports dashboard and API with the 115,000-organisation directory and a 3,000-participant
+event with a published schedule.
+
+    export MAILLAGE_DATABASE_URL=sqlite:///var/bench_reports.sqlite3   (a separate database)
+    .venv/bin/python -m maillage migrate && .venv/bin/python -m maillage demo --orgs 115000
+    .venv/bin/python bench/reports.py [--runs 7]
+
+The first run adds the event (organised by a generated park that joins IASP): 3,000 confirmed
+participants, 15,000 wishes, and a published schedule of 300 tables x 30 slots (9,000 meetings,
+18,000 seats) built by a round robin, a third of them with feedback; the event is moved one
+month into the past so that its meetings count as held. Later runs reuse it.
+
+Timed with Django's test client (the whole request: permission, figures of the period and of
+the previous one, member rows, charts, template), median of ``--runs`` after one warm-up:
+the park's dashboard, the IASP network's dashboard (350 member parks hosting the directory),
+and the API's figures of both. Target: the dashboard under 1 s.
+"""
+
+# ruff: noqa: E402, I001 - matchmaking_event sets Django up before the project imports
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import time
+
+from matchmaking_event import machine, make_event, prepare_database
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from maillage.accounts.models import User
+from maillage.ecosystem.models import Membership, Organisation
+from maillage.events.enums import EventStatus
+from maillage.events.models import Event
+from maillage.matchmaking.enums import FeedbackOutcome, ScheduleStatus
+from maillage.matchmaking.models import (
+    Feedback,
+    Meeting,
+    MeetingSeat,
+    MeetingSession,
+    MeetingSlot,
+    Schedule,
+)
+
+SLUG = "bench-reports"
+SHIFT = dt.timedelta(days=60)  # make_event puts the event 30 days ahead; this puts it 30 days back
+
+
+def ensure_event() -> MeetingSession:
+    session = MeetingSession.objects.filter(event__slug=SLUG).first()
+    if session and session.schedules.filter(status=ScheduleStatus.PUBLISHED).exists():
+        return session
+    start = time.perf_counter()
+    session, _organiser = make_event(
+        slug=SLUG,
+        participants=3000,
+        wishes_per_participant=5,
+        days=2,
+        start=dt.time(9),
+        end=dt.time(18),
+        lunch=(dt.time(12, 30), dt.time(14)),
+        slot_minutes=30,
+        tables=300,
+    )
+    publish_round_robin(session)
+    event = session.event
+    Event.objects.filter(pk=event.pk).update(
+        status=EventStatus.PUBLISHED, starts_at=F("starts_at") - SHIFT, ends_at=F("ends_at") - SHIFT
+    )
+    MeetingSlot.objects.filter(session=session).update(
+        starts_at=F("starts_at") - SHIFT, ends_at=F("ends_at") - SHIFT
+    )
+    park = event.organisers.get()
+    iasp = Organisation.objects.get(name="IASP", kind="network")
+    Membership.objects.get_or_create(network=iasp, member=park)
+    print(f"event generated in {time.perf_counter() - start:.1f} s")
+    return session
+
+
+@transaction.atomic
+def publish_round_robin(session: MeetingSession) -> None:
+    rng = random.Random(7)
+    people = list(session.participants.order_by("id").values_list("id", flat=True))
+    tables = list(session.tables.order_by("number").values_list("id", flat=True))
+    schedule = Schedule.objects.create(
+        session=session, version=1, status=ScheduleStatus.PUBLISHED, published_at=session.created_at
+    )
+    meetings = []
+    for slot in session.slots.order_by("index"):
+        rng.shuffle(people)
+        for table, (a, b) in zip(
+            tables, zip(people[0::2], people[1::2], strict=False), strict=False
+        ):
+            meetings.append(
+                Meeting(
+                    schedule=schedule,
+                    participant_a_id=a,
+                    participant_b_id=b,
+                    slot=slot,
+                    table_id=table,
+                )
+            )
+    meetings = Meeting.objects.bulk_create(meetings, batch_size=2000)
+    MeetingSeat.objects.bulk_create(
+        [
+            MeetingSeat(meeting=m, participant_id=p, schedule=schedule, slot_id=m.slot_id)
+            for m in meetings
+            for p in (m.participant_a_id, m.participant_b_id)
+        ],
+        batch_size=5000,
+    )
+    outcomes = list(FeedbackOutcome.values)
+    Feedback.objects.bulk_create(
+        [
+            Feedback(
+                meeting=m,
+                author_id=m.participant_a_id,
+                outcome=(outcome := rng.choice(outcomes)),
+                took_place=outcome != FeedbackOutcome.DID_NOT_TAKE_PLACE,
+            )
+            for m in meetings[::3]
+        ],
+        batch_size=5000,
+    )
+
+
+def timed(client: Client, url: str, runs: int) -> tuple[float, float, int]:
+    """Median and max in ms over ``runs`` requests after one warm-up, and the queries of one."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    count = len(queries)  # read now: the next request's new connection empties the log
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    return statistics.median(samples), max(samples), count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--min-orgs", type=int, default=115_000, help="refuse smaller directories")
+    args = parser.parse_args()
+    prepare_database()
+    total = Organisation.objects.count()
+    if total < args.min_orgs:
+        print(f"only {total} organisations: run `python -m maillage demo --orgs 115000` first")
+        return 1
+    session = ensure_event()
+    print(machine())
+    event = session.event
+    year = event.starts_at.year
+    park = event.organisers.get()
+    iasp = Organisation.objects.get(name="IASP", kind="network")
+    admin, _ = User.objects.get_or_create(
+        email="admin@bench-reports.bench", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(admin)
+    print(
+        f"{total} organisations, {iasp.member_links.count()} IASP members, "
+        f"{session.participants.count()} participants, "
+        f"{Meeting.objects.filter(schedule__session=session).count()} meetings; year {year}"
+    )
+    cases = [
+        ("dashboard, park of the event", f"/reports/?organisation={park.pk}&year={year}"),
+        ("dashboard, IASP network", f"/reports/?organisation={iasp.pk}&year={year}"),
+        ("API figures, park", f"/api/v1/reports/{park.pk}/figures?year={year}"),
+        ("API figures, IASP network", f"/api/v1/reports/{iasp.pk}/figures?year={year}"),
+        ("API members, IASP network", f"/api/v1/reports/{iasp.pk}/members?year={year}"),
+    ]
+    for label, url in cases:
+        median, worst, queries = timed(client, url, args.runs)
+        print(f"{label}: median {median:.0f} ms, max {worst:.0f} ms, {queries} queries")
+    print(f"load average after the run {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
