@@ -17,7 +17,7 @@ from maillage.ecosystem.rules import managed_organisation_ids
 from maillage.reports import yearly
 from maillage.reports.models import YearlyReport
 from maillage.reports.yearly_document import render_html
-from maillage.reports.yearly_forms import ParagraphsForm, StartForm
+from maillage.reports.yearly_forms import ParagraphsForm, StartForm, writable_organisations
 
 VIEW, CHANGE = "reports.view_yearlyreport", "reports.change_yearlyreport"
 
@@ -51,6 +51,9 @@ def yearly_list(request):
 
 def _initial(request) -> dict:
     initial = {"year": yearly.last_year_allowed() - 1, "language": request.LANGUAGE_CODE[:2]}
+    first = writable_organisations(request.user).first()
+    if first is not None:
+        initial["organisation"] = first.pk
     for name in ("organisation", "year", "language"):
         if request.GET.get(name):
             initial[name] = request.GET[name]

@@ -13,7 +13,7 @@ from PIL import Image
 
 from maillage.reports.models import ReportStatus, YearlyReport
 from tests.ecosystem.factories import NetworkFactory, OrganisationFactory, UserFactory
-from tests.reports.yearly.conftest import YEAR
+from tests.reports.yearly.known_year import YEAR
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from maillage.reports import yearly
 from maillage.reports.models import GenerationState, ReportStatus
-from tests.reports.yearly.conftest import YEAR
+from tests.reports.yearly.known_year import YEAR
 
 pytestmark = pytest.mark.django_db
 
