@@ -9,7 +9,7 @@ to more than ``added``.
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -23,28 +23,36 @@ NO_SECTOR = "none"
 
 def directory_figures(organisation_ids, period: Period) -> DirectoryFigures:
     first, after = period.bounds()
-    hosted = Organisation.objects.filter(host_park_id__in=list(organisation_ids))
-    added = hosted.filter(created_at__gte=first, created_at__lt=after)
-    total = hosted.filter(created_at__lt=after).count()
-    added_ids = added.values("pk")
-    per_filiere = dict(
-        Organisation.sectors.through.objects.filter(organisation_id__in=added_ids)
-        .values_list(Coalesce("sector__parent_id", "sector_id"))
-        .annotate(n=Count("organisation_id", distinct=True))
-        .order_by()
+    through = Organisation.sectors.through.objects
+    in_period = Q(created_at__gte=first, created_at__lt=after)
+    # One pass over the hosted organisations for the three counts.
+    counts = (
+        Organisation.objects.filter(host_park_id__in=list(organisation_ids))
+        .annotate(has_sector=Exists(through.filter(organisation_id=OuterRef("pk"))))
+        .aggregate(
+            added=Count("id", filter=in_period),
+            total=Count("id", filter=Q(created_at__lt=after)),
+            without_sector=Count("id", filter=in_period & Q(has_sector=False)),
+        )
     )
-    added_count = added.count()
-    with_sector = (
-        Organisation.sectors.through.objects.filter(organisation_id__in=added_ids)
-        .values("organisation_id")
-        .distinct()
-        .count()
+    added_ids = Organisation.objects.filter(
+        in_period, host_park_id__in=list(organisation_ids)
+    ).values("pk")
+    per_filiere = (
+        dict(
+            through.filter(organisation_id__in=added_ids)
+            .values_list(Coalesce("sector__parent_id", "sector_id"))
+            .annotate(n=Count("organisation_id", distinct=True))
+            .order_by()
+        )
+        if counts["added"]
+        else {}
     )
     sectors = {s.pk: s for s in Sector.objects.filter(pk__in=list(per_filiere))}
     rows = sorted(
         (Row(sectors[pk].code, sectors[pk].name, n) for pk, n in per_filiere.items()),
         key=lambda r: (-r.value, r.label),
     )
-    if added_count - with_sector:
-        rows.append(Row(NO_SECTOR, _("No sector"), added_count - with_sector))
-    return DirectoryFigures(added=added_count, total=total, by_sector=tuple(rows))
+    if counts["without_sector"]:
+        rows.append(Row(NO_SECTOR, _("No sector"), counts["without_sector"]))
+    return DirectoryFigures(added=counts["added"], total=counts["total"], by_sector=tuple(rows))
