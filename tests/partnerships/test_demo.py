@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import io
 
+from django.utils import timezone
+
 from maillage.partnerships import demo as partnerships_demo
 from maillage.partnerships import network
 from maillage.partnerships.models import Agreement, Delegation, Visit
@@ -25,7 +27,10 @@ def test_demo_loads_standalone_and_is_idempotent(db):
         Visit.objects.count(),
         Application.objects.count(),
     )
-    assert counts == (6, 2, 9, 6)
+    assert counts == (6, 3, 9, 6)
+    # One delegation is of this year, for the reports of the demo park.
+    recent = Delegation.objects.get(title__contains="visiting Château-Gombert")
+    assert recent.starts_on.year == timezone.localdate().year
     _load()
     assert counts == (
         Agreement.objects.count(),

@@ -31,6 +31,7 @@ GENOPOLE, RTP, LIC, NCBIO = (
     "Life Innovation Center",
     "NC Biotechnology Center",
 )
+CHATEAU_GOMBERT, SIDI_THABET = "Technopôle de Château-Gombert", "BiotechPole Sidi Thabet"
 
 # name -> (country, kind, city, latitude, longitude), used only when the directory lacks it.
 ORGANISATIONS = {
@@ -42,6 +43,8 @@ ORGANISATIONS = {
     RTP: ("US", K.PARK, "Durham", 35.8992, -78.8636),
     LIC: ("JP", K.PARK, "Kawasaki", 35.5308, 139.7494),
     NCBIO: ("US", K.PUBLIC_BODY, "Durham", 35.8970, -78.8600),
+    CHATEAU_GOMBERT: ("FR", K.PARK, "Marseille", 43.3416, 5.4378),
+    SIDI_THABET: ("TN", K.PARK, "Sidi Thabet", 36.9136, 10.0431),
 }
 
 STAFF = [  # (e-mail, first name, last name, organisation)
@@ -329,6 +332,32 @@ def delegations(
         )
 
 
+def recent_delegation(o: dict[str, Organisation]) -> None:
+    """An incoming delegation of this year, so that the reports of the demo park (Château-Gombert,
+    whose staff the demo signs in) have delegations and a foreign country in the current year."""
+    title = "Tunisian biotech delegation visiting Château-Gombert"
+    if Delegation.objects.filter(title=title).exists():
+        return
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    day = max(dt.date(today.year, 1, 1), today - dt.timedelta(days=30))
+    services.create_delegation(
+        user=None,
+        title=title,
+        direction="incoming",
+        purpose="Meet the park's biotech startups and the Impulse incubator; explore exchanges "
+        "of startups between Marseille and Tunis. (An illustrative visit: the seed facts do not "
+        "mention it.)",
+        starts_on=day,
+        ends_on=day + dt.timedelta(days=1),
+        countries="TN",
+        time_zone="Europe/Paris",
+        hosts=[o[CHATEAU_GOMBERT]],
+        visitors=[o[SIDI_THABET]],
+    )
+
+
 def load(stdout) -> None:
     o = {name: organisation(name) for name in ORGANISATIONS}
     for email, first, last, org_name in STAFF:
@@ -343,6 +372,7 @@ def load(stdout) -> None:
     }
     a = agreements(o, people)
     delegations(o, a, people)
+    recent_delegation(o)
     stdout.write(
         f"Partnerships: {Agreement.objects.count()} agreements, {Delegation.objects.count()} delegations."
     )
