@@ -14,6 +14,9 @@ Timed with Django's test client (the whole request: permission, figures of the p
 the previous one, member rows, charts, template), median of ``--runs`` after one warm-up:
 the park's dashboard, the IASP network's dashboard (350 member parks hosting the directory),
 and the API's figures of both. Target: the dashboard under 1 s.
+
+Then the yearly report's PDF of the park and of the network (``time_yearly_pdf``). Target: the
+PDF under 10 s.
 """
 
 # ruff: noqa: E402, I001 - matchmaking_event sets Django up before the project imports
@@ -181,8 +184,42 @@ def main() -> int:
     for label, url in cases:
         median, worst, queries = timed(client, url, args.runs)
         print(f"{label}: median {median:.0f} ms, max {worst:.0f} ms, {queries} queries")
+    for label, organisation in (("park of the event", park), ("IASP network", iasp)):
+        cold, median, worst, pages = time_yearly_pdf(organisation, year, args.runs)
+        print(
+            f"yearly PDF, {label}: first in the process {cold:.1f} s, then median {median:.1f} s,"
+            f" max {worst:.1f} s ({pages} pages)"
+        )
     print(f"load average after the run {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def time_yearly_pdf(organisation, year: int, runs: int) -> tuple[float, float, float, int]:
+    """The yearly report's PDF as the worker renders it (figures of the year and the year
+    before, member rows, charts drawn as SVG, WeasyPrint), in English: the first render in this
+    process (for the park it includes the one-off start-up of the chart renderer and whatever
+    the dashboard requests above did not warm), then the median and max of ``runs`` more."""
+    import io
+
+    from pypdf import PdfReader
+
+    from maillage.reports import yearly
+    from maillage.reports.yearly_document import render_pdf
+
+    report = yearly.start_report(organisation=organisation, year=year, language="en")
+    yearly.save_paragraphs(
+        report=report, user=None, introduction="Benchmark introduction.\n\nSecond paragraph."
+    )
+    start = time.perf_counter()
+    data = render_pdf(report)
+    cold = time.perf_counter() - start
+    samples = []
+    for _ in range(max(1, runs // 2)):  # a few seconds each: half the runs are enough
+        start = time.perf_counter()
+        render_pdf(report)
+        samples.append(time.perf_counter() - start)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    return cold, statistics.median(samples), max(samples), pages
 
 
 if __name__ == "__main__":
