@@ -141,10 +141,12 @@ def generate_pdf(*, report_id: int) -> YearlyReport | None:
     """Render the PDF and make it the report's; on failure keep the previous one."""
     from maillage.reports.yearly_document import render_pdf
 
+    claimed = YearlyReport.objects.filter(pk=report_id, generation=GenerationState.QUEUED).update(
+        generation=GenerationState.RUNNING
+    )
     report = YearlyReport.objects.select_related("organisation").filter(pk=report_id).first()
-    if report is None or report.generation != GenerationState.QUEUED:
-        return report  # deleted, or generated already by a duplicate task
-    YearlyReport.objects.filter(pk=report.pk).update(generation=GenerationState.RUNNING)
+    if not claimed:
+        return report  # deleted, or taken by a duplicate task
     try:
         content = render_pdf(report)
         name = report.pdf.storage.save(
@@ -154,17 +156,13 @@ def generate_pdf(*, report_id: int) -> YearlyReport | None:
         log.exception("yearly report %s: PDF generation failed", report.pk)
         YearlyReport.objects.filter(pk=report.pk).update(
             generation=GenerationState.FAILED,
-            generation_error=_(
-                "The PDF could not be generated (%(error)s). The previous PDF, "
-                "if any, is unchanged; try again or tell the platform's admin."
-            )
-            % {"error": exc.__class__.__name__},
+            generation_error=exc.__class__.__name__,  # the page says it in the reader's language
         )
         report.refresh_from_db()
         return report
-    previous = report.pdf.name if report.pdf else ""
     with transaction.atomic():
         current = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        previous = current.pdf.name if current.pdf else ""
         # Text edited while the PDF was rendered is not in it: the report stays a draft.
         unchanged = current.edited_at == report.edited_at
         YearlyReport.objects.filter(pk=report.pk).update(
@@ -174,8 +172,9 @@ def generate_pdf(*, report_id: int) -> YearlyReport | None:
             generation=GenerationState.IDLE,
             generation_error="",
         )
-    if previous and previous != name:
-        report.pdf.storage.delete(previous)
+        if previous and previous != name:
+            storage = report.pdf.storage
+            transaction.on_commit(lambda: storage.delete(previous))
     report.refresh_from_db()
     return report
 
