@@ -89,7 +89,7 @@ def meetings_funnel(figures: Figures) -> Chart:
         (_("Scheduled"), m.scheduled),
         (_("Held"), m.held),
     ]
-    chart = _simple("meetings", _("B2B meetings"), _("Stage"), _("Meetings"), pairs)
+    chart = _simple("meetings", _("B2B meetings"), _("Meeting stage"), _("Meetings"), pairs)
     chart.spec["encoding"]["x"]["sort"] = [label for label, _n in pairs]
     return chart
 
