@@ -52,13 +52,20 @@ def _bars(
         "type": "nominal",
         "title": category,
         "sort": "-x" if (sort and horizontal) else None,
-        "axis": {"labelLimit": 220},
+        "axis": {"labelLimit": 220}
+        if horizontal
+        else {"labelAngle": 0 if len(values) < 6 else -45},
     }
-    num = {"field": "value", "type": "quantitative", "title": value, "axis": {"tickMinStep": 1}}
+    num = {
+        "field": "value",
+        "type": "quantitative",
+        "title": value,
+        "axis": {"tickMinStep": 1, "format": "d"},
+    }
     return {
         "$schema": SCHEMA,
         "title": title,
-        "width": WIDTH,
+        "width": WIDTH - 160 if horizontal else WIDTH,
         "height": max(HEIGHT, 22 * len(values)) if horizontal else HEIGHT,
         "data": {"values": values},
         "mark": {"type": "bar", "color": COLOUR, "tooltip": True},

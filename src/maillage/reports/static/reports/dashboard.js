@@ -6,8 +6,7 @@
     if (typeof vegaEmbed === "undefined") return;
     root.querySelectorAll(".report-chart[data-spec]").forEach((el) => {
       const spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
-      spec.width = "container";
-      el.style.width = "100%";
+      delete spec.title; // the card shows it already
       vegaEmbed(el, spec, { actions: false, renderer: "svg" });
     });
   }
