@@ -161,7 +161,10 @@ def generate_pdf(*, report_id: int) -> YearlyReport | None:
         report.refresh_from_db()
         return report
     with transaction.atomic():
-        current = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        current = YearlyReport.objects.select_for_update().filter(pk=report.pk).first()
+        if current is None:  # deleted while the PDF was rendered
+            report.pdf.storage.delete(name)
+            return None
         previous = current.pdf.name if current.pdf else ""
         # Text edited while the PDF was rendered is not in it: the report stays a draft.
         unchanged = current.edited_at == report.edited_at
