@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
@@ -308,6 +309,42 @@ def load_participant() -> None:
     )
 
 
+def load_lunch_guests() -> None:
+    """People of the park's companies at the 12/14 editions of Château-Gombert already held, so
+    that the park's reports count participants and the organisations they came from."""
+    gombert = org(CHATEAU_GOMBERT)
+    people = list(
+        Person.objects.filter(affiliations__organisation__host_park=gombert)
+        .exclude(email="")
+        .distinct()
+        .prefetch_related("affiliations__organisation")
+        .order_by("id")[:40]
+    )
+    if not people:
+        return
+    held = Event.objects.filter(
+        organisers=gombert, series__name="12/14", starts_at__lte=timezone.now()
+    ).order_by("starts_at")
+    for edition in held:
+        if edition.registrations.count() >= 3:
+            continue
+        count = 8 + (edition.edition_number or 0) % 7
+        start = (edition.edition_number or 0) * 3 % len(people)
+        for guest in (people * 2)[start : start + count]:
+            company = guest.affiliations.all()[0].organisation
+            services.register(
+                event=edition,
+                email=guest.email,
+                first_name=guest.first_name,
+                last_name=guest.last_name,
+                organisation_name=company.name,
+                country=company.country,
+                source=RegistrationSource.STAFF,
+                participation_type=ParticipationType.SME,
+                notify=False,
+            )
+
+
 def load(stdout) -> None:
     from maillage.events.demo_conventions import load_conventions
 
@@ -315,6 +352,7 @@ def load(stdout) -> None:
     load_twelve_fourteen()
     load_conventions()
     load_participant()
+    load_lunch_guests()
     stdout.write(
         f"  events: {Event.objects.count()} events, {Registration.objects.count()} registrations\n"
     )
