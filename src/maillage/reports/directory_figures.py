@@ -9,7 +9,7 @@ to more than ``added``.
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -23,36 +23,29 @@ NO_SECTOR = "none"
 
 def directory_figures(organisation_ids, period: Period) -> DirectoryFigures:
     first, after = period.bounds()
-    through = Organisation.sectors.through.objects
+    hosted = Organisation.objects.filter(host_park_id__in=list(organisation_ids))
     in_period = Q(created_at__gte=first, created_at__lt=after)
-    # One pass over the hosted organisations for the three counts.
-    counts = (
-        Organisation.objects.filter(host_park_id__in=list(organisation_ids))
-        .annotate(has_sector=Exists(through.filter(organisation_id=OuterRef("pk"))))
-        .aggregate(
-            added=Count("id", filter=in_period),
-            total=Count("id", filter=Q(created_at__lt=after)),
-            without_sector=Count("id", filter=in_period & Q(has_sector=False)),
-        )
+    counts = hosted.aggregate(
+        added=Count("id", filter=in_period), total=Count("id", filter=Q(created_at__lt=after))
     )
-    added_ids = Organisation.objects.filter(
-        in_period, host_park_id__in=list(organisation_ids)
-    ).values("pk")
+    # One grouped query (organisations left-joined to their sectors): the filière of each
+    # sector, and None for the organisations without any.
     per_filiere = (
         dict(
-            through.filter(organisation_id__in=added_ids)
-            .values_list(Coalesce("sector__parent_id", "sector_id"))
-            .annotate(n=Count("organisation_id", distinct=True))
+            hosted.filter(in_period)
+            .values_list(Coalesce("sectors__parent_id", "sectors__id"))
+            .annotate(n=Count("id", distinct=True))
             .order_by()
         )
         if counts["added"]
         else {}
     )
+    without_sector = per_filiere.pop(None, 0)
     sectors = {s.pk: s for s in Sector.objects.filter(pk__in=list(per_filiere))}
     rows = sorted(
         (Row(sectors[pk].code, sectors[pk].name, n) for pk, n in per_filiere.items()),
         key=lambda r: (-r.value, r.label),
     )
-    if counts["without_sector"]:
-        rows.append(Row(NO_SECTOR, _("No sector"), counts["without_sector"]))
+    if without_sector:
+        rows.append(Row(NO_SECTOR, _("No sector"), without_sector))
     return DirectoryFigures(added=counts["added"], total=counts["total"], by_sector=tuple(rows))
