@@ -24,6 +24,7 @@ def french():
     trans_real._translations = {}
     yield
     trans_real._translations = {}
+    translation.deactivate()  # the French requests leave French active in this thread
 
 
 def test_dashboard_strings_are_translated():

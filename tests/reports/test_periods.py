@@ -6,9 +6,17 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from maillage.reports.comparison import change
 from maillage.reports.periods import Period, parse_period, previous_period
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked in English, whatever an earlier request left active."""
+    with translation.override("en"):
+        yield
 
 
 def test_previous_of_a_calendar_year_is_the_year_before():
