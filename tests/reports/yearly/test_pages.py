@@ -229,3 +229,11 @@ def test_a_logo_that_is_not_an_image_is_refused(client, world, report):
     assert "Upload a valid image" in response.content.decode()
     report.refresh_from_db()
     assert not report.logo
+
+
+def test_platform_admin_sees_the_report_in_the_django_admin(client, world, report):
+    client.force_login(world.admin)
+    listing = client.get(reverse("admin:reports_yearlyreport_changelist")).content.decode()
+    assert "Technopôle de Château-Gombert" in listing
+    page = client.get(reverse("admin:reports_yearlyreport_change", args=[report.pk]))
+    assert page.status_code == 200 and "2025 was the year" in page.content.decode()
