@@ -95,6 +95,7 @@ def build() -> World:
     _delegations(world, abroad)
     _softlanding(world, abroad)
     _directory(world)
+    _attended(world, abroad)
     return world
 
 
@@ -351,6 +352,22 @@ def _softlanding(world: World, abroad) -> None:
     )
     # The sister park's startup, applied in May 2025 (network only).
     apply(world.sister, paris(2025, 5, 1, 10))
+
+
+def _attended(world: World, abroad) -> None:
+    """A trade show abroad with the park's staff and one of its companies: one event attended,
+    two delegates (a cancelled registration and an outsider do not count)."""
+    show = EventFactory(
+        title="Biotech Showcase",
+        organisers=[abroad["US"]],
+        country="US",
+        starts_at=paris(2025, 1, 13, 18),
+    )
+    company = Organisation.objects.get(name="AI startup")
+    RegistrationFactory(event=show, organisation=world.park)
+    RegistrationFactory(event=show, organisation=company)
+    RegistrationFactory(event=show, organisation=company, status=RegistrationStatus.CANCELLED)
+    RegistrationFactory(event=show)  # someone else's company
 
 
 def _directory(world: World) -> None:

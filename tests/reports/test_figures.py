@@ -49,6 +49,18 @@ def test_events_and_participants_of_the_park(world):
     assert by_title["Convention 2025"].meetings_scheduled == 3
 
 
+def test_events_attended_abroad(world):
+    f = figures(world.park)
+    assert (f.events.attended, f.events.delegates) == (1, 2)
+    assert f.headline()["events_attended"] == 1
+    # The show is nobody's own event in the scope: it adds no participants nor countries.
+    assert "Biotech Showcase" not in [e.title for e in f.event_lines]
+    network = figures(world.network)
+    assert (network.events.attended, network.events.delegates) == (1, 2)
+    # The organiser's own report does not count its own show as attended.
+    assert figures(world.objects["abroad"]["US"]).events.attended == 0
+
+
 def test_the_event_across_new_year_counts_in_the_year_it_starts(world):
     f2026 = figures(world.park, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     # Not the 31 December event; the one at 00:30 on 1 January (Paris) is 2026's.

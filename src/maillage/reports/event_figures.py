@@ -78,10 +78,35 @@ def published_schedule_ids(event_ids) -> list[int]:
     return sorted(sid for sid, _v in latest.values())
 
 
+def attended(organisation_ids, period: Period) -> dict[str, int]:
+    """Published events of the period organised by no organisation of the scope where
+    confirmed participants came from the scope: from one of its organisations or from an
+    organisation one of its parks hosts."""
+    first, after = period.bounds()
+    ids = list(organisation_ids)
+    counts = (
+        Registration.objects.filter(
+            Q(organisation_id__in=ids) | Q(organisation__host_park_id__in=ids),
+            status=RegistrationStatus.CONFIRMED,
+            event__status=EventStatus.PUBLISHED,
+            event__starts_at__gte=first,
+            event__starts_at__lt=after,
+        )
+        .exclude(
+            event_id__in=Event.organisers.through.objects.filter(organisation_id__in=ids).values(
+                "event_id"
+            )
+        )
+        .aggregate(events=Count("event_id", distinct=True), delegates=Count("id"))
+    )
+    return counts
+
+
 class Events:
     """The events of a scope and period, loaded once and shared by the figures below."""
 
     def __init__(self, organisation_ids, period: Period, now: dt.datetime):
+        self.organisation_ids = organisation_ids
         self.period, self.now = period, now
         self.rows = list(
             events_of_period(organisation_ids, period)
@@ -133,7 +158,10 @@ class Events:
         per_month = Counter(
             timezone.localtime(r["starts_at"], zone).strftime("%Y-%m") for r in self.rows
         )
+        away = attended(self.organisation_ids, self.period)
         return EventFigures(
+            attended=away["events"],
+            delegates=away["delegates"],
             held=sum(1 for r in self.rows if r["starts_at"] <= self.now),
             upcoming=sum(1 for r in self.rows if r["starts_at"] > self.now),
             participants=sum(self.participants_per_event.values()),

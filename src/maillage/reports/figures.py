@@ -37,6 +37,10 @@ class EventFigures:
     organisations: int  # distinct organisations of the confirmed participants
     by_kind: tuple[Count, ...]
     by_month: tuple[Count, ...]  # code "YYYY-MM", every month of the period
+    # Others' events of the period with confirmed participants from the scope's organisations
+    # or from organisations its parks host (trade shows, conferences), and those participants.
+    attended: int = 0
+    delegates: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,7 @@ class Figures:
         return {
             "events_held": self.events.held,
             "participants": self.events.participants,
+            "events_attended": self.events.attended,
             "meetings_requested": self.meetings.requested,
             "meetings_scheduled": self.meetings.scheduled,
             "meetings_held": self.meetings.held,
@@ -211,6 +216,7 @@ class Figures:
 HEADLINE_LABELS = {
     "events_held": _("Events held"),
     "participants": _("Participants"),
+    "events_attended": _("Events attended elsewhere"),
     "meetings_requested": _("B2B meetings requested"),
     "meetings_scheduled": _("B2B meetings scheduled"),
     "meetings_held": _("B2B meetings held"),
