@@ -126,7 +126,12 @@ def test_chart_csv_is_the_chart_table(client, world):
     client.force_login(world.staff)
     params = {"organisation": world.park.pk, "year": 2025}
     rows = rows_of(client.get(reverse("reports:csv", args=["meetings"]), params))
-    assert rows == [["Meeting stage", "Meetings"], ["Requested", "3"], ["Scheduled", "3"], ["Held", "2"]]
+    assert rows == [
+        ["Meeting stage", "Meetings"],
+        ["Requested", "3"],
+        ["Scheduled", "3"],
+        ["Held", "2"],
+    ]
     rows = rows_of(client.get(reverse("reports:csv", args=["countries"]), params))
     assert rows[0] == ["Country", "Code", "Agreements", "Delegations", "Participants"]
     assert ["China", "CN", "1", "1", "1"] in rows
