@@ -20,6 +20,7 @@ def test_every_chart_has_its_data_as_a_table(figures):
     charts = all_charts(figures)
     assert [c.key for c in charts] == [
         "events_by_month",
+        "events_by_kind",
         "meetings",
         "feedback",
         "agreements",
@@ -32,6 +33,8 @@ def test_every_chart_has_its_data_as_a_table(figures):
         assert all(len(row) == len(chart.columns) for row in chart.rows), chart.key
     feedback = chart_by_key(figures, "feedback")
     assert feedback.rows[-1] == ("Cooperation possible", 1, 33.3)
+    kinds = dict(chart_by_key(figures, "events_by_kind").rows)
+    assert kinds["Business convention (B2B meetings)"] == 1 and kinds["Seminar or webinar"] == 0
     directory = chart_by_key(figures, "directory")
     assert directory.rows == (("Digital", 2), ("Health", 1), ("No sector", 1))
 

@@ -89,6 +89,20 @@ def events_by_month(figures: Figures) -> Chart:
     )
 
 
+def events_by_kind(figures: Figures) -> Chart:
+    from maillage.events.enums import EventKind
+
+    counts = {row.code: row.value for row in figures.events.by_kind}
+    return _simple(
+        "events_by_kind",
+        _("Events by kind"),
+        _("Kind"),
+        _("Events"),
+        [(str(label), counts.get(value, 0)) for value, label in EventKind.choices],
+        horizontal=True,
+    )
+
+
 def meetings_funnel(figures: Figures) -> Chart:
     m = figures.meetings
     pairs = [
@@ -184,6 +198,7 @@ def countries(figures: Figures) -> Chart:
 
 CHARTS = (
     events_by_month,
+    events_by_kind,
     meetings_funnel,
     feedback_outcomes,
     agreements_by_kind,
