@@ -30,6 +30,9 @@ class SolveConfig:
     probe: bool = True
     # When infeasible, spend up to 30 s more finding a small set of conflicting constraints.
     explain: bool = True
+    # "auto": MaxSAT (UWrMaxSAT) when every request is required (meetsolver.maxsat.applies),
+    # else CP-SAT; "cp-sat" or "maxsat" to force one (maxsat only where it applies).
+    engine: str = "auto"
 
 
 @dataclass(frozen=True)

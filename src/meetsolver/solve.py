@@ -8,6 +8,8 @@ from ortools.sat.python import cp_model
 
 from meetsolver.instance import Instance
 from meetsolver.large import is_large, solve_large
+from meetsolver.maxsat import applies, solve_maxsat
+from meetsolver.maxsat.background import race
 from meetsolver.model import Built, build
 from meetsolver.model.portfolio import Progress, Run, minimise_breaks, optimise
 from meetsolver.model.tables import assign_numbers, table_changes
@@ -50,6 +52,13 @@ def solve(
     left empty for :mod:`meetsolver.explain` to fill in. When infeasible, ``conflicts`` holds
     sentences naming a small set of constraints that cannot all hold together.
     """
+    if (
+        config.engine != "cp-sat"
+        and not previous
+        and not config.table_changes
+        and applies(instance)
+    ):
+        return _solve_maxsat(instance, config, progress)
     if is_large(instance):  # too many request x slot pairs for the full model: construct + LNS
         large = solve_large(instance, config, progress=progress, previous=previous, hint=hint)
         if large.status is not Status.UNKNOWN:
@@ -130,6 +139,49 @@ def solve(
         unscheduled=[(r, "") for r in range(len(instance.requests)) if r not in held],
         seconds=run.seconds(),
     )
+
+
+QUICK_SECONDS = 1.0
+
+
+def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution:
+    """Every request required: breaks under fairness is a MaxSAT problem (see meetsolver.maxsat).
+
+    With two workers or more, two formulas race in two processes; with one, one runs here.
+    """
+    asked: list[bool] = []
+
+    def relay(info: dict) -> bool:
+        if progress is not None and progress(info):
+            asked.append(True)
+        return bool(asked)
+
+    # Small events are proven in well under a second: first try here, as starting the two
+    # processes of the race takes about that long.
+    quick = replace(config, time_limit=min(config.time_limit, QUICK_SECONDS))
+    sol = solve_maxsat(instance, quick if config.workers >= 2 else config, progress=relay)
+    stopped = asked or (config.stop is not None and config.stop.is_set())
+    if sol.status in (Status.FEASIBLE, Status.UNKNOWN) and config.workers >= 2 and not stopped:
+        left = replace(config, time_limit=max(0.5, config.time_limit - sol.seconds))
+        raced = race(instance, left, relay)
+        raced.seconds += sol.seconds
+        if sol.status is Status.UNKNOWN or raced.status is not Status.FEASIBLE:
+            sol = raced if raced.status is not Status.UNKNOWN else sol
+        elif raced.objective["breaks"] < sol.objective["breaks"]:
+            sol = raced
+    if sol.status is Status.INFEASIBLE and config.explain:
+        from meetsolver.conflicts import explain
+
+        # The same sentences as the CP-SAT path: what the model sees at once, else a search.
+        sol.conflicts = build(instance).impossible or sol.conflicts
+        if not sol.conflicts:
+            sol.conflicts = explain(instance, time_limit=max(5.0, min(30.0, config.time_limit)))
+    if progress is not None and sol.objective:
+        # The solver reports no intermediate schedules: tell the caller about the final one.
+        progress(
+            {"objective": dict(sol.objective), "bound": dict(sol.bound), "seconds": sol.seconds}
+        )
+    return sol
 
 
 def _objectives(built: Built, instance: Instance, assignments, previous) -> dict[str, int]:
