@@ -3,7 +3,7 @@
 Château-Gombert in 2025: one business convention (4 confirmed participants, 2 B2B meetings
 published), the "Sister Parks" agreement signed with Chengdu on 2 July, a delegation from
 Chengdu received in March, a mission to Kawasaki in October, two companies added to the
-directory. In 2024: one networking lunch with one participant.
+directory, both of which sent a delegate to a trade show in Chengdu in May. In 2024: one networking lunch with one participant.
 """
 
 from __future__ import annotations
@@ -113,11 +113,23 @@ def build_world() -> World:
         hosts=[kawasaki],
         visitors=[park],
     )
+    companies = []
     for name in ("Planktovie", "DualSun"):
         company = OrganisationFactory(name=name, host_park=park)
         Organisation.objects.filter(pk=company.pk).update(
             created_at=dt.datetime(YEAR, 4, 1, 10, tzinfo=PARIS)
         )
+        companies.append(company)
+    show = EventFactory(
+        title="Chengdu trade show",
+        organisers=[chengdu],
+        city="Chengdu",
+        country="CN",
+        starts_at=dt.datetime(YEAR, 5, 20, 3, tzinfo=dt.UTC),
+        ends_at=dt.datetime(YEAR, 5, 22, 10, tzinfo=dt.UTC),
+    )
+    for company in companies:  # two delegates of the park's companies at someone else's show
+        RegistrationFactory(event=show, organisation=company)
     return World(park, chengdu, kawasaki, staff, other_staff, participant, admin)
 
 

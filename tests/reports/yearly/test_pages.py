@@ -58,6 +58,7 @@ def test_staff_opens_a_report_writes_paragraphs_and_previews_the_year(client, wo
     assert "Yearly report 2025" in page
     assert "1 event held" in page and "4 participants" in page
     assert "B2B meetings: 0 requested, 2 scheduled, 2 held" in page
+    assert "1 event of others attended (trade shows, conferences); delegates: 2" in page
     assert "1 agreement signed" in page and "Sister Parks" in page
     assert "1 delegation received" in page and "1 mission abroad" in page
     assert "Chengdu delegation visits Marseille" in page and "Mission to Kawasaki" in page

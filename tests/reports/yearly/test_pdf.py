@@ -78,6 +78,7 @@ def test_french_pdf(client, world, compiled_catalogues_reports, django_capture_o
     assert "Une année de conventions d'affaires." in text
     assert "1 accord signé" in text and "Sister Parks" in text
     assert "1 délégation reçue" in text
+    assert "1 événement d'autres organisateurs suivi (salons, congrès) ; délégués : 2" in text
 
 
 def test_failed_generation_keeps_the_previous_pdf(
