@@ -131,6 +131,8 @@ class Organisation(models.Model):
         indexes = [
             models.Index(fields=["kind", "country"]),
             models.Index(fields=["country", "name_key"]),
+            # Reports count the organisations a park hosts and those added in a period.
+            models.Index(fields=["host_park", "created_at"]),
         ]
 
     def __str__(self) -> str:
