@@ -190,52 +190,61 @@ class Events:
             for r in self.rows
         )
 
+    @cached_property
+    def started_count(self) -> int:
+        """Scheduled meetings of the published schedules whose slot has started."""
+        return Meeting.objects.filter(
+            schedule_id__in=self.schedule_ids,
+            status=MeetingStatus.SCHEDULED,
+            slot__starts_at__lte=self.now,
+        ).count()
+
+    @cached_property
+    def answers(self):
+        """The feedback on those meetings (joined, not a subquery: one pass over feedback)."""
+        return Feedback.objects.filter(
+            meeting__schedule_id__in=self.schedule_ids,
+            meeting__status=MeetingStatus.SCHEDULED,
+            meeting__slot__starts_at__lte=self.now,
+        )
+
+    @cached_property
+    def answered(self) -> dict[str, int]:
+        return self.answers.aggregate(
+            meetings=Count("meeting_id", distinct=True),
+            not_held=Count("meeting_id", filter=Q(took_place=False), distinct=True),
+        )
+
     def meeting_figures(self) -> MeetingFigures:
         ids = self.event_ids
         session_count = MeetingSession.objects.filter(event_id__in=ids).count()
         participants = Participant.objects.filter(session__event_id__in=ids).count()
         requests = MeetingRequest.objects.filter(session__event_id__in=ids).count()
         wishes = Wish.objects.filter(session__event_id__in=ids, level__in=ASKING_LEVELS).count()
-        meetings = Meeting.objects.filter(
-            schedule_id__in=self.schedule_ids, status=MeetingStatus.SCHEDULED
-        )
-        started = Q(slot__starts_at__lte=self.now)
-        scheduled = sum(self.meetings_per_event.values())
-        started_count = meetings.filter(started).count()
-        not_held = (
-            meetings.filter(started, feedback__took_place=False).values("id").distinct().count()
-        )
-        seats = MeetingSeat.objects.filter(meeting__in=meetings, active=True).count()
+        seats = MeetingSeat.objects.filter(
+            schedule_id__in=self.schedule_ids, meeting__status=MeetingStatus.SCHEDULED, active=True
+        ).count()
         return MeetingFigures(
             sessions=session_count,
             participants=participants,
             requests=requests,
             wishes=wishes,
             requested=requests + wishes,
-            scheduled=scheduled,
-            held=started_count - not_held,
+            scheduled=sum(self.meetings_per_event.values()),
+            held=self.started_count - self.answered["not_held"],
             per_participant=round(seats / participants, 1) if participants else 0.0,
         )
 
     def feedback_figures(self) -> FeedbackFigures:
-        started = Meeting.objects.filter(
-            schedule_id__in=self.schedule_ids,
-            status=MeetingStatus.SCHEDULED,
-            slot__starts_at__lte=self.now,
-        )
-        counts = started.aggregate(
-            total=Count("id", distinct=True),
-            answered=Count("id", filter=Q(feedback__isnull=False), distinct=True),
-        )
-        answers = Feedback.objects.filter(meeting__in=started)
-        per_outcome = dict(answers.values_list("outcome").annotate(n=Count("id")).order_by())
+        per_outcome = dict(self.answers.values_list("outcome").annotate(n=Count("id")).order_by())
         total_answers = sum(per_outcome.values())
         took_place = sum(
             n for outcome, n in per_outcome.items() if outcome != FeedbackOutcome.DID_NOT_TAKE_PLACE
         )
+        answered = self.answered["meetings"]
         return FeedbackFigures(
-            meetings=counts["total"],
-            answered_meetings=counts["answered"],
+            meetings=self.started_count,
+            answered_meetings=answered,
             answers=total_answers,
             took_place=took_place,
             outcomes=tuple(
@@ -245,5 +254,5 @@ class Events:
             cooperation_possible_share=share(
                 per_outcome.get(FeedbackOutcome.COOPERATION_POSSIBLE, 0), total_answers
             ),
-            response_rate=share(counts["answered"], counts["total"]),
+            response_rate=share(answered, self.started_count),
         )
