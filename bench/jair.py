@@ -6,6 +6,7 @@ published optimum (``-`` = infeasible). Writes a Markdown table to stdout and be
 
     .venv/bin/python bench/jair.py                       # all 200 runs, 60 s each
     .venv/bin/python bench/jair.py --only forum-13 --d 2 --variant original --time-limit 60
+    .venv/bin/python bench/jair.py --engine cp-sat ...     # the CP-SAT model instead of MaxSAT
 
 The data is read from ../shared/benchmarks/b2b-jair2022 (relative to the repository root).
 """
@@ -82,7 +83,11 @@ def run_one(name: str, variant: str, d: int, expected: str, args) -> dict:
     else:
         # Conflict explanation is not part of solving: timed without it.
         config = SolveConfig(
-            time_limit=args.time_limit, workers=args.workers, seed=args.seed, explain=False
+            time_limit=args.time_limit,
+            workers=args.workers,
+            seed=args.seed,
+            explain=False,
+            engine=args.engine,
         )
         sol = solve(instance, config)
         problems = verify(instance, sol)
@@ -141,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--engine",
+        choices=["auto", "cp-sat", "maxsat"],
+        default="auto",
+        help="solve()'s engine (auto: MaxSAT, as every JAIR meeting is required)",
+    )
+    parser.add_argument(
         "--out", type=Path, default=None, help="Markdown file (default bench/results/)"
     )
     args = parser.parse_args(argv)
@@ -172,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Command: `.venv/bin/python bench/jair.py {' '.join(argv if argv is not None else sys.argv[1:])}`\n"
         f"Date: {started}; machine: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
         f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f}; "
-        f"time limit {args.time_limit:g} s, {args.workers} workers.\n\n"
+        f"time limit {args.time_limit:g} s, {args.workers} workers, engine {args.engine}.\n\n"
         f"{summary(results, args.time_limit)}\n"
     )
     text = header + "\n" + markdown(results) + "\n"
