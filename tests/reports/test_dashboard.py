@@ -157,3 +157,13 @@ def test_custom_period_in_french(client, world):
     assert response.status_code == 200
     assert response.context["board"].figures.events.held == 1
     assert response.context["board"].previous.period.start.isoformat() == "2025-05-02"
+
+
+def test_an_empty_year_renders_without_charts(client, world):
+    client.force_login(world.staff)
+    response = client.get(URL, {"organisation": world.park.pk, "year": 2010})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("Nothing to show for this period.") == len(response.context["board"].charts)
+    assert "None in this period." in html
+    assert all(c.direction == "same" for c in response.context["board"].changes)
