@@ -57,6 +57,7 @@ def solve(
         and not previous
         and not config.table_changes
         and applies(instance)
+        and (config.engine == "maxsat" or not is_large(instance))
     ):
         return _solve_maxsat(instance, config, progress)
     if is_large(instance):  # too many request x slot pairs for the full model: construct + LNS

@@ -14,6 +14,9 @@ import time
 from meetsolver.instance import Instance
 from meetsolver.solution import Solution, SolveConfig, Status
 
+# Niceness of the second formula's process: it races on what CPU the first one leaves.
+NICE_SECOND = 10
+
 
 class _Orphaned:
     """Set when the parent asks to stop, or when the parent is gone (killed without asking)."""
@@ -29,6 +32,9 @@ class _Orphaned:
 def _child(instance: Instance, deadline: float, slot_busy: bool, stop, conn) -> None:
     from meetsolver.maxsat import solve_maxsat
 
+    if not slot_busy:
+        # The second formula only takes what CPU the first one leaves (on a loaded machine).
+        os.nice(NICE_SECOND)
     try:
         # time.monotonic() is the system's monotonic clock, shared by parent and child.
         left = max(0.1, deadline - time.monotonic())
