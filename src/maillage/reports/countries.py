@@ -13,12 +13,11 @@ offline), which is a readable place for a marker.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
 
 from django.db.models import Count
 
 from maillage.ecosystem.countries import country_name
-from maillage.ecosystem.places import largest_cities
+from maillage.ecosystem.places import country_markers
 from maillage.events.enums import RegistrationStatus
 from maillage.events.models import Registration
 from maillage.partnerships.models import AgreementParty, Delegation
@@ -27,16 +26,8 @@ from maillage.reports.partnership_figures import reported_agreements
 from maillage.reports.periods import Period
 
 
-@cache
-def _positions() -> dict[str, tuple[float, float]]:
-    out: dict[str, tuple[float, float]] = {}
-    for city in largest_cities(minimum_population=15_000):
-        out.setdefault(city.country, (city.latitude, city.longitude))
-    return out
-
-
 def position(code: str) -> tuple[float, float] | None:
-    return _positions().get(code)
+    return country_markers().get(code)
 
 
 def countries_reached(
