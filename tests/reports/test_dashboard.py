@@ -43,6 +43,10 @@ def test_staff_see_their_park_by_default(client, world):
     assert 'data-kpi="events_held">3<' in html
     assert 'data-kpi="agreements_signed">2<' in html
     assert "Sister parks" in html and "Japan mission" in html
+    yearly = f"/reports/yearly/?organisation={world.park.pk}&amp;year=2025"
+    assert yearly in html  # the yearly report of what is on the screen, one click away
+    form = client.get(yearly.replace("&amp;", "&")).context["form"]
+    assert (form.initial["organisation"], str(form.initial["year"])) == (str(world.park.pk), "2025")
 
 
 def test_staff_of_another_park_are_refused(client, world):
