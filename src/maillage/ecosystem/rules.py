@@ -12,6 +12,17 @@ def is_platform_admin(user) -> bool:
     return bool(user and user.is_active and user.is_superuser)
 
 
+def staff_organisation_ids(user) -> set[int]:
+    """Organisations the user works for (cached on the user object for the request)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_staff_organisation_ids", None)
+    if cached is None:
+        cached = set(user.staff_of.values_list("id", flat=True))
+        user._staff_organisation_ids = cached
+    return cached
+
+
 def managed_organisation_ids(user) -> set[int]:
     """Organisations a staff user may edit: the ones they work for, the organisations those
     host (members located in a park) and the members of those that are networks."""
@@ -22,7 +33,7 @@ def managed_organisation_ids(user) -> set[int]:
         return cached
     from maillage.ecosystem.models import Membership, Organisation
 
-    own = set(user.staff_of.values_list("id", flat=True))
+    own = staff_organisation_ids(user)
     hosted = set(Organisation.objects.filter(host_park_id__in=own).values_list("id", flat=True))
     networks = set(
         Organisation.objects.filter(id__in=own, kind=OrganisationKind.NETWORK).values_list(

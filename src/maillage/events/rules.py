@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import rules
 
-from maillage.ecosystem.rules import is_park_or_network_staff, is_platform_admin
+from maillage.ecosystem.rules import (
+    is_park_or_network_staff,
+    is_platform_admin,
+    staff_organisation_ids,
+)
 from maillage.events.enums import EventStatus
-
-
-def staff_organisation_ids(user) -> set[int]:
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_event_staff_of_ids", None)
-    if cached is None:
-        cached = set(user.staff_of.values_list("id", flat=True))
-        user._event_staff_of_ids = cached
-    return cached
 
 
 @rules.predicate

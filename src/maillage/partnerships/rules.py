@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import rules
 
-from maillage.ecosystem.rules import is_park_or_network_staff, is_platform_admin
-
-
-def staff_organisation_ids(user) -> set[int]:
-    """Organisations the user works for (cached on the user object for the request)."""
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_staff_organisation_ids", None)
-    if cached is None:
-        cached = set(user.staff_of.values_list("id", flat=True))
-        user._staff_organisation_ids = cached
-    return cached
+from maillage.ecosystem.rules import (
+    is_park_or_network_staff,
+    is_platform_admin,
+    staff_organisation_ids,
+)
 
 
 def party_ids(agreement) -> set[int]:

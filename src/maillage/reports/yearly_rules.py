@@ -15,17 +15,8 @@ from maillage.ecosystem.rules import (
     is_park_or_network_staff,
     is_platform_admin,
     managed_organisation_ids,
+    staff_organisation_ids,
 )
-
-
-def staff_organisation_ids(user) -> set[int]:
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_report_staff_ids", None)
-    if cached is None:
-        cached = set(user.staff_of.values_list("id", flat=True))
-        user._report_staff_ids = cached
-    return cached
 
 
 @rules.predicate
