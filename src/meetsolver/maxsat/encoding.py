@@ -120,12 +120,30 @@ def encode(instance: Instance, *, slot_busy: bool = True) -> Formula:
 
 
 def _precedences(f: Formula, instance: Instance) -> None:
+    """Each request after its predecessors, through order literals "placed by slot t".
+
+    Binary clauses between the order literals of the two requests propagate both bounds (the
+    earliest slot of the later one, the latest of the earlier one) at once.
+    """
+    slots_of: dict[int, list[int]] = {}
+    for r, s in f.placement:
+        slots_of.setdefault(r, []).append(s)
+    order: dict[int, list[int]] = {}
+
+    def by(r: int) -> list[int]:  # by(r)[t]: r takes place at slot t or before
+        if r not in order:
+            own = set(slots_of[r])
+            row = [f.placement[(r, t)] if t in own else f.pool.id("false") for t in range(n)]
+            order[r] = _chain(f, row)
+        return order[r]
+
+    n = instance.n_slots
     for r, req in enumerate(instance.requests):
         for a in req.after:
-            earlier = sorted(s for (q, s) in f.placement if q == a)
-            for s in sorted(s for (q, s) in f.placement if q == r):
-                before = [f.placement[(a, t)] for t in earlier if t < s]
-                f.hard.append([-f.placement[(r, s)], *before])
+            later, earlier = by(r), by(a)
+            f.hard.append([-later[0]])
+            for t in range(1, n):
+                f.hard.append([-later[t], earlier[t - 1]])
 
 
 def _participants(f: Formula, instance: Instance) -> list[list[int | None]]:
