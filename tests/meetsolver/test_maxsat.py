@@ -154,3 +154,11 @@ def test_race_stops_when_asked(jair_dir):
     assert time.monotonic() - start < 6
     assert sol.status in (Status.FEASIBLE, Status.UNKNOWN)
     assert verify(inst, sol) == []
+
+
+def test_one_worker_solves_in_this_process(jair_dir):
+    inst = read_dzn(jair_dir / "instances" / "tic-12.original.dzn", fairness=2)
+    sol = solve(inst, SolveConfig(time_limit=30, workers=1, explain=False))
+    assert verify(inst, sol) == []
+    assert sol.status is Status.OPTIMAL
+    assert str(sol.objective["breaks"]) == published(jair_dir, "tic-12")
