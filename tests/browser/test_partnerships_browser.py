@@ -91,9 +91,10 @@ def test_record_agreement_find_it_on_the_map_and_land_a_startup(live_server, pag
     page.wait_for_selector("#network-map.leaflet-container")
     page.select_option("#id_kind", "twinning")
     page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**kind=twinning*")  # the filtered page, not the one before it
     page.wait_for_selector("#network-relations")
     assert "Sister Parks" in page.locator("#network-relations").inner_text()
-    assert page.locator("#network-map path.leaflet-interactive").count() >= 1  # the tie, drawn
+    page.wait_for_selector("#network-map path.leaflet-interactive")  # the tie, drawn
     page.get_by_role("tab", name="Graph").click()
     assert page.locator("#network-graph line").count() == 1
 
