@@ -3,6 +3,7 @@ the charts drawn by vega-embed and the map of countries reached, switches to ano
 (htmx swaps the report in and the address follows), and downloads a chart's data as CSV."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.ecosystem.factories import PASSWORD
 from tests.reports import dataset
@@ -24,9 +25,9 @@ def test_dashboard_charts_map_year_switch_and_csv(live_server, page, world):
     assert page.locator('[data-kpi="events_held"]').inner_text() == "3"
     assert page.locator('[data-kpi="agreements_signed"]').inner_text() == "2"
     # Charts with data are drawn as SVG; the map has a marker per country reached (5).
-    page.wait_for_selector(".report-chart svg")
-    assert page.locator(".report-chart svg").count() >= 5
-    assert page.locator("#countries-map path.leaflet-interactive").count() == 5
+    # (vega-embed and Leaflet draw after the page has loaded: wait for them, then count)
+    page.wait_for_function("document.querySelectorAll('.report-chart svg').length >= 5")
+    expect(page.locator("#countries-map path.leaflet-interactive")).to_have_count(5)
 
     page.evaluate("window.sameDocument = true")  # gone if the page were reloaded
     page.select_option("#report-year", "2026")
