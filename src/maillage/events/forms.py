@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Person
 from maillage.ecosystem.rules import is_platform_admin, managed_organisation_ids
@@ -40,22 +41,6 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class StyledFormMixin:
-    """Bootstrap classes on every widget, so templates render fields plainly."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
 class ZonedFormMixin:
     """Interpret and show date-times in the zone returned by ``zone_name()``."""
 
@@ -71,7 +56,7 @@ class ZonedFormMixin:
             super().full_clean()
 
 
-class RegistrationForm(StyledFormMixin, forms.Form):
+class RegistrationForm(StyledForm, forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
@@ -92,7 +77,7 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     )
 
 
-class EventForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
+class EventForm(StyledForm, ZonedFormMixin, forms.ModelForm):
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     new_series = forms.CharField(
         label=_("Or start a new series"),
@@ -173,7 +158,7 @@ class EventForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
         return organisers
 
 
-class ProgrammeItemForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
+class ProgrammeItemForm(StyledForm, ZonedFormMixin, forms.ModelForm):
     class Meta:
         model = ProgrammeItem
         fields = ["kind", "title", "starts_at", "ends_at", "room", "speakers", "description"]
@@ -205,7 +190,7 @@ class ProgrammeItemForm(StyledFormMixin, ZonedFormMixin, forms.ModelForm):
         return self.event.time_zone
 
 
-class ImportForm(StyledFormMixin, forms.Form):
+class ImportForm(StyledForm, forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet (CSV or Excel)"),
         help_text=_(
@@ -214,5 +199,5 @@ class ImportForm(StyledFormMixin, forms.Form):
     )
 
 
-class CheckInSearchForm(StyledFormMixin, forms.Form):
+class CheckInSearchForm(StyledForm, forms.Form):
     q = forms.CharField(label=_("Name, e-mail or code"), required=False, max_length=200)

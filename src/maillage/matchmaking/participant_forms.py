@@ -5,28 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import StyledForm
 from maillage.ecosystem.models import Sector
 from maillage.matchmaking.enums import FeedbackOutcome, OpportunityCategory, OpportunityKind
 from maillage.matchmaking.models import Opportunity
 
 
-class BootstrapMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.RadioSelect):
-                continue
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs.setdefault("class", css)
-
-
-class OpportunityForm(BootstrapMixin, forms.ModelForm):
+class OpportunityForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Opportunity
         fields = ["kind", "category", "title", "description", "sectors", "keywords", "is_public"]
@@ -51,7 +36,7 @@ class OpportunityForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
-class ReactionForm(BootstrapMixin, forms.Form):
+class ReactionForm(StyledForm, forms.Form):
     message = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -60,7 +45,7 @@ class ReactionForm(BootstrapMixin, forms.Form):
     )
 
 
-class FilterForm(BootstrapMixin, forms.Form):
+class FilterForm(StyledForm, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(
         label=_("Offers or requests"),
@@ -81,7 +66,7 @@ class FilterForm(BootstrapMixin, forms.Form):
         ]
 
 
-class FeedbackForm(BootstrapMixin, forms.Form):
+class FeedbackForm(StyledForm, forms.Form):
     took_place = forms.TypedChoiceField(
         label=_("Did the meeting take place?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],

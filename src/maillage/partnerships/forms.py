@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Person, Sector
 from maillage.partnerships.enums import AgreementKind, CommitmentKind, FollowUpKind, PartyRole
@@ -13,24 +14,6 @@ from maillage.partnerships.models import Agreement, Delegation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-class StyledForm:
-    """Bootstrap classes on every widget, so the templates can render fields as they are."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs.setdefault("class", css)
 
 
 def add_service_errors(form, exc: ValidationError) -> None:

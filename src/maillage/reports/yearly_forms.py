@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import StyledForm
 from maillage.ecosystem.models import Organisation
 from maillage.reports import yearly
 from maillage.reports.models import SECTIONS, ReportLanguage, YearlyReport
@@ -22,7 +23,7 @@ def writable_organisations(user):
     return qs.filter(pk__in=user.staff_of.values("pk"))
 
 
-class StartForm(forms.Form):
+class StartForm(StyledForm, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Park or network"),
         queryset=Organisation.objects.none(),

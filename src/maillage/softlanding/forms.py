@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Sector
-from maillage.partnerships.forms import DATE, StyledForm, add_service_errors, partner_organisations
+from maillage.partnerships.forms import DATE, add_service_errors, partner_organisations
 from maillage.softlanding.enums import ExitOutcome, OutcomeMonth, Service, Stage
 from maillage.softlanding.models import HostOffer, Programme
 
