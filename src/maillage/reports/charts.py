@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from maillage.events.enums import EventKind
+from maillage.partnerships.enums import AgreementKind
 from maillage.reports.figures import Figures
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -89,16 +91,19 @@ def events_by_month(figures: Figures) -> Chart:
     )
 
 
-def events_by_kind(figures: Figures) -> Chart:
-    from maillage.events.enums import EventKind
+def _every_choice(rows, choices) -> list[tuple[str, int]]:
+    """(label, count) for every choice of an enum, zero where ``rows`` has none."""
+    counts = {row.code: row.value for row in rows}
+    return [(str(label), counts.get(value, 0)) for value, label in choices]
 
-    counts = {row.code: row.value for row in figures.events.by_kind}
+
+def events_by_kind(figures: Figures) -> Chart:
     return _simple(
         "events_by_kind",
         _("Events by kind"),
         _("Kind"),
         _("Events"),
-        [(str(label), counts.get(value, 0)) for value, label in EventKind.choices],
+        _every_choice(figures.events.by_kind, EventKind.choices),
         horizontal=True,
     )
 
@@ -138,15 +143,12 @@ def feedback_outcomes(figures: Figures) -> Chart:
 
 
 def agreements_by_kind(figures: Figures) -> Chart:
-    from maillage.partnerships.enums import AgreementKind
-
-    counts = {row.code: row.value for row in figures.agreements.signed_by_kind}
     return _simple(
         "agreements",
         _("Agreements signed, by kind"),
         _("Kind"),
         _("Agreements"),
-        [(str(label), counts.get(value, 0)) for value, label in AgreementKind.choices],
+        _every_choice(figures.agreements.signed_by_kind, AgreementKind.choices),
         horizontal=True,
     )
 
