@@ -23,6 +23,18 @@ router = Router(tags=["partnerships"])
 WRITE_AUTH = [TokenAuth(), django_auth]
 
 
+def commitment_json(c) -> dict:
+    """A commitment as the API shows it, in an agreement and on its own."""
+    return {
+        "id": c.id,
+        "action": c.action,
+        "kind": c.kind,
+        "owner": c.owner_id,
+        "due_on": c.due_on,
+        "done": c.done,
+    }
+
+
 class PartyIn(Schema):
     organisation: int
     role: PartyRole = PartyRole.SIGNATORY
@@ -115,17 +127,7 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_commitments(obj):
-        return [
-            {
-                "id": c.id,
-                "action": c.action,
-                "kind": c.kind,
-                "owner": c.owner_id,
-                "due_on": c.due_on,
-                "done": c.done,
-            }
-            for c in obj.commitments.all()
-        ]
+        return [commitment_json(c) for c in obj.commitments.all()]
 
 
 class StatusIn(Schema):
@@ -356,17 +358,7 @@ def add_commitment(request, pk: int, payload: CommitmentIn):
         )
     except DjangoValidationError as exc:
         fail(exc)
-    return Status(
-        201,
-        {
-            "id": c.id,
-            "action": c.action,
-            "kind": c.kind,
-            "owner": c.owner_id,
-            "due_on": c.due_on,
-            "done": c.done,
-        },
-    )
+    return Status(201, commitment_json(c))
 
 
 @router.get("/partnerships/agreements/{pk}/notes", response=list[NoteOut])
