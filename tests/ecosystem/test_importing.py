@@ -3,13 +3,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from maillage.ecosystem.import_files import MAX_BYTES
 from maillage.ecosystem.importing import (
     ImportFileError,
     guess_mapping,
     read_table,
     run_import,
 )
+from maillage.ecosystem.importing.files import MAX_BYTES
 from maillage.ecosystem.models import Organisation
 from tests.ecosystem.factories import OrganisationFactory, ParkFactory, UserFactory
 

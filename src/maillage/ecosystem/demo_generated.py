@@ -20,10 +20,11 @@ from django.utils.text import slugify
 from faker import Faker
 from unidecode import unidecode
 
-from maillage.ecosystem import bulk, places, text
-from maillage.ecosystem.bulk import BATCH, SlugBook, create_with_sectors, new_organisation
+from maillage.ecosystem import places, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
+from maillage.ecosystem.importing import bulk
+from maillage.ecosystem.importing.bulk import BATCH, SlugBook, create_with_sectors, new_organisation
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 SEED = 20250708

@@ -182,7 +182,7 @@ class Organisation(models.Model):
 
 def derived_fields(row) -> dict:
     """country, website_domain, name_key and search_text of an organisation (or of any object
-    with its attributes, such as the rows that maillage.ecosystem.bulk inserts)."""
+    with its attributes, such as the rows that maillage.ecosystem.importing.bulk inserts)."""
     return {
         "country": (row.country or "").upper(),
         "website_domain": text.website_domain(row.website),

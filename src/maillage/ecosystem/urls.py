@@ -1,6 +1,7 @@
 from django.urls import path
 
-from maillage.ecosystem import import_views, views
+from maillage.ecosystem import views
+from maillage.ecosystem.importing import views as import_views
 
 app_name = "ecosystem"
 

@@ -16,8 +16,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from maillage.ecosystem import import_files, text
-from maillage.ecosystem.import_files import Table
+from maillage.ecosystem import text
+from maillage.ecosystem.importing import files as import_files
+from maillage.ecosystem.importing.files import Table
 from maillage.events.enums import ParticipationType
 
 MAX_ROWS = 20_000

@@ -17,9 +17,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.ecosystem.import_files import ImportFileError, read_table
-from maillage.ecosystem.import_forms import MappingForm, UploadForm
-from maillage.ecosystem.importing import default_host_park_for, guess_mapping, run_import
+from maillage.ecosystem.importing.files import ImportFileError, read_table
+from maillage.ecosystem.importing.forms import MappingForm, UploadForm
+from maillage.ecosystem.importing.organisations import (
+    default_host_park_for,
+    guess_mapping,
+    run_import,
+)
 
 SESSION_KEY = "ecosystem_imports"
 PREVIEW_ROWS = 10

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from maillage.ecosystem import bulk, text
-from maillage.ecosystem.import_files import ImportFileError, Table, read_table
-from maillage.ecosystem.import_rows import RowChecker, RowError
+from maillage.ecosystem import text
+from maillage.ecosystem.importing import bulk
+from maillage.ecosystem.importing.files import ImportFileError, Table, read_table
+from maillage.ecosystem.importing.rows import RowChecker, RowError
 from maillage.ecosystem.models import Organisation
 
 __all__ = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maillage.ecosystem.import_files import MAX_BYTES, ImportFileError, check_upload
-from maillage.ecosystem.importing import FIELDS
+from maillage.ecosystem.importing.files import MAX_BYTES, ImportFileError, check_upload
+from maillage.ecosystem.importing.organisations import FIELDS
 
 
 class UploadForm(forms.Form):
