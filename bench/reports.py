@@ -215,8 +215,8 @@ def main() -> int:
 
 
 def fresh_pdf(organisation_id: int) -> int:
-    from maillage.reports import yearly
-    from maillage.reports.yearly_document import render_pdf
+    from maillage.reports.yearly import services as yearly
+    from maillage.reports.yearly.document import render_pdf
 
     organisation = Organisation.objects.get(pk=organisation_id)
     year = Event.objects.get(slug=SLUG).starts_at.year
@@ -236,8 +236,8 @@ def time_yearly_pdf(organisation, year: int, runs: int) -> tuple[float, float, f
 
     from pypdf import PdfReader
 
-    from maillage.reports import yearly
-    from maillage.reports.yearly_document import render_pdf
+    from maillage.reports.yearly import services as yearly
+    from maillage.reports.yearly.document import render_pdf
 
     report = yearly.start_report(organisation=organisation, year=year, language="en")
     yearly.save_paragraphs(

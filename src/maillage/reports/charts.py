@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import vl_convert
 from django.utils.translation import gettext as _
 
 from maillage.events.enums import EventKind
 from maillage.partnerships.enums import AgreementKind
-from maillage.reports.figures import Figures
+from maillage.reports.figures.types import Figures
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 COLOUR = "#0d6efd"
@@ -221,6 +222,4 @@ def chart_by_key(figures: Figures, key: str) -> Chart | None:
 
 def render_svg(spec: dict) -> str:
     """The chart drawn as an SVG document, on the server (vl-convert, bundled Vega)."""
-    import vl_convert
-
     return vl_convert.vegalite_to_svg(spec, vl_version="6.4")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from maillage.reports.figures import HEADLINE_LABELS, Figures
+from maillage.reports.figures.types import HEADLINE_LABELS, Figures
 
 POINT_FIGURES = frozenset({"meetings_per_participant", "cooperation_possible_share"})
 

@@ -19,7 +19,7 @@ from maillage.accounts.models import User
 from maillage.ecosystem import text
 from maillage.ecosystem.demo_facts import AXE_SEINE, CHATEAU_GOMBERT
 from maillage.ecosystem.models import Organisation
-from maillage.reports import yearly
+from maillage.reports.yearly import services as yearly
 
 DRAFTS = [
     (

@@ -20,10 +20,10 @@ from maillage.matchmaking.enums import MeetingStatus
 from maillage.matchmaking.models import Meeting
 from maillage.partnerships.enums import DelegationDirection
 from maillage.partnerships.models import AgreementParty, Delegation
-from maillage.reports.event_figures import published_schedule_ids
-from maillage.reports.figures import HEADLINE_LABELS
-from maillage.reports.landing_figures import scope_applications
-from maillage.reports.partnership_figures import in_force_on_a_day_of, signed_during
+from maillage.reports.figures.events import published_schedule_ids
+from maillage.reports.figures.partnerships import in_force_on_a_day_of, signed_during
+from maillage.reports.figures.softlanding import scope_applications
+from maillage.reports.figures.types import HEADLINE_LABELS
 from maillage.reports.periods import Period
 from maillage.reports.scopes import member_parks
 from maillage.softlanding.enums import ApplicationStatus

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from maillage.reports.yearly import generation
+
 
 @task()
 def generate_yearly_pdf(*, report_id: int) -> None:
-    from maillage.reports import yearly
-
-    yearly.generate_pdf(report_id=report_id)
+    generation.generate_pdf(report_id=report_id)

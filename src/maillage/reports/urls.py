@@ -1,6 +1,7 @@
 from django.urls import path
 
-from maillage.reports import views, yearly_views
+from maillage.reports import views
+from maillage.reports.yearly import views as yearly_views
 
 app_name = "reports"
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from maillage.ecosystem.models import Organisation
 from maillage.partnerships import services as partnerships
 from maillage.partnerships.enums import AgreementKind, AgreementStatus, PartyRole
-from maillage.reports import yearly
+from maillage.reports.yearly import services as yearly
 from tests.ecosystem.factories import (
     OrganisationFactory,
     ParkFactory,

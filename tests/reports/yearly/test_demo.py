@@ -10,7 +10,7 @@ from maillage.ecosystem import demo as ecosystem_demo
 from maillage.events import demo as events_demo
 from maillage.reports import demo as reports_demo
 from maillage.reports.models import ReportStatus, YearlyReport
-from maillage.reports.yearly_document import render_html
+from maillage.reports.yearly.document import render_html
 
 
 def test_demo_drafts_show_the_demo_figures_and_reloading_keeps_staff_text(db):

@@ -82,7 +82,7 @@ def test_key_figures_compare_with_the_previous_year(client, world, report):
 def test_report_language_does_not_follow_the_page_language(
     client, world, compiled_catalogues_reports
 ):
-    from maillage.reports import yearly
+    from maillage.reports.yearly import services as yearly
 
     report = yearly.start_report(organisation=world.park, year=YEAR, language="fr")
     yearly.save_paragraphs(report=report, user=world.staff, introduction="Une année riche.")

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from maillage.reports import yearly
 from maillage.reports.models import GenerationState, ReportStatus
+from maillage.reports.yearly import services as yearly
 from tests.reports.yearly.known_year import YEAR
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
-"""The key figures of a park or a network for a period: one function, ``compute_figures``, that
-the dashboard, the API and the yearly report share. Definitions are in docs/reports.md; each
-family of figures is computed by its own module (event_figures, partnership_figures,
-landing_figures, directory_figures) in a bounded number of aggregate queries.
-"""
+"""The shapes of the key figures (frozen dataclasses) and their labels: what
+``compute_figures`` returns and what the dashboard, the API and the yearly report read.
+
+Kept apart from the modules that compute each family of figures, so that those modules and
+``compute`` can all import these shapes without importing one another."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.ecosystem.models import Organisation
 from maillage.reports.periods import Period
-from maillage.reports.scopes import Scope, scope_for
 
 
 @dataclass(frozen=True)
@@ -245,54 +242,3 @@ def _json_ready(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
-
-
-def compute_figures(
-    *,
-    scope: Organisation | Scope,
-    start: dt.date,
-    end: dt.date,
-    now: dt.datetime | None = None,
-) -> Figures:
-    """Every figure of the scope (a park or a network organisation, or a resolved Scope) for
-    the days start..end included. ``now`` decides which meetings have started (default: now)."""
-    from maillage.reports import (
-        directory_figures,
-        event_figures,
-        landing_figures,
-        partnership_figures,
-    )
-    from maillage.reports.countries import countries_reached
-
-    period = Period(start, end)
-    now = now or timezone.now()
-    if isinstance(scope, Organisation):
-        scope = scope_for(scope, period)
-    ids = scope.organisation_ids
-    events = event_figures.Events(ids, period, now)
-    agreements = partnership_figures.agreement_figures(ids, period)
-    delegations = partnership_figures.delegation_figures(ids, period)
-    return Figures(
-        organisation_id=scope.organisation.pk,
-        organisation_name=scope.organisation.name,
-        kind=scope.organisation.kind,
-        member_ids=tuple(sorted(scope.member_ids)),
-        start=period.start,
-        end=period.end,
-        computed_at=now,
-        events=events.event_figures(),
-        event_lines=events.event_lines(),
-        meetings=events.meeting_figures(),
-        feedback=events.feedback_figures(),
-        agreements=agreements,
-        delegations=delegations,
-        softlanding=landing_figures.softlanding_figures(ids, period),
-        countries=countries_reached(
-            ids,
-            period,
-            event_ids=events.event_ids,
-            delegation_ids=[d.id for d in delegations.delegations],
-        ),
-        home_country=scope.organisation.country,
-        directory=directory_figures.directory_figures(ids, period),
-    )

@@ -22,6 +22,7 @@ from maillage.reports.figures import Figures, compute_figures
 from maillage.reports.members import member_labels, member_rows
 from maillage.reports.models import SECTIONS, YearlyReport
 from maillage.reports.periods import Period
+from maillage.reports.yearly.charts import charts_as_svg
 
 
 def change_text(change: Change) -> str:
@@ -84,8 +85,6 @@ def _logo_uri(report: YearlyReport) -> str:
 
 
 def _charts(figures: Figures) -> dict[str, list[dict]]:
-    from maillage.reports.yearly_charts import charts_as_svg
-
     return charts_as_svg(figures)
 
 
@@ -145,6 +144,8 @@ def render_html(report: YearlyReport, *, now: dt.datetime | None = None) -> Safe
 
 
 def render_pdf(report: YearlyReport, *, now: dt.datetime | None = None) -> bytes:
+    # Imported here, not at the top: loading WeasyPrint takes ~1.8 s and only the worker that
+    # renders a PDF needs it, not every web process that imports this module.
     from weasyprint import HTML
 
     with translation.override(report.language):

@@ -21,8 +21,8 @@ from maillage.ecosystem.places import country_markers
 from maillage.events.enums import RegistrationStatus
 from maillage.events.models import Registration
 from maillage.partnerships.models import AgreementParty, Delegation
-from maillage.reports.figures import CountryReach
-from maillage.reports.partnership_figures import reported_agreements
+from maillage.reports.figures.partnerships import reported_agreements
+from maillage.reports.figures.types import CountryReach
 from maillage.reports.periods import Period
 
 

@@ -28,10 +28,10 @@ from maillage.matchmaking.models import (
     Schedule,
     Wish,
 )
-from maillage.reports.figures import (
+from maillage.reports.figures.types import (
     Count as Row,
 )
-from maillage.reports.figures import (
+from maillage.reports.figures.types import (
     EventFigures,
     EventLine,
     FeedbackFigures,

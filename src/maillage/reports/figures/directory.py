@@ -14,8 +14,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from maillage.ecosystem.models import Organisation, Sector
-from maillage.reports.figures import Count as Row
-from maillage.reports.figures import DirectoryFigures
+from maillage.reports.figures.types import Count as Row
+from maillage.reports.figures.types import DirectoryFigures
 from maillage.reports.periods import Period
 
 NO_SECTOR = "none"

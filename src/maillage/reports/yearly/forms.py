@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import StyledForm
 from maillage.ecosystem.models import Organisation
-from maillage.reports import yearly
 from maillage.reports.models import SECTIONS, ReportLanguage, YearlyReport
 from maillage.reports.scopes import REPORTED_KINDS
+from maillage.reports.yearly import services as yearly
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 
 from maillage.reports.charts import all_charts, render_svg
-from maillage.reports.figures import Figures
+from maillage.reports.figures.types import Figures
 
 # chart key -> report section
 SECTION_OF = {

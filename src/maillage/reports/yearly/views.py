@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.ecosystem.rules import managed_organisation_ids
-from maillage.reports import yearly
 from maillage.reports.models import YearlyReport
-from maillage.reports.yearly_document import render_html
-from maillage.reports.yearly_forms import ParagraphsForm, StartForm, writable_organisations
+from maillage.reports.yearly import services as yearly
+from maillage.reports.yearly.document import render_html
+from maillage.reports.yearly.forms import ParagraphsForm, StartForm, writable_organisations
 
 VIEW, CHANGE = "reports.view_yearlyreport", "reports.change_yearlyreport"
 

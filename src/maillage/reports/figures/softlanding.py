@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from maillage.reports.figures import Count as Row
-from maillage.reports.figures import SoftLandingFigures
+from maillage.reports.figures.types import Count as Row
+from maillage.reports.figures.types import SoftLandingFigures
 from maillage.reports.periods import Period
 from maillage.softlanding.enums import ApplicationStatus, ExitOutcome
 from maillage.softlanding.models import Application, Outcome, Programme, StatusChange

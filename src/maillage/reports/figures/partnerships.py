@@ -21,13 +21,13 @@ from django.db.models.functions import Coalesce
 
 from maillage.partnerships.enums import AgreementKind, AgreementStatus, DelegationDirection
 from maillage.partnerships.models import Agreement, AgreementParty, Delegation
-from maillage.reports.figures import (
+from maillage.reports.figures.types import (
     AgreementFigures,
     AgreementLine,
     DelegationFigures,
     DelegationLine,
 )
-from maillage.reports.figures import Count as Row
+from maillage.reports.figures.types import Count as Row
 from maillage.reports.periods import Period
 
 RENEWAL_WINDOW_DAYS = 90
