@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.smtp_server import LocalSMTPServer
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BENCHMARKS = SHARED / "benchmarks" / "b2b-jair2022"
 
@@ -19,3 +21,18 @@ def jair_dir():
 def chromium_path() -> str | None:
     path = os.environ.get("MAILLAGE_CHROMIUM", "/usr/bin/chromium")
     return path if os.path.exists(path) else None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free port of 127.0.0.1 for this test, with Django's
+    e-mail settings pointed at it. ``.messages``, ``.wait_for(n, timeout=5)``, ``.stop()`` and
+    ``.start()`` (same port: an outage), ``.url`` (smtp://127.0.0.1:PORT)."""
+    server = LocalSMTPServer().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()

@@ -21,6 +21,8 @@ DEFAULTS: dict[str, object] = {
     "email_backend": "django.core.mail.backends.console.EmailBackend",
     "email_url": "",
     "default_from_email": "maillage <no-reply@localhost>",
+    "mail_retry_seconds": 60,
+    "mail_max_attempts": 12,
     "data_dir": "var",
     "time_zone": "Europe/Paris",
     "language_code": "en",
@@ -40,6 +42,11 @@ def _coerce(raw: str, default: object) -> object:
         if value in {"0", "false", "no", "off", ""}:
             return False
         raise ConfigError(f"expected true or false, got {raw!r}")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"expected a whole number, got {raw!r}") from None
     if isinstance(default, list):
         return [item.strip() for item in raw.split(",") if item.strip()]
     return raw

@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from maillage import config
+from maillage.mail import email_url
 
 try:
     CONFIG = config.load()
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "maillage.softlanding",
     "maillage.matchmaking",
     "maillage.reports",
+    "maillage.mail",
 ]
 
 MIDDLEWARE = [
@@ -151,22 +153,37 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = str(CONFIG["email_backend"])
 DEFAULT_FROM_EMAIL = str(CONFIG["default_from_email"])
-if CONFIG["email_url"]:
-    _email = dj_database_url.parse(str(CONFIG["email_url"]))  # smtp://user:pass@host:port
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST, EMAIL_PORT = _email["HOST"], int(_email["PORT"] or 587)
-    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["USER"], _email["PASSWORD"]
-    EMAIL_USE_TLS = True
+EMAIL_TIMEOUT = 10  # seconds: a hung SMTP server must not hold a mail worker
+if CONFIG["email_url"]:  # smtp://, smtp+tls://, submission://, smtps://, console://, file://
+    try:
+        _email = email_url.parse(str(CONFIG["email_url"]))
+    except email_url.EmailUrlError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
+    globals().update({name: value for name, value in _email.items() if value is not None})
+# Delivery retries of the outbox (maillage.mail.delivery): base × 2^n, capped at 2 hours.
+MAIL_RETRY_SECONDS = float(CONFIG["mail_retry_seconds"])  # type: ignore[arg-type]
+MAIL_MAX_ATTEMPTS = int(CONFIG["mail_max_attempts"])  # type: ignore[call-overload]
 
+# One database queue per kind of work, each with its own worker (`python -m maillage serve`):
+# mails and notices are never held behind an hour-long optimiser run or a PDF.
+TASK_QUEUES = ["default", "mail", "heavy"]
 TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
             if TESTING
             else "django_tasks_db.DatabaseBackend"
-        )
+        ),
+        "QUEUES": TASK_QUEUES,
     }
 }
+# Periodic jobs (maillage.core.periodic): (dotted path of a task, interval in seconds). The
+# scheduler in `serve` (or `python -m maillage periodic`) enqueues each one at its interval;
+# every job is idempotent, so two schedulers or a restart never send a reminder twice.
+MAILLAGE_PERIODIC_TASKS = [
+    ("maillage.mail.tasks.retry_due_mails", 300),
+    ("maillage.partnerships.tasks.remind_agreements", 6 * 3600),
+]
 
 if CONFIG["secure"]:
     SECURE_SSL_REDIRECT = True

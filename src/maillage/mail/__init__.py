@@ -1,0 +1,1 @@
+"""Outgoing e-mail: every mail of the platform is stored in an outbox and delivered by a task."""

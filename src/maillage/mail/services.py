@@ -1,0 +1,94 @@
+"""Queueing mail: the one way the platform sends e-mail, and the organiser's resend actions.
+
+``queue_mail`` stores the mail in the outbox and asks the "mail" task queue to deliver it once
+the current transaction commits (so a rolled-back request sends nothing). It never talks to the
+SMTP server itself, so a server that is down never breaks a request: the delivery task retries
+with back-off (see ``maillage.mail.delivery``).
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from maillage.mail.enums import MailStatus
+from maillage.mail.models import OutgoingMail
+from maillage.mail.tasks import deliver_mail
+
+
+def queue_mail(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    html: str = "",
+    event=None,
+    kind: str = "",
+    key: str = "",
+    reply_to: str = "",
+) -> OutgoingMail:
+    """Store one mail and deliver it after commit. With ``key``, a second call with the same
+    key returns the mail stored the first time and sends nothing."""
+    to = (to or "").strip()
+    if not to:
+        raise ValueError("queue_mail needs a recipient address (to)")
+    if key:
+        existing = OutgoingMail.objects.filter(key=key).first()
+        if existing is not None:
+            return existing
+    fields = {
+        "to": to,
+        "subject": " ".join(subject.split())[:998],  # a header holds no line break
+        "body": body,
+        "html": html,
+        "event": event,
+        "kind": kind,
+        "key": key,
+        "reply_to": reply_to,
+        "next_attempt_at": timezone.now(),
+    }
+    if key:
+        try:
+            with transaction.atomic():
+                mail = OutgoingMail.objects.create(**fields)
+        except IntegrityError:  # another process stored the same key meanwhile
+            return OutgoingMail.objects.get(key=key)
+    else:
+        mail = OutgoingMail.objects.create(**fields)
+    _deliver_after_commit(mail.pk)
+    return mail
+
+
+def _deliver_after_commit(mail_id: int) -> None:
+    transaction.on_commit(lambda: deliver_mail.enqueue(mail_id=mail_id))
+
+
+@transaction.atomic
+def resend(*, mail: OutgoingMail) -> OutgoingMail:
+    """Put a failed (or sent) mail back in the queue as a fresh delivery."""
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_until=None,
+        sent_at=None,
+    )
+    _deliver_after_commit(mail.pk)
+    mail.refresh_from_db()
+    return mail
+
+
+@transaction.atomic
+def resend_failed(*, event) -> int:
+    """Resend every failed mail of an event; returns how many."""
+    ids = list(
+        OutgoingMail.objects.filter(event=event, status=MailStatus.FAILED).values_list(
+            "pk", flat=True
+        )
+    )
+    OutgoingMail.objects.filter(pk__in=ids).update(
+        status=MailStatus.QUEUED, attempts=0, next_attempt_at=timezone.now(), claimed_until=None
+    )
+    for mail_id in ids:
+        _deliver_after_commit(mail_id)
+    return len(ids)
