@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('events', '0002_registration_keys'),
+        ('events', '0001_initial'),
     ]
 
     operations = [
