@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "maillage.softlanding",
     "maillage.matchmaking",
     "maillage.reports",
+    "maillage.privacy",
     "maillage.mail",
 ]
 
@@ -112,7 +113,11 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",  # sign-in links (maillage.accounts.links)
 ]
+# Sign-in links and invitations expire after this many days (tokens carry their issue time).
+INVITATION_DAYS = int(CONFIG["invitation_days"])  # type: ignore[call-overload]
+SESAME_MAX_AGE = INVITATION_DAYS * 24 * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -99,11 +99,15 @@ def test_affiliations_keep_a_single_main_one():
     assert b.is_primary and not a.is_primary
 
 
-def test_person_consent_is_dated():
-    person = services.create_person(first_name="Ada", last_name="L", public_consent=True)
-    assert person.consent_at is not None
-    services.update_person(person, public_consent=False)
-    assert person.consent_at is None
+def test_directory_writes_cannot_set_consent():
+    """Consent is the person's (maillage.privacy); directory services refuse the field."""
+    with pytest.raises(TypeError, match="public consent"):
+        services.create_person(first_name="Ada", last_name="L", public_consent=True)
+    person = services.create_person(first_name="Ada", last_name="L")
+    with pytest.raises(TypeError, match="public consent"):
+        services.update_person(person, public_consent=True)
+    person.refresh_from_db()
+    assert not person.public_consent and person.consent_at is None
 
 
 def test_sector_taxonomy_is_created_by_migration_and_idempotent():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import ApiToken, User
+from maillage.privacy.enums import ConsentMethod, ConsentPurpose
+from maillage.privacy.services import consent_text, record_consent
 
 PROFILE_FIELDS = ("first_name", "last_name", "phone", "languages", "bio", "public_consent")
 MAX_TOKENS_PER_USER = 20
@@ -37,7 +38,7 @@ def revoke_token(*, user: User, token_id: int) -> None:
 def update_profile(*, user: User, **fields):
     """Creates or updates the Person profile of `user` (only theirs: it is found through the user).
 
-    The names are kept in step with the account; giving public consent records when.
+    The names are kept in step with the account; a change of public consent is logged.
     """
     from maillage.ecosystem.models import Person
 
@@ -47,15 +48,21 @@ def update_profile(*, user: User, **fields):
     person = Person.objects.select_for_update().filter(user=user).first()
     if person is None:
         person = Person(user=user, email=user.email)
-    consent_before = person.public_consent
+    consent = fields.pop("public_consent", None)
     for name, value in fields.items():
         setattr(person, name, value)
-    if person.public_consent and not consent_before:
-        person.consent_at = timezone.now()
-    elif not person.public_consent:
-        person.consent_at = None
     person.full_clean(exclude=["user"])
     person.save()
+    if consent is not None:  # the person, signed in, decides: logged by the privacy app
+        record_consent(
+            person=person,
+            purpose=ConsentPurpose.PUBLIC_DIRECTORY,
+            granted=consent,
+            how=ConsentMethod.SIGNED_IN,
+            text=consent_text(ConsentPurpose.PUBLIC_DIRECTORY),
+            user=user,
+        )
+        person.refresh_from_db()
     User.objects.filter(pk=user.pk).update(first_name=person.first_name, last_name=person.last_name)
     user.first_name, user.last_name = person.first_name, person.last_name
     return person

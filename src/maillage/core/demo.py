@@ -25,6 +25,7 @@ DEMO_ACCOUNTS = [
 # Apps append themselves here as they ship demo data, in dependency order.
 DEMO_MODULES = [
     "maillage.ecosystem.demo",
+    "maillage.privacy.demo",
     "maillage.events.demo",
     "maillage.matchmaking.demo",
     "maillage.partnerships.demo",

@@ -82,9 +82,8 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
     participant = User.objects.get(email="participant@maillage.example")
     person = Person.objects.filter(email=PARTICIPANT_PERSON["email"]).first()
     if person is None:
-        person = services.create_person(
-            user=participant, public_consent=True, languages="fr,en", **PARTICIPANT_PERSON
-        )
+        # Her public consent is given as demonstration data by maillage.privacy.demo.
+        person = services.create_person(user=participant, languages="fr,en", **PARTICIPANT_PERSON)
     company = (
         Organisation.objects.filter(
             host_park=by_name[demo_facts.CHATEAU_GOMBERT],

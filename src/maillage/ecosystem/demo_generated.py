@@ -13,7 +13,6 @@ import random
 import string
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -28,7 +27,6 @@ from maillage.ecosystem.importing.bulk import BATCH, SlugBook, create_with_secto
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 SEED = 20250708
-CONSENT_AT = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 # (kind, subtype, weight) of the members of a park
 MIX = [
     (K.COMPANY, S.STARTUP, 38),
@@ -295,15 +293,14 @@ def _people_for(organisations, seed: int) -> None:
             if email in known:
                 continue
             known.add(email)
-            consent = rng.random() < 0.4
+            rng.random()  # was the consent draw: kept so the generated names stay the same
+            # Public consent is given as demonstration data by maillage.privacy.demo.
             persons.append(
                 Person(
                     first_name=first,
                     last_name=last,
                     email=email,
                     languages="fr,en" if french else "en",
-                    public_consent=consent,
-                    consent_at=CONSENT_AT if consent else None,
                 )
             )
             links.append((org, rng.choice(jobs)))

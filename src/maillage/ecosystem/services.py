@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.ecosystem import places
@@ -144,11 +143,22 @@ def end_membership(membership: Membership, *, until, by=None) -> Membership:
     return membership
 
 
+# Consent is the person's own decision: it changes only through maillage.privacy (the consent
+# log, and e-mail confirmation when someone else asks), never through these directory writes.
+CONSENT_FIELDS = {"public_consent", "consent_at"}
+
+
+def _refuse_consent_fields(fields: dict) -> None:
+    if CONSENT_FIELDS & set(fields):
+        raise TypeError(
+            "public consent is not a directory field: the person gives it (maillage.privacy)"
+        )
+
+
 @transaction.atomic
-def create_person(*, user=None, public_consent: bool = False, **fields) -> Person:
-    person = Person(user=user, public_consent=public_consent, **fields)
-    if public_consent:
-        person.consent_at = timezone.now()
+def create_person(*, user=None, **fields) -> Person:
+    _refuse_consent_fields(fields)
+    person = Person(user=user, **fields)
     person.full_clean()
     person.save()
     return person
@@ -156,13 +166,9 @@ def create_person(*, user=None, public_consent: bool = False, **fields) -> Perso
 
 @transaction.atomic
 def update_person(person: Person, **fields) -> Person:
-    consent_before = person.public_consent
+    _refuse_consent_fields(fields)
     for name, value in fields.items():
         setattr(person, name, value)
-    if person.public_consent and not consent_before:
-        person.consent_at = timezone.now()
-    elif not person.public_consent:
-        person.consent_at = None
     person.full_clean()
     person.save()
     return person
