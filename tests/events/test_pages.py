@@ -160,7 +160,12 @@ class TestRegistrationForm:
         waiting = Registration.objects.get(person__email="ada.martin@planktovie.example")
         assert waiting.status == S.WAITLISTED
         assert "waiting list" in client.get(waiting.get_absolute_url()).content.decode()
-        client.post(reverse("events:cancel_own", args=[first.token]))
+        assert client.post(f"/events/registration/{first.token}/cancel/").status_code == 404
+        owner = UserFactory()
+        first.person.user = owner
+        first.person.save()
+        login(client, owner)  # only the registrant cancels, never the badge code
+        client.post(reverse("events:cancel_own", args=[first.pk]))
         waiting.refresh_from_db()
         assert waiting.status == S.CONFIRMED
 

@@ -77,6 +77,10 @@ class RegistrationForm(StyledForm, forms.Form):
     )
 
 
+class PersonalLinkForm(StyledForm, forms.Form):
+    email = forms.EmailField(label=_("The e-mail address you registered with"))
+
+
 class EventForm(StyledForm, ZonedFormMixin, forms.ModelForm):
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     new_series = forms.CharField(

@@ -43,6 +43,10 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
+def new_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class EventSeries(models.Model):
     """A recurring format: the monthly 12/14 of the technopoles, a yearly world conference."""
 
@@ -367,8 +371,30 @@ class Registration(models.Model):
         return f"{self.person} — {self.event}"
 
     def get_absolute_url(self) -> str:
-        return reverse("events:registration", kwargs={"token": self.token})
+        return reverse("events:registration", kwargs={"registration_id": self.pk})
 
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+
+class RegistrationKey(models.Model):
+    """A secret of a registration for ONE purpose (see events/tokens.py): the personal link to
+    its page, or its calendar subscription. Never the badge code (``Registration.token``), which
+    only checks in. A new key replaces the old one, whose links stop working."""
+
+    class Purpose(models.TextChoices):
+        PAGE = "page", _("personal link to the registration")
+        CALENDAR = "calendar", _("calendar subscription")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="keys")
+    purpose = models.CharField(max_length=12, choices=Purpose.choices)
+    key = models.CharField(max_length=43, unique=True, default=new_key, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration key")
+        verbose_name_plural = _("registration keys")
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "purpose"], name="one_key_per_purpose")
+        ]

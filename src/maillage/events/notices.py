@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maillage.events import tokens
 from maillage.events.models import Registration
 
 NOTICES = ("confirmed", "pending", "waitlisted", "promoted", "declined", "cancelled")
@@ -39,6 +40,7 @@ def send(*, registration: Registration, notice: str) -> None:
                 "person": registration.person,
                 "notice": notice,
                 "site_url": settings.SITE_URL,
+                "page_url": tokens.personal_link_url(registration),
             },
         )
         send_mail(subject(notice, event.title), body, None, [registration.person.email])

@@ -48,6 +48,17 @@ def is_published(user, event) -> bool:
     return event is not None and event.status != EventStatus.DRAFT
 
 
+@rules.predicate
+def is_registrant(user, registration) -> bool:
+    """The registration is the user's own (its person is linked to the account)."""
+    return bool(
+        registration is not None
+        and user
+        and user.is_authenticated
+        and registration.person.user_id == user.pk
+    )
+
+
 can_view_event = is_listed_event | manages_event | (is_published & is_registered_to)
 
 rules.add_perm("events.view_event", can_view_event)
@@ -55,3 +66,4 @@ rules.add_perm("events.add_event", is_platform_admin | is_park_or_network_staff)
 rules.add_perm("events.change_event", manages_event)
 rules.add_perm("events.manage_registrations", manages_event)
 rules.add_perm("events.check_in", manages_event)
+rules.add_perm("events.manage_own_registration", is_registrant)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from maillage.events import organiser_views as organiser
+from maillage.events import registrant_views as registrant
 from maillage.events import views
 
 app_name = "events"
@@ -10,8 +11,17 @@ urlpatterns = [
     path("month/<int:year>/<int:month>/", views.calendar_month, name="month"),
     path("feed.ics", views.feed, name="feed"),
     path("new/", organiser.create, name="create"),
-    path("registration/<str:token>/", views.registration, name="registration"),
-    path("registration/<str:token>/cancel/", views.cancel_own, name="cancel_own"),
+    path("registration/<int:registration_id>/", registrant.registration, name="registration"),
+    path(
+        "registration/<int:registration_id>/cancel/", registrant.cancel_own, name="cancel_own"
+    ),
+    path(
+        "registration/<int:registration_id>/new-link/",
+        registrant.rotate_link,
+        name="rotate_link",
+    ),
+    path("registration/link/<str:key>/", registrant.registration_link, name="registration_link"),
+    path("registration/new-link/", registrant.new_link, name="new_link"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/register/", views.register, name="register"),

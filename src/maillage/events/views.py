@@ -167,35 +167,6 @@ def register(request, slug: str):
             for message in exc.messages:
                 form.add_error(None, message)
         else:
-            return redirect("events:registration", token=registration.token)
+            return redirect(registration)
     return render(request, "events/register.html", {"event": event, "form": form, "state": state})
 
-
-def registration(request, token: str):
-    """The registrant's own page, reached from the confirmation e-mail (the token is the secret)."""
-    registration = get_object_or_404(
-        Registration.objects.select_related("event", "person", "organisation"), token=token
-    )
-    from maillage.events.badges import qr_data_uri
-
-    return render(
-        request,
-        "events/registration.html",
-        {
-            "registration": registration,
-            "event": registration.event,
-            "qr": qr_data_uri(registration.token),
-        },
-    )
-
-
-@require_POST
-def cancel_own(request, token: str):
-    registration = get_object_or_404(Registration, token=token)
-    try:
-        services.cancel_registration(registration=registration)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Your registration is cancelled."))
-    return redirect("events:registration", token=token)

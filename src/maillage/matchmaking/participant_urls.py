@@ -37,6 +37,11 @@ urlpatterns = [
         name="participant_agenda_file",
     ),
     path("agenda/<str:token>.ics", views.agenda_feed, name="agenda_feed"),
+    path(
+        "sessions/<int:session_id>/agenda/calendar-link/",
+        views.rotate_calendar_link,
+        name="rotate_calendar_link",
+    ),
     path("sessions/<int:session_id>/agendas.pdf", views.all_agendas_pdf, name="agendas_pdf"),
     path("sessions/<int:session_id>/table-plan/", views.table_plan, name="table_plan"),
     path("sessions/<int:session_id>/recommendations/", views.recommended, name="recommendations"),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from unidecode import unidecode
 
-from maillage.events.models import Registration
+from maillage.events import tokens
 from maillage.matchmaking import agenda_selectors, calendars, feedback, printouts, profiles
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
 from maillage.matchmaking.participant_forms import FeedbackForm
@@ -64,7 +64,9 @@ def _agenda_response(request, session, participant, fmt: str):
     if fmt == "ics":
         if agenda is None:
             raise Http404(_("No schedule is published yet."))
-        response = HttpResponse(calendars.calendar_bytes(agenda), content_type="text/calendar")
+        response = HttpResponse(
+            calendars.calendar_bytes(agenda), content_type="text/calendar; charset=utf-8"
+        )
         name = _filename(session.event.slug, agenda.person.name)
         response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
         return response
@@ -76,6 +78,7 @@ def _agenda_response(request, session, participant, fmt: str):
         name = _filename(session.event.slug, agenda.person.name)
         response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
         return response
+    own = participant.registration.person.user_id == request.user.pk
     return render(
         request,
         "matchmaking/agendas/agenda.html",
@@ -85,7 +88,8 @@ def _agenda_response(request, session, participant, fmt: str):
             "participant": participant,
             "agenda": agenda,
             "days": agenda.days() if agenda else [],
-            "own": participant.registration.person.user_id == request.user.pk,
+            "own": own,
+            "feed_url": tokens.calendar_feed_url(participant.registration) if own else "",
             "staff": is_staff(request.user, session.event),
         },
     )
@@ -107,8 +111,11 @@ def participant_agenda(request, session_id: int, participant_id: int, fmt: str =
 
 
 def agenda_feed(request, token: str):
-    """The agenda as a calendar subscription: the registration's secret token is the key."""
-    registration = get_object_or_404(Registration, token=token)
+    """The agenda as a calendar subscription. The key is the registration's calendar key
+    (events/tokens.py), neither its badge code nor its personal link; a replaced key is 404."""
+    registration = tokens.registration_by_key(token, tokens.Purpose.CALENDAR)
+    if registration is None:
+        raise Http404(_("No such calendar."))
     participant = (
         Participant.objects.filter(registration=registration)
         .select_related("session__event", "registration__person", "registration__organisation")
@@ -118,6 +125,23 @@ def agenda_feed(request, token: str):
     if participant is None:
         raise Http404(_("No meetings for this registration."))
     return _agenda_response(request, participant.session, participant, "ics")
+
+
+@login_required
+@require_POST
+def rotate_calendar_link(request, session_id: int):
+    """A new calendar subscription address; the old one stops working (e.g. a shared link)."""
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    tokens.rotate(registration=me.registration, purpose=tokens.Purpose.CALENDAR)
+    messages.success(
+        request,
+        _(
+            "Your calendar link is replaced: the old one no longer works. Subscribe again with "
+            "the new link in your calendar application."
+        ),
+    )
+    return redirect("matchmaking:my_agenda", session_id=session.pk)
 
 
 def _staff_session_or_denied(request, session_id: int) -> MeetingSession:
