@@ -1,24 +1,30 @@
 """The REST API under /api/v1/ (Django Ninja; OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs).
 
-Each app has one router module here; register it below with one line.
+Each domain concept has one router module here; register it below with one line. Every router
+uses the same authentication (``maillage.api.auth``), the same answers to domain errors
+(``maillage.api.errors``) and the same id lookups (``maillage.api.lookups``).
 """
 
 from ninja import NinjaAPI
 
-from maillage.api.auth import TokenAuth, session_or_anonymous
+from maillage.api import errors
+from maillage.api.auth import READ_AUTH
 
 api = NinjaAPI(
     title="maillage API",
     version="1",
     urls_namespace="api",
     description="Directory, events, matchmaking, partnerships and reports of maillage.",
-    auth=[TokenAuth(), session_or_anonymous],
+    auth=READ_AUTH,
 )
+errors.install(api)
 
-# Routers: one line per app.
+# Routers: one line per module.
 api.add_router("/", "maillage.api.ecosystem.router")
 api.add_router("/", "maillage.api.events.router")
-api.add_router("/", "maillage.api.partnerships.router")
+api.add_router("/", "maillage.api.agreements.router")
+api.add_router("/", "maillage.api.delegations.router")
+api.add_router("/", "maillage.api.network.router")
 api.add_router("/", "maillage.api.softlanding.router")
 api.add_router("/", "maillage.api.matchmaking.router")
 api.add_router("/", "maillage.api.reports.router")

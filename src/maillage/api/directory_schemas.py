@@ -7,6 +7,7 @@ from datetime import date, datetime
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from maillage.api.texts import MAX_ITEMS, Code, Line, Text
 from maillage.ecosystem import selectors
 from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype, SizeBand
 from maillage.ecosystem.text import is_country_code
@@ -78,20 +79,22 @@ class OrganisationPatch(Schema):
     model_config = {"extra": "forbid"}
 
     name: str | None = Field(None, min_length=1, max_length=200)
-    aliases: list[str] | None = None
+    aliases: list[Line] | None = Field(None, max_length=MAX_ITEMS)
     kind: OrganisationKind | None = None
     subtype: OrganisationSubtype | None = None
-    description_en: str | None = None
-    description_fr: str | None = None
+    description_en: Text | None = None
+    description_fr: Text | None = None
     website: str | None = Field(None, max_length=200)
-    country: str | None = Field(None, description="ISO 3166 alpha-2 code, e.g. FR")
+    country: str | None = Field(None, description="ISO 3166 alpha-2 code, e.g. FR", max_length=2)
     city: str | None = Field(None, max_length=120)
     address: str | None = Field(None, max_length=255)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
-    sectors: list[str] | None = Field(None, description="sector codes, see GET /sectors")
-    parent: str | None = Field(None, description="slug of the parent organisation")
-    host_park: str | None = Field(None, description="slug of the host park")
+    sectors: list[Code] | None = Field(
+        None, description="sector codes, see GET /sectors", max_length=MAX_ITEMS
+    )
+    parent: str | None = Field(None, description="slug of the parent organisation", max_length=200)
+    host_park: str | None = Field(None, description="slug of the host park", max_length=200)
     size_band: SizeBand | None = None
     founded_year: int | None = Field(None, ge=1000, le=2100)
 
@@ -104,7 +107,7 @@ class OrganisationPatch(Schema):
 class OrganisationIn(OrganisationPatch):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind
-    country: str = Field(..., description="ISO 3166 alpha-2 code, e.g. FR")
+    country: str = Field(..., description="ISO 3166 alpha-2 code, e.g. FR", max_length=2)
 
 
 class SectorOut(Schema):
@@ -170,12 +173,16 @@ class PersonPage(Schema):
 
 
 class DirectoryFilters(Schema):
-    q: str = ""
+    q: Line = ""
     kind: OrganisationKind | None = None
-    sector: str = Field("", description="sector code; a filière includes its specialities")
-    country: str = Field("", description="ISO 3166 alpha-2 code")
-    park: str = Field("", description="slug of the host park")
-    network: str = Field("", description="slug of a network the organisation is a member of")
+    sector: str = Field(
+        "", description="sector code; a filière includes its specialities", max_length=64
+    )
+    country: str = Field("", description="ISO 3166 alpha-2 code", max_length=2)
+    park: str = Field("", description="slug of the host park", max_length=200)
+    network: str = Field(
+        "", description="slug of a network the organisation is a member of", max_length=200
+    )
     page: int = Field(1, ge=1)
     page_size: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
 

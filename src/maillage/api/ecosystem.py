@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.errors import ValidationError as ApiValidationError
-from ninja.security import django_auth
 
-from maillage.api.auth import TokenAuth
+from maillage.api.auth import WRITE_AUTH
 from maillage.api.directory_schemas import (
     DirectoryFilters,
     MemberPage,
@@ -26,19 +23,13 @@ from maillage.api.directory_schemas import (
     PersonPage,
     SectorOut,
 )
+from maillage.api.errors import answers, invalid
 from maillage.ecosystem import selectors, services
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Sector
 from maillage.ecosystem.rules import managed_organisation_ids
 
 router = Router(tags=["directory"])
-# Writes: a token, or the browser session with its CSRF token (django_auth checks it).
-WRITE_AUTH = [TokenAuth(), django_auth]
-
-
-def _invalid(field: str, message: str, where: str = "body") -> ApiValidationError:
-    return ApiValidationError([{"loc": [where, field], "msg": message, "type": "value_error"}])
-
 
 # ---- helpers -----------------------------------------------------------------------------------
 
@@ -87,7 +78,7 @@ def _resolve_fields(data: dict, user) -> dict:
         found = list(Sector.objects.filter(code__in=codes))
         unknown = sorted(set(codes) - {s.code for s in found})
         if unknown:
-            raise _invalid(
+            raise invalid(
                 "sectors", f"unknown sector code(s): {', '.join(unknown)}; see GET /api/v1/sectors"
             )
         fields["sectors"] = found
@@ -102,7 +93,7 @@ def _resolve_fields(data: dict, user) -> dict:
             target = qs.first()
             if target is None:
                 what = "park" if kind else "organisation"
-                raise _invalid(name, f"no {what} has the slug {slug!r}")
+                raise invalid(name, f"no {what} has the slug {slug!r}")
             fields[name] = target
         elif name in fields:
             fields[name] = None
@@ -112,37 +103,22 @@ def _resolve_fields(data: dict, user) -> dict:
     return fields
 
 
-def _service_errors(exc: DjangoValidationError) -> ApiValidationError:
-    if hasattr(exc, "error_dict"):
-        return ApiValidationError(
-            [
-                {
-                    "loc": ["body", field],
-                    "msg": " ".join(str(m) for e in errors for m in e.messages),
-                    "type": "value_error",
-                }
-                for field, errors in exc.error_dict.items()
-            ]
-        )
-    return ApiValidationError(
-        [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
-    )
-
-
 # ---- organisations -----------------------------------------------------------------------------
 
 
-@router.get("/organisations", response=OrganisationPage, summary="Search the directory")
+@router.get(
+    "/organisations", response=answers({200: OrganisationPage}), summary="Search the directory"
+)
 def list_organisations(request, filters: Query[DirectoryFilters]):
     if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
-        raise _invalid(
+        raise invalid(
             "sector", f"unknown sector code {filters.sector!r}; see GET /api/v1/sectors", "query"
         )
     for name in ("park", "network"):
         slug = getattr(filters, name)
         kind = OrganisationKind.PARK if name == "park" else OrganisationKind.NETWORK
         if slug and not Organisation.objects.filter(slug=slug, kind=kind).exists():
-            raise _invalid(name, f"no {name} has the slug {slug!r}", "query")
+            raise invalid(name, f"no {name} has the slug {slug!r}", "query")
     query = selectors.DirectoryQuery(
         q=filters.q,
         kind=filters.kind.value if filters.kind else "",
@@ -156,14 +132,18 @@ def list_organisations(request, filters: Query[DirectoryFilters]):
     return _paged(request, page)
 
 
-@router.get("/organisations/{slug}", response=OrganisationOut, summary="One organisation")
+@router.get(
+    "/organisations/{slug}",
+    response=answers({200: OrganisationOut}, 404),
+    summary="One organisation",
+)
 def get_organisation(request, slug: str):
     return get_object_or_404(_organisations(), slug=slug)
 
 
 @router.post(
     "/organisations",
-    response={201: OrganisationOut},
+    response=answers({201: OrganisationOut}, 401, 403),
     auth=WRITE_AUTH,
     summary="Add an organisation (park or network staff, platform admins)",
 )
@@ -174,17 +154,14 @@ def create_organisation(request, payload: OrganisationIn):
             403, "Only park or network staff and platform admins may add organisations."
         )
     fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
-    try:
-        with transaction.atomic():
-            organisation = services.create_organisation(by=user, **fields)
-    except DjangoValidationError as exc:
-        raise _service_errors(exc) from None
+    with transaction.atomic():
+        organisation = services.create_organisation(by=user, **fields)
     return Status(201, _organisations().get(pk=organisation.pk))
 
 
 @router.patch(
     "/organisations/{slug}",
-    response=OrganisationOut,
+    response=answers({200: OrganisationOut}, 401, 403, 404),
     auth=WRITE_AUTH,
     summary="Change an organisation (staff of a park or network that manages it, admins)",
 )
@@ -196,21 +173,18 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
             403, "You may not change this organisation: your park or network does not manage it."
         )
     fields = _resolve_fields(payload.model_dump(exclude_unset=True), user)
-    try:
-        with transaction.atomic():
-            organisation = services.update_organisation(organisation, by=user, **fields)
-    except DjangoValidationError as exc:
-        raise _service_errors(exc) from None
+    with transaction.atomic():
+        organisation = services.update_organisation(organisation, by=user, **fields)
     return _organisations().get(pk=organisation.pk)
 
 
 # ---- people, sectors, networks -----------------------------------------------------------------
 
 
-@router.get("/people", response=PersonPage, summary="People of the directory")
+@router.get("/people", response=answers({200: PersonPage}), summary="People of the directory")
 def list_people(
     request,
-    organisation: str = Query("", description="slug of an organisation"),
+    organisation: str = Query("", description="slug of an organisation", max_length=200),
     page: int = Query(1, ge=1),
 ):
     user = request.auth
@@ -253,7 +227,7 @@ def list_people(
     return _paged(request, result)
 
 
-@router.get("/sectors", response=list[SectorOut], summary="The sector taxonomy")
+@router.get("/sectors", response=answers({200: list[SectorOut]}), summary="The sector taxonomy")
 def list_sectors(request):
     return selectors.sectors()
 
@@ -263,12 +237,20 @@ def _active_links():
     return Q(member_links__until__isnull=True) | Q(member_links__until__gte=today)
 
 
-@router.get("/networks", response=list[NetworkOut], summary="Networks and their number of members")
+@router.get(
+    "/networks",
+    response=answers({200: list[NetworkOut]}),
+    summary="Networks and their number of members",
+)
 def list_networks(request):
     return selectors.networks().annotate(member_count=Count("member_links", filter=_active_links()))
 
 
-@router.get("/networks/{slug}/members", response=MemberPage, summary="Members of a network")
+@router.get(
+    "/networks/{slug}/members",
+    response=answers({200: MemberPage}, 404),
+    summary="Members of a network",
+)
 def list_network_members(request, slug: str, page: int = Query(1, ge=1)):
     network = get_object_or_404(selectors.networks(), slug=slug)
     today = timezone.localdate()

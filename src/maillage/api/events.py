@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.security import django_auth
 
-from maillage.api.auth import TokenAuth
+from maillage.api.auth import WRITE_AUTH
+from maillage.api.errors import answers, not_found, state_change
+from maillage.api.texts import Line
 from maillage.events import selectors, services
 from maillage.events.enums import (
     EventKind,
@@ -27,8 +26,6 @@ from maillage.events.models import Event, Registration
 from maillage.events.rules import manages_event
 
 router = Router(tags=["events"])
-# Writes: a token, or the browser session with its CSRF token (django_auth checks it).
-WRITE_AUTH = [TokenAuth(), django_auth]
 
 
 # ---- schemas -----------------------------------------------------------------------------------
@@ -164,39 +161,39 @@ class RegistrationOut(Schema):
 
 
 class RegisterIn(Schema):
-    email: str | None = Field(None, description="Defaults to the caller's own e-mail.")
-    first_name: str | None = None
-    last_name: str | None = None
-    organisation_name: str = ""
-    country: str = ""
-    website: str = ""
-    job_title: str = ""
+    email: str | None = Field(
+        None, description="Defaults to the caller's own e-mail.", max_length=254
+    )
+    first_name: Line | None = None
+    last_name: Line | None = None
+    organisation_name: Line = ""
+    country: str = Field("", max_length=2)
+    website: Line = ""
+    job_title: Line = ""
     participation_type: ParticipationType = ParticipationType.OTHER
     listed_publicly: bool = False
     public_directory: bool = False
 
 
 class CheckInIn(Schema):
-    token: str = Field(..., description="The code printed on the badge (QR code).")
+    token: str = Field(..., description="The code printed on the badge (QR code).", max_length=200)
 
 
 class EventFilters(Schema):
     when: str = Field("upcoming", pattern="^(upcoming|past|all)$")
     kind: EventKind | None = None
-    organiser: str = Field("", description="Slug of an organising organisation.")
+    organiser: str = Field("", description="Slug of an organising organisation.", max_length=200)
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 # ---- helpers -----------------------------------------------------------------------------------
 
 
 def _event_or_404(request, slug: str) -> Event:
-    event = get_object_or_404(
-        Event.objects.select_related("series", "venue_organisation"), slug=slug
-    )
-    if not request.user.has_perm("events.view_event", event):
-        raise HttpError(404, "No such event.")
+    event = Event.objects.select_related("series", "venue_organisation").filter(slug=slug).first()
+    if event is None or not request.user.has_perm("events.view_event", event):
+        raise not_found("event")
     return event
 
 
@@ -208,29 +205,26 @@ def _managed_event(request, slug: str) -> Event:
 
 
 def _registration_for(request, registration_id: int) -> Registration:
-    registration = get_object_or_404(
-        Registration.objects.select_related("event", "person", "organisation"), pk=registration_id
+    registration = (
+        Registration.objects.select_related("event", "person", "organisation")
+        .filter(pk=registration_id)
+        .first()
     )
     user = request.user
-    own = user.is_authenticated and (
-        registration.person.user_id == user.id or registration.registered_by_id == user.id
+    own = (
+        registration is not None
+        and user.is_authenticated
+        and (registration.person.user_id == user.id or registration.registered_by_id == user.id)
     )
-    if not (own or manages_event(user, registration.event)):
-        raise HttpError(404, "No such registration.")
+    if registration is None or not (own or manages_event(user, registration.event)):
+        raise not_found("registration")
     return registration
-
-
-def _fail(exc: DjangoValidationError):
-    conflict = isinstance(
-        exc, services.AlreadyRegistered | services.EventFull | services.StatusConflict
-    )
-    raise HttpError(409 if conflict else 400, " ".join(exc.messages))
 
 
 # ---- endpoints ---------------------------------------------------------------------------------
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=answers({200: list[EventOut]}))
 def list_events(request, filters: Query[EventFilters]):
     qs = selectors.filter_events(
         selectors.visible_events(request.user),
@@ -241,18 +235,24 @@ def list_events(request, filters: Query[EventFilters]):
     return list(qs[filters.offset : filters.offset + filters.limit])
 
 
-@router.get("/events/{slug}", response=EventDetailOut)
+@router.get("/events/{slug}", response=answers({200: EventDetailOut}, 404))
 def get_event(request, slug: str):
     return _event_or_404(request, slug)
 
 
-@router.get("/events/{slug}/registrations", response=list[RegistrationOut])
+@router.get(
+    "/events/{slug}/registrations", response=answers({200: list[RegistrationOut]}, 403, 404)
+)
 def event_registrations(request, slug: str, status: RegistrationStatus | None = None):
     event = _managed_event(request, slug)
     return list(selectors.registrations(event, status=status or "").select_related("event"))
 
 
-@router.post("/events/{slug}/registrations", response={201: RegistrationOut}, auth=WRITE_AUTH)
+@router.post(
+    "/events/{slug}/registrations",
+    response=answers({201: RegistrationOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def register(request, slug: str, payload: RegisterIn):
     event = _event_or_404(request, slug)
     user = request.user
@@ -260,49 +260,54 @@ def register(request, slug: str, payload: RegisterIn):
     staff = manages_event(user, event)
     if email.lower() != user.email.lower() and not staff:
         raise HttpError(403, "You may register yourself only; organisers may register others.")
-    try:
-        registration = services.register(
-            event=event,
-            user=user,
-            email=email,
-            first_name=payload.first_name or (user.first_name if email == user.email else ""),
-            last_name=payload.last_name or (user.last_name if email == user.email else ""),
-            organisation_name=payload.organisation_name,
-            country=payload.country,
-            website=payload.website,
-            job_title=payload.job_title,
-            participation_type=payload.participation_type,
-            listed_publicly=payload.listed_publicly,
-            public_directory=payload.public_directory,
-            source=RegistrationSource.STAFF
-            if staff and email.lower() != user.email.lower()
-            else RegistrationSource.API,
-        )
-    except DjangoValidationError as exc:
-        _fail(exc)
+    registration = services.register(
+        event=event,
+        user=user,
+        email=email,
+        first_name=payload.first_name or (user.first_name if email == user.email else ""),
+        last_name=payload.last_name or (user.last_name if email == user.email else ""),
+        organisation_name=payload.organisation_name,
+        country=payload.country,
+        website=payload.website,
+        job_title=payload.job_title,
+        participation_type=payload.participation_type,
+        listed_publicly=payload.listed_publicly,
+        public_directory=payload.public_directory,
+        source=RegistrationSource.STAFF
+        if staff and email.lower() != user.email.lower()
+        else RegistrationSource.API,
+    )
     return Status(201, registration)
 
 
-@router.get("/registrations/mine", response=list[RegistrationOut], auth=WRITE_AUTH)
+@router.get(
+    "/registrations/mine", response=answers({200: list[RegistrationOut]}, 401), auth=WRITE_AUTH
+)
 def my_registrations(request):
     return list(selectors.own_registrations(request.user))
 
 
-@router.get("/registrations/{registration_id}", response=RegistrationOut)
+@router.get("/registrations/{registration_id}", response=answers({200: RegistrationOut}, 404))
 def get_registration(request, registration_id: int):
     return _registration_for(request, registration_id)
 
 
-@router.post("/registrations/{registration_id}/cancel", response=RegistrationOut, auth=WRITE_AUTH)
+@router.post(
+    "/registrations/{registration_id}/cancel",
+    response=answers({200: RegistrationOut}, 401, 404, 409),
+    auth=WRITE_AUTH,
+)
 def cancel(request, registration_id: int):
     registration = _registration_for(request, registration_id)
-    try:
+    with state_change():
         return services.cancel_registration(registration=registration)
-    except DjangoValidationError as exc:
-        _fail(exc)
 
 
-@router.post("/registrations/{registration_id}/{action}", response=RegistrationOut, auth=WRITE_AUTH)
+@router.post(
+    "/registrations/{registration_id}/{action}",
+    response=answers({200: RegistrationOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def decide(request, registration_id: int, action: str):
     actions = {
         "approve": services.approve_registration,
@@ -315,14 +320,16 @@ def decide(request, registration_id: int, action: str):
             403, "Only the organisers of this event may approve, decline or move registrations."
         )
     if action not in actions:
-        raise HttpError(404, "Unknown action; use approve, decline or waitlist.")
-    try:
+        raise not_found("action; use approve, decline or waitlist")
+    with state_change():
         return actions[action](registration=registration)
-    except DjangoValidationError as exc:
-        _fail(exc)
 
 
-@router.post("/events/{slug}/check-in", response=RegistrationOut, auth=WRITE_AUTH)
+@router.post(
+    "/events/{slug}/check-in",
+    response=answers({200: RegistrationOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def check_in(request, slug: str, payload: CheckInIn):
     event = _managed_event(request, slug)
     registration = (
@@ -332,7 +339,5 @@ def check_in(request, slug: str, payload: CheckInIn):
     )
     if registration is None:
         raise HttpError(404, "No registration to this event has this code.")
-    try:
+    with state_change():
         return services.check_in(registration=registration, by=request.user)
-    except DjangoValidationError as exc:
-        _fail(exc)

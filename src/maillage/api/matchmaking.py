@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.security import django_auth
 
-from maillage.api.auth import TokenAuth
+from maillage.api.auth import WRITE_AUTH
+from maillage.api.errors import answers, not_found, state_change
+from maillage.api.texts import Code, Text
 from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import runs, selectors, wishes
+from maillage.matchmaking import runs, selectors, selfbooking, wishes
 from maillage.matchmaking.models import (
     Meeting,
     MeetingRequest,
@@ -28,10 +27,9 @@ from maillage.matchmaking.rules import manages_session
 from maillage.matchmaking.sessions import published_schedule
 
 router = Router(tags=["matchmaking"])
-AUTH = [TokenAuth(), django_auth]
 
 
-class PersonOut(Schema):
+class ParticipantOut(Schema):
     participant: int
     name: str
     organisation: str | None
@@ -49,7 +47,7 @@ def _person(p: Participant) -> dict:
 class RequestOut(Schema):
     id: int
     direction: str
-    other: PersonOut
+    other: ParticipantOut
     message: str
     status: str
     created_at: datetime
@@ -59,16 +57,16 @@ class RequestOut(Schema):
 
 class RequestIn(Schema):
     recipient: int
-    message: str = ""
+    message: Text = ""
 
 
 class WishOut(Schema):
-    target: PersonOut
+    target: ParticipantOut
     level: str
 
 
 class WishIn(Schema):
-    level: str | None
+    level: Code | None
 
 
 class MeetingOut(Schema):
@@ -78,13 +76,13 @@ class MeetingOut(Schema):
     table: str | None
     online_room: str | None
     video_url: str | None
-    with_: list[PersonOut]
+    with_: list[ParticipantOut]
     source: str
     version: int
 
 
 class RunIn(Schema):
-    time_limit: int = 60
+    time_limit: int = Field(60, ge=1, le=3600)
 
 
 class RunOut(Schema):
@@ -99,12 +97,11 @@ class RunOut(Schema):
     finished_at: datetime | None
 
 
-def _fail(exc: DjangoValidationError):
-    raise HttpError(409, " ".join(exc.messages))
-
-
 def _session(session_id: int) -> MeetingSession:
-    return get_object_or_404(MeetingSession.objects.select_related("event"), pk=session_id)
+    session = MeetingSession.objects.select_related("event").filter(pk=session_id).first()
+    if session is None:
+        raise not_found("meeting session")
+    return session
 
 
 def _me(request, session: MeetingSession) -> Participant:
@@ -128,7 +125,11 @@ def _request_out(r: MeetingRequest, me: Participant) -> dict:
     }
 
 
-@router.get("/matchmaking/sessions/{session_id}/requests", response=list[RequestOut], auth=AUTH)
+@router.get(
+    "/matchmaking/sessions/{session_id}/requests",
+    response=answers({200: list[RequestOut]}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
 def my_requests(request, session_id: int):
     me = _me(request, _session(session_id))
     meeting_requests.expire_overdue()
@@ -136,57 +137,68 @@ def my_requests(request, session_id: int):
     return [_request_out(r, me) for r in sorted(rows, key=lambda r: r.created_at, reverse=True)]
 
 
-@router.post("/matchmaking/sessions/{session_id}/requests", response={201: RequestOut}, auth=AUTH)
+@router.post(
+    "/matchmaking/sessions/{session_id}/requests",
+    response=answers({201: RequestOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def send_request(request, session_id: int, payload: RequestIn):
     session = _session(session_id)
     me = _me(request, session)
     other = session.participants.with_people().filter(pk=payload.recipient).first()
     if other is None:
         raise HttpError(404, "No such participant in this session.")
-    try:
+    with state_change():
         made = meeting_requests.send_request(sender=me, recipient=other, message=payload.message)
-    except DjangoValidationError as exc:
-        _fail(exc)
     return Status(201, _request_out(made, me))
 
 
 def _received(request, request_id: int) -> tuple[MeetingRequest, Participant]:
-    r = get_object_or_404(
+    r = (
         MeetingRequest.objects.select_related(
             "session__event", "sender__registration__person", "sender__registration__organisation"
-        ),
-        pk=request_id,
+        )
+        .filter(pk=request_id)
+        .first()
     )
-    me = r.session.participants.of_user(request.user).first()
+    me = r.session.participants.of_user(request.user).first() if r is not None else None
     if me is None or me.id not in (r.sender_id, r.recipient_id):
-        raise HttpError(404, "No such request.")
+        raise not_found("request")
     if me.id != r.recipient_id:
         raise HttpError(403, "Only the person asked can answer this request.")
     return r, me
 
 
-@router.post("/matchmaking/requests/{request_id}/accept", response=MeetingOut, auth=AUTH)
+@router.post(
+    "/matchmaking/requests/{request_id}/accept",
+    response=answers({200: MeetingOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def accept(request, request_id: int):
     r, me = _received(request, request_id)
-    try:
+    with state_change():
         meeting = meeting_requests.accept_request(request=r, by=me)
-    except DjangoValidationError as exc:
-        _fail(exc)
     return _meeting_out(Meeting.objects.with_details().get(pk=meeting.pk), me)
 
 
-@router.post("/matchmaking/requests/{request_id}/decline", response=RequestOut, auth=AUTH)
+@router.post(
+    "/matchmaking/requests/{request_id}/decline",
+    response=answers({200: RequestOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def decline(request, request_id: int):
     r, me = _received(request, request_id)
-    try:
+    with state_change():
         meeting_requests.decline_request(request=r, by=me)
-    except DjangoValidationError as exc:
-        _fail(exc)
     r.refresh_from_db()
     return _request_out(r, me)
 
 
-@router.get("/matchmaking/sessions/{session_id}/wishes", response=list[WishOut], auth=AUTH)
+@router.get(
+    "/matchmaking/sessions/{session_id}/wishes",
+    response=answers({200: list[WishOut]}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
 def my_wishes(request, session_id: int):
     me = _me(request, _session(session_id))
     rows = me.wishes.select_related(
@@ -197,8 +209,8 @@ def my_wishes(request, session_id: int):
 
 @router.put(
     "/matchmaking/sessions/{session_id}/wishes/{participant_id}",
-    response={200: WishOut, 204: None},
-    auth=AUTH,
+    response=answers({200: WishOut, 204: None}, 401, 403, 404),
+    auth=WRITE_AUTH,
 )
 def set_wish(request, session_id: int, participant_id: int, payload: WishIn):
     session = _session(session_id)
@@ -206,10 +218,7 @@ def set_wish(request, session_id: int, participant_id: int, payload: WishIn):
     target = session.participants.with_people().filter(pk=participant_id).first()
     if target is None:
         raise HttpError(404, "No such participant in this session.")
-    try:
-        wish = wishes.set_wish(author=me, target=target, level=payload.level)
-    except DjangoValidationError as exc:
-        raise HttpError(400, " ".join(exc.messages)) from None
+    wish = wishes.set_wish(author=me, target=target, level=payload.level)
     if wish is None:
         return Status(204, None)
     return {"target": _person(target), "level": wish.level}
@@ -230,7 +239,11 @@ def _meeting_out(m: Meeting, me: Participant) -> dict:
     }
 
 
-@router.get("/matchmaking/sessions/{session_id}/meetings", response=list[MeetingOut], auth=AUTH)
+@router.get(
+    "/matchmaking/sessions/{session_id}/meetings",
+    response=answers({200: list[MeetingOut]}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
 def my_meetings(request, session_id: int):
     """The caller's meetings in the last published version (empty before publication)."""
     session = _session(session_id)
@@ -257,9 +270,9 @@ def _managed(request, session_id: int) -> MeetingSession:
 
 
 def _run(request, run_id: int) -> ScheduleRun:
-    run = get_object_or_404(ScheduleRun.objects.select_related("session__event"), pk=run_id)
-    if not manages_session(request.user, run.session):
-        raise HttpError(404, "No such run.")
+    run = ScheduleRun.objects.select_related("session__event").filter(pk=run_id).first()
+    if run is None or not manages_session(request.user, run.session):
+        raise not_found("run")
     return run
 
 
@@ -277,23 +290,29 @@ def _run_out(run: ScheduleRun) -> dict:
     }
 
 
-@router.post("/matchmaking/sessions/{session_id}/runs", response={201: RunOut}, auth=AUTH)
+@router.post(
+    "/matchmaking/sessions/{session_id}/runs",
+    response=answers({201: RunOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def start_run(request, session_id: int, payload: RunIn):
     session = _managed(request, session_id)
-    try:
+    with state_change():
         run = runs.start_run(session=session, user=request.user, time_limit=payload.time_limit)
-    except DjangoValidationError as exc:
-        _fail(exc)
     run.refresh_from_db()
     return Status(201, _run_out(run))
 
 
-@router.get("/matchmaking/runs/{run_id}", response=RunOut, auth=AUTH)
+@router.get(
+    "/matchmaking/runs/{run_id}", response=answers({200: RunOut}, 401, 404), auth=WRITE_AUTH
+)
 def run_status(request, run_id: int):
     return _run_out(_run(request, run_id))
 
 
-@router.post("/matchmaking/runs/{run_id}/stop", response=RunOut, auth=AUTH)
+@router.post(
+    "/matchmaking/runs/{run_id}/stop", response=answers({200: RunOut}, 401, 404), auth=WRITE_AUTH
+)
 def stop_run(request, run_id: int):
     return _run_out(runs.stop_run(run=_run(request, run_id)))
 
@@ -304,38 +323,36 @@ class BookingIn(Schema):
 
 
 @router.get(
-    "/matchmaking/sessions/{session_id}/free-slots/{participant_id}", response=list[int], auth=AUTH
+    "/matchmaking/sessions/{session_id}/free-slots/{participant_id}",
+    response=answers({200: list[int]}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
 )
 def free_slots(request, session_id: int, participant_id: int):
     """Indices of the upcoming slots the caller and another participant could book together."""
-    from maillage.matchmaking import selfbooking
-
     session = _session(session_id)
     me = _me(request, session)
     other = session.participants.with_people().filter(pk=participant_id).first()
     if other is None:
         raise HttpError(404, "No such participant in this session.")
-    try:
+    with state_change():
         return [s.index for s in selfbooking.free_slots(me=me, other=other)]
-    except DjangoValidationError as exc:
-        _fail(exc)
 
 
-@router.post("/matchmaking/sessions/{session_id}/bookings", response={201: MeetingOut}, auth=AUTH)
+@router.post(
+    "/matchmaking/sessions/{session_id}/bookings",
+    response=answers({201: MeetingOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
 def book(request, session_id: int, payload: BookingIn):
     """Book a free slot with another participant (after publication, when the session allows)."""
-    from maillage.matchmaking import selfbooking
-
     session = _session(session_id)
     me = _me(request, session)
     other = session.participants.with_people().filter(pk=payload.participant).first()
     slot = session.slots.filter(index=payload.slot).first()
     if other is None or slot is None:
         raise HttpError(404, "No such participant or slot in this session.")
-    try:
+    with state_change():
         meeting = selfbooking.self_book(by=me, other=other, slot=slot)
-    except DjangoValidationError as exc:
-        _fail(exc)
     return Status(
         201,
         _meeting_out(

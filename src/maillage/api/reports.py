@@ -8,10 +8,10 @@ nothing means the current year.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from maillage.api.errors import answers, not_found
 from maillage.ecosystem.models import Organisation
 from maillage.reports.comparison import compare
 from maillage.reports.figures import compute_figures
@@ -23,9 +23,9 @@ router = Router(tags=["reports"])
 
 
 class PeriodQuery(Schema):
-    year: str | None = None
-    start: str | None = None
-    end: str | None = None
+    year: str | None = Field(None, max_length=4)
+    start: str | None = Field(None, max_length=10)
+    end: str | None = Field(None, max_length=10)
 
 
 class ScopeOut(Schema):
@@ -36,10 +36,7 @@ class ScopeOut(Schema):
 
 
 def _period(query: PeriodQuery) -> Period:
-    try:
-        return parse_period(year=query.year, start=query.start, end=query.end)
-    except ValidationError as exc:
-        raise HttpError(400, " ".join(exc.messages)) from exc
+    return parse_period(year=query.year, start=query.start, end=query.end)
 
 
 def _organisation(request, organisation_id: int) -> Organisation:
@@ -47,13 +44,13 @@ def _organisation(request, organisation_id: int) -> Organisation:
         raise HttpError(401, "Sign in or send an API token to see reports.")
     organisation = Organisation.objects.filter(pk=organisation_id, kind__in=REPORTED_KINDS).first()
     if organisation is None:
-        raise HttpError(404, "There is no park or network with this number.")
+        raise not_found("park or network")
     if not request.user.has_perm("reports.view_report", organisation):
         raise HttpError(403, "You may only see the reports of the parks and networks you work for.")
     return organisation
 
 
-@router.get("/reports/scopes", response=list[ScopeOut])
+@router.get("/reports/scopes", response=answers({200: list[ScopeOut]}, 401))
 def list_scopes(request):
     """The parks and networks whose reports the caller may see."""
     if not request.user.is_authenticated:
@@ -64,7 +61,7 @@ def list_scopes(request):
     ]
 
 
-@router.get("/reports/{organisation_id}/figures", response=dict)
+@router.get("/reports/{organisation_id}/figures", response=answers({200: dict}, 401, 403, 404))
 def figures(request, organisation_id: int, query: Query[PeriodQuery]):
     """Every figure of the park or network for the period (``Figures.as_dict()``)."""
     organisation = _organisation(request, organisation_id)
@@ -72,7 +69,7 @@ def figures(request, organisation_id: int, query: Query[PeriodQuery]):
     return compute_figures(scope=organisation, start=period.start, end=period.end).as_dict()
 
 
-@router.get("/reports/{organisation_id}/comparison", response=dict)
+@router.get("/reports/{organisation_id}/comparison", response=answers({200: dict}, 401, 403, 404))
 def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
     """The headline figures against the previous period: difference, percentage, direction."""
     organisation = _organisation(request, organisation_id)
@@ -91,7 +88,9 @@ def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
     }
 
 
-@router.get("/reports/{organisation_id}/members", response=list[dict])
+@router.get(
+    "/reports/{organisation_id}/members", response=answers({200: list[dict]}, 401, 403, 404)
+)
 def members(request, organisation_id: int, query: Query[PeriodQuery]):
     """A network's member parks side by side (an empty list for a park)."""
     organisation = _organisation(request, organisation_id)
