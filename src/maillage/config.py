@@ -23,6 +23,7 @@ DEFAULTS: dict[str, object] = {
     "default_from_email": "maillage <no-reply@localhost>",
     "mail_retry_seconds": 60,
     "mail_max_attempts": 12,
+    "invitation_days": 14,
     "data_dir": "var",
     "time_zone": "Europe/Paris",
     "language_code": "en",
