@@ -218,19 +218,23 @@ class ContactForm(StyledForm, forms.Form):
 
 
 class FollowUpForm(StyledForm, forms.Form):
-    kind = forms.ChoiceField(choices=FollowUpKind.choices, label=_("Led to"))
+    # A follow-up that led to a soft-landing application is recorded from the application's
+    # page (soft landing links the two), so this form offers the other kinds.
+    kind = forms.ChoiceField(
+        choices=[c for c in FollowUpKind.choices if c[0] != FollowUpKind.APPLICATION],
+        label=_("Led to"),
+        help_text=_(
+            "A follow-up that led to a soft-landing application is recorded on the "
+            "application's page."
+        ),
+    )
     description = forms.CharField(max_length=300, label=_("Description"))
     agreement = forms.ModelChoiceField(
         Agreement.objects.none(), required=False, label=_("Agreement")
     )
-    application = forms.ModelChoiceField(
-        Agreement.objects.none(), required=False, label=_("Soft-landing application")
-    )
     due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
 
-    def __init__(self, *args, agreements=None, applications=None, **kwargs):
+    def __init__(self, *args, agreements=None, **kwargs):
         super().__init__(*args, **kwargs)
         if agreements is not None:
             self.fields["agreement"].queryset = agreements
-        if applications is not None:
-            self.fields["application"].queryset = applications

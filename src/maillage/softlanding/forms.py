@@ -9,6 +9,7 @@ from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Sector
 from maillage.partnerships.forms import DATE, add_service_errors, partner_organisations
+from maillage.partnerships.models import Delegation
 from maillage.softlanding.enums import ExitOutcome, OutcomeMonth, Service, Stage
 from maillage.softlanding.models import HostOffer, Programme
 
@@ -192,3 +193,16 @@ class OutcomeForm(StyledForm, forms.Form):
     notes = forms.CharField(
         required=False, label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class FollowUpForm(StyledForm, forms.Form):
+    """The delegation follow-up that led to this application (recorded from its page)."""
+
+    delegation = forms.ModelChoiceField(Delegation.objects.none(), label=_("Delegation"))
+    description = forms.CharField(max_length=300, label=_("Description"))
+    due_on = forms.DateField(required=False, label=_("Due on"), widget=DATE)
+
+    def __init__(self, *args, delegations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if delegations is not None:
+            self.fields["delegation"].queryset = delegations

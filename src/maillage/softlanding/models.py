@@ -312,3 +312,32 @@ class Outcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} @ {self.months}"
+
+
+class FollowUpLink(models.Model):
+    """A delegation's follow-up (partnerships) that led to this application.
+
+    Soft landing holds the link, pointing down at partnerships, so that partnerships never
+    knows soft landing: a follow-up leads to at most one application, an application may come
+    out of several follow-ups (several delegations)."""
+
+    follow_up = models.OneToOneField(
+        "partnerships.FollowUp",
+        on_delete=models.CASCADE,
+        related_name="application_link",
+        verbose_name=_("follow-up"),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="follow_up_links",
+        verbose_name=_("soft-landing application"),
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("delegation follow-up of an application")
+        verbose_name_plural = _("delegation follow-ups of applications")
+
+    def __str__(self) -> str:
+        return f"{self.follow_up} → {self.application}"

@@ -21,4 +21,5 @@ urlpatterns = [
     path("applications/<int:pk>/scores/", applications.application_score, name="application_score"),
     path("applications/<int:pk>/move/", applications.application_move, name="application_move"),
     path("applications/<int:pk>/outcomes/", applications.outcome_add, name="outcome_add"),
+    path("applications/<int:pk>/follow-ups/", applications.follow_up_add, name="follow_up_add"),
 ]

@@ -176,14 +176,6 @@ class FollowUp(models.Model):
         related_name="follow_ups",
         verbose_name=_("agreement"),
     )
-    application = models.ForeignKey(
-        "softlanding.Application",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="follow_ups",
-        verbose_name=_("soft-landing application"),
-    )
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
 

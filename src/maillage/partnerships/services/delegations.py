@@ -190,23 +190,20 @@ def add_follow_up(
     description: str,
     kind: str = FollowUpKind.OTHER,
     agreement=None,
-    application=None,
     due_on=None,
 ) -> FollowUp:
+    """A follow-up of the delegation. One that led to a soft-landing application is recorded
+    through soft landing (``softlanding.services.add_delegation_follow_up``), which links the
+    two: partnerships does not know applications."""
     if not (description or "").strip():
         raise ValidationError({"description": _("Describe the follow-up.")})
     if kind == FollowUpKind.AGREEMENT and agreement is None:
         raise ValidationError({"agreement": _("Choose the agreement this follow-up led to.")})
-    if kind == FollowUpKind.APPLICATION and application is None:
-        raise ValidationError(
-            {"application": _("Choose the soft-landing application this follow-up led to.")}
-        )
     return FollowUp.objects.create(
         delegation=delegation,
         kind=kind,
         description=description.strip(),
         agreement=agreement if kind == FollowUpKind.AGREEMENT else None,
-        application=application if kind == FollowUpKind.APPLICATION else None,
         due_on=due_on,
     )
 

@@ -24,13 +24,8 @@ def _load(request, pk, *, change=False) -> Delegation:
 
 
 def _follow_up_form(request, data=None):
-    from maillage.softlanding.selectors import visible_applications
-
     return forms.FollowUpForm(
-        data,
-        prefix="f",
-        agreements=selectors.editable_agreements(request.user),
-        applications=visible_applications(request.user),
+        data, prefix="f", agreements=selectors.editable_agreements(request.user)
     )
 
 
@@ -74,9 +69,7 @@ def delegation_detail(request, pk):
                     if v.coordinates
                 ],
                 "contacts": delegation.contacts.select_related("person", "organisation"),
-                "follow_ups": delegation.follow_ups.select_related(
-                    "agreement", "application__startup"
-                ),
+                "follow_ups": delegation.follow_ups.select_related("agreement"),
                 "members": delegation.members.all(),
                 "visit_form": forms.VisitForm(prefix="v"),
                 "contact_form": forms.ContactForm(prefix="p"),

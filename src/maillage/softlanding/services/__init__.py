@@ -1,7 +1,8 @@
 """Every state change of soft landing: plain functions with keyword arguments, each write one
 transaction. ``programmes`` (programmes, host offers, screening criteria, desks held),
 ``applications`` (submission, scores, the pipeline, outcomes), ``matching`` (proposing and
-accepting an assignment of applications to hosts); ``codes`` checks the codes people type."""
+accepting an assignment of applications to hosts), ``follow_ups`` (a delegation's follow-up
+that led to an application); ``codes`` checks the codes people type."""
 
 from maillage.softlanding.services.applications import (
     MAX_PREFERENCES,
@@ -11,6 +12,7 @@ from maillage.softlanding.services.applications import (
     submit_application,
     weighted_score,
 )
+from maillage.softlanding.services.follow_ups import add_delegation_follow_up
 from maillage.softlanding.services.matching import (
     accept_assignment,
     matching_instance,
@@ -28,6 +30,7 @@ from maillage.softlanding.services.programmes import (
 __all__ = [
     "MAX_PREFERENCES",
     "accept_assignment",
+    "add_delegation_follow_up",
     "create_offer",
     "create_programme",
     "matching_instance",

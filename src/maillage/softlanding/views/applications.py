@@ -1,4 +1,5 @@
-"""Application pages: submit (home park), detail with ranked hosts, screening, moves, outcomes."""
+"""Application pages: submit (home park), detail with ranked hosts, screening, moves, outcomes,
+and the delegation follow-ups that led to the application."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.partnerships import selectors as partnerships_selectors
+from maillage.partnerships.enums import FollowUpKind
 from maillage.partnerships.views.access import check
 from maillage.softlanding import forms, matching, services
 from maillage.softlanding.enums import TRANSITIONS, ApplicationStatus, ExitOutcome
@@ -102,8 +105,16 @@ def application_detail(request, pk):
             "outcomes": app.outcomes.all(),
             "outcome_form": forms.OutcomeForm(),
             "exit_choices": ExitOutcome.choices,
+            "follow_up_links": app.follow_up_links.select_related("follow_up__delegation"),
+            "follow_up_form": _follow_up_form(request),
         },
     )
+
+
+def _follow_up_form(request, data=None) -> forms.FollowUpForm:
+    # The delegations the user may see are the ones they may change (their staff's).
+    delegations = partnerships_selectors.visible_delegations(request.user)
+    return forms.FollowUpForm(data, prefix="f", delegations=delegations)
 
 
 @require_POST
@@ -166,4 +177,34 @@ def outcome_add(request, pk):
             messages.error(request, " ".join(exc.messages))
     else:
         messages.error(request, _("Check the figures: they must be whole numbers of zero or more."))
+    return redirect(app)
+
+
+@require_POST
+@login_required
+def follow_up_add(request, pk):
+    """Record that a delegation's follow-up led to this application: the user sees the
+    application and may change the delegation."""
+    app = _load(request, pk)
+    form = _follow_up_form(request, request.POST)
+    if form.is_valid():
+        delegation = form.cleaned_data["delegation"]
+        if not request.user.has_perm("partnerships.change_delegation", delegation):
+            raise PermissionDenied
+        try:
+            services.add_delegation_follow_up(
+                delegation=delegation,
+                description=form.cleaned_data["description"],
+                kind=FollowUpKind.APPLICATION,
+                application=app,
+                due_on=form.cleaned_data["due_on"],
+            )
+            messages.success(request, _("Follow-up added."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(
+            request,
+            _("Choose one of your delegations and describe the follow-up, then add it again."),
+        )
     return redirect(app)
