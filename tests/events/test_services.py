@@ -156,10 +156,13 @@ class TestProgramme:
 
 
 class TestRegister:
-    def test_creates_person_organisation_and_sends_mail(self, event, form_data):
-        registration = services.register(
-            event=event, **form_data, listed_publicly=True, public_directory=True
-        )
+    def test_creates_person_organisation_and_sends_mail(
+        self, event, form_data, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+            registration = services.register(
+                event=event, **form_data, listed_publicly=True, public_directory=True
+            )
         assert registration.status == S.CONFIRMED
         person = registration.person
         assert person.email == "ada.martin@planktovie.example"
@@ -241,7 +244,7 @@ class TestRegister:
         with pytest.raises(services.RegistrationClosed):
             services.register(event=past, **form_data)
 
-    def test_capacity_waiting_list_and_promotion(self, event):
+    def test_capacity_waiting_list_and_promotion(self, event, django_capture_on_commit_callbacks):
         event.capacity = 2
         event.save()
         first, second, third, fourth = (
@@ -254,7 +257,8 @@ class TestRegister:
             S.WAITLISTED,
         ]
         mail.outbox.clear()
-        services.cancel_registration(registration=second)
+        with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+            services.cancel_registration(registration=second)
         third.refresh_from_db()
         fourth.refresh_from_db()
         assert third.status == S.CONFIRMED

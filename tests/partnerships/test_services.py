@@ -123,11 +123,16 @@ def _signed(agreement, user, ends_on):
     )
 
 
-def test_reminder_sent_once_to_party_staff(agreement, sophia_staff, chengdu_staff, outsider):
+def test_reminder_sent_once_to_party_staff(
+    agreement, sophia_staff, chengdu_staff, outsider, django_capture_on_commit_callbacks
+):
     _signed(agreement, sophia_staff, dt.date(2026, 6, 30))
     assert services.send_expiry_reminders(today=dt.date(2026, 5, 1)) == 0  # window not open yet
-    assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
-    assert sorted(mail.outbox[0].to) == [chengdu_staff.email, sophia_staff.email]
+    with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+        assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
+    # one mail per person: no address sees the others
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([chengdu_staff.email, sophia_staff.email])
+    assert all(len(m.to) == 1 for m in mail.outbox)
     assert "Sister Parks" in mail.outbox[0].subject and "29 days" in mail.outbox[0].subject
     assert "http://127.0.0.1:8000/partnerships/agreements/" in mail.outbox[0].body
     assert services.send_expiry_reminders(today=dt.date(2026, 6, 2)) == 0  # once per end date
@@ -242,11 +247,14 @@ def test_itinerary_days_counted_in_the_delegation_time_zone(parks, sophia_staff)
     assert delegation.visits.count() == 1
 
 
-def test_reminders_grouped_by_language(agreement, sophia_staff, chengdu_staff, compiled_catalogues):
+def test_reminders_grouped_by_language(
+    agreement, sophia_staff, chengdu_staff, compiled_catalogues, django_capture_on_commit_callbacks
+):
     sophia_staff.language = "fr"
     sophia_staff.save()
     _signed(agreement, sophia_staff, dt.date(2026, 6, 30))
-    assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_expiry_reminders(today=dt.date(2026, 6, 1)) == 2
     by_recipient = {m.to[0]: m for m in mail.outbox}
     assert "ends in 29 days" in by_recipient[chengdu_staff.email].subject
     assert "prend fin dans 29 jours" in by_recipient[sophia_staff.email].subject

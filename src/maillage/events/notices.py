@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.events import tokens
 from maillage.events.models import Registration
+from maillage.mail.services import queue_mail
 
 NOTICES = ("confirmed", "pending", "waitlisted", "promoted", "declined", "cancelled")
 
@@ -43,4 +43,12 @@ def send(*, registration: Registration, notice: str) -> None:
                 "page_url": tokens.personal_link_url(registration),
             },
         )
-        send_mail(subject(notice, event.title), body, None, [registration.person.email])
+        stamp = int((registration.decided_at or registration.created_at).timestamp())
+        queue_mail(
+            to=registration.person.email,
+            subject=subject(notice, event.title),
+            body=body,
+            event=event,
+            kind=f"registration.{notice}",
+            key=f"registration:{registration.pk}:{notice}:{stamp}",  # a repeated task sends once
+        )

@@ -11,7 +11,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maillage.mail.services import queue_mail
 from maillage.matchmaking.enums import ChangeKind, ScheduleStatus
 from maillage.matchmaking.models import (
     Meeting,
@@ -206,7 +206,14 @@ def send_change_notices(*, schedule: Schedule) -> int:
                 },
             )
             subject = _("Your meetings at %(title)s have changed") % {"title": event.title}
-        send_mail(subject, body, None, [reg.person.email])
+        queue_mail(
+            to=reg.person.email,
+            subject=subject,
+            body=body,
+            event=event,
+            kind="schedule.changes",
+            key=f"schedule-notice:{notice.pk}",  # one mail per participant and version
+        )
         ScheduleChangeNotice.objects.filter(pk=notice.pk).update(notified_at=timezone.now())
         sent += 1
     return sent

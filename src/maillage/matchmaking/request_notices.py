@@ -4,12 +4,12 @@ accepted. Each is written in the language of the person it goes to."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maillage.mail.services import queue_mail
 from maillage.matchmaking.models import Meeting, MeetingRequest
 
 NOTICES = ("received", "accepted")
@@ -62,5 +62,12 @@ def send(*, request: MeetingRequest, notice: str) -> bool:
         else:
             subject = _("%(who)s accepted your meeting request at %(title)s")
         subject = subject % {"who": other.registration.person, "title": event.title}
-    send_mail(subject, body, None, [reg.person.email])
+    queue_mail(
+        to=reg.person.email,
+        subject=subject,
+        body=body,
+        event=event,
+        kind=f"request.{notice}",
+        key=f"meeting-request:{request.pk}:{notice}",  # each notice once per request
+    )
     return True

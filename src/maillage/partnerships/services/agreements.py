@@ -6,12 +6,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
+from maillage.mail.services import queue_mail
 from maillage.partnerships import documents
 from maillage.partnerships.enums import AGREEMENT_TRANSITIONS, AgreementStatus, PartyRole
 from maillage.partnerships.models import (
@@ -258,16 +258,22 @@ def _send_reminder(agreement: Agreement, recipients: list[str], today: dt.date) 
         "days": days,
         "url": settings.SITE_URL + agreement.get_absolute_url(),
     }
-    send_mail(
-        subject=_("Agreement “%(title)s” ends in %(days)d days") % values,
-        message=_(
+    subject = _("Agreement “%(title)s” ends in %(days)d days") % values
+    body = (
+        _(
             "The agreement “%(title)s” ends or comes up for renewal on %(date)s (in %(days)d days).\n"
             "Decide whether to renew it and record the decision on its page:\n%(url)s\n"
         )
-        % values,
-        from_email=None,
-        recipient_list=recipients,
+        % values
     )
+    for recipient in recipients:  # one mail each: no address sees the others
+        queue_mail(
+            to=recipient,
+            subject=subject,
+            body=body,
+            kind="agreement.reminder",
+            key=f"agreement-reminder:{agreement.pk}:{agreement.ends_on.isoformat()}:{recipient}",
+        )
 
 
 def send_expiry_reminders(*, today: dt.date | None = None) -> int:
