@@ -21,6 +21,7 @@ errors.install(api)
 
 # Routers: one line per module.
 api.add_router("/", "maillage.api.ecosystem.router")
+api.add_router("/", "maillage.api.claims.router")
 api.add_router("/", "maillage.api.events.router")
 api.add_router("/", "maillage.api.agreements.router")
 api.add_router("/", "maillage.api.delegations.router")

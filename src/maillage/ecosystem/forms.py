@@ -197,3 +197,45 @@ class OrganisationForm(forms.ModelForm):
         """The cleaned values of the fields that changed (all of them for a new organisation)."""
         names = EDITABLE_FIELDS if self.instance.pk is None else self.changed_data
         return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+
+
+class CompanyPageForm(forms.ModelForm):
+    """What an organisation's own people edit on its page (ecosystem.claims.PAGE_FIELDS)."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "description_en",
+            "description_fr",
+            "aliases",
+            "city",
+            "address",
+            "sectors",
+            "size_band",
+            "founded_year",
+        ]
+        widgets = OrganisationForm.Meta.widgets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = Sector.objects.select_related("parent").order_by(
+            "parent__name_en", "name_en"
+        )
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select | forms.SelectMultiple):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+    def changed_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+
+class ClaimForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your role in the organisation (for the park's staff)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )

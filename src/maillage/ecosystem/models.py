@@ -308,3 +308,41 @@ class Membership(models.Model):
             raise ValidationError({"member": _("A network cannot be its own member.")})
         if self.since and self.until and self.until < self.since:
             raise ValidationError({"until": _("The end date comes before the start date.")})
+
+
+class PageClaim(models.Model):
+    """A signed-in person's claim to edit their organisation's directory page (ecosystem/claims.py):
+    approved at once when their address is at the organisation's web domain, otherwise by the
+    staff of the organisation's host park."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="page_claims"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_claims"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    by_domain = models.BooleanField(_("approved by the address domain"), default=False)
+    message = models.TextField(_("message"), max_length=1000, blank=True, default="")
+    created_at = models.DateTimeField(_("claimed on"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("page claim")
+        verbose_name_plural = _("page claims")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="one_claim_per_person")
+        ]
+        indexes = [models.Index(fields=["status", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation} ({self.status})"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from maillage.ecosystem import exports, selectors, services
+from maillage.ecosystem import claims, exports, selectors, services
 from maillage.ecosystem.forms import DirectoryForm, OrganisationForm
 from maillage.ecosystem.models import Organisation
 
@@ -120,6 +120,7 @@ def organisation_detail(request, slug):
         "members_more": members_more,
         "affiliations": selectors.public_affiliations(organisation),
         "can_change": request.user.has_perm("ecosystem.change_organisation", organisation),
+        **claims.page_context(request.user, organisation),
         "map_point": {
             "name": organisation.name,
             "latitude": organisation.latitude,
