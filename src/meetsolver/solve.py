@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from ortools.sat.python import cp_model
@@ -9,6 +10,7 @@ from ortools.sat.python import cp_model
 from meetsolver.instance import Instance
 from meetsolver.large import is_large, solve_large
 from meetsolver.maxsat import applies, solve_maxsat
+from meetsolver.maxsat.anytime import first_schedule, improve_from
 from meetsolver.maxsat.background import race
 from meetsolver.model import Built, build
 from meetsolver.model.portfolio import Progress, Run, minimise_breaks, optimise
@@ -143,12 +145,24 @@ def solve(
 
 
 QUICK_SECONDS = 1.0
+SINGLE_SHARE = 0.5  # with one worker: this share of the time for MaxSAT, the rest for LNS
+
+
+def _anytime_alone(instance: Instance, config: SolveConfig, found: Solution, relay) -> Solution:
+    """One worker: LNS from MaxSAT's schedule (or a first schedule) until the time limit."""
+    deadline = time.monotonic() + config.time_limit
+    start = found if found.status is Status.FEASIBLE else first_schedule(instance, deadline)
+    if start is None:
+        return Solution(Status.UNKNOWN)
+    return improve_from(instance, start.assignments, config, deadline, relay)
 
 
 def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution:
     """Every request required: breaks under fairness is a MaxSAT problem (see meetsolver.maxsat).
 
-    With two workers or more, two formulas race in two processes; with one, one runs here.
+    With two workers or more, two formulas and the anytime search race in three processes
+    (:func:`meetsolver.maxsat.background.race`); with one, MaxSAT runs here for half the time,
+    then the anytime search from its schedule.
     """
     asked: list[bool] = []
 
@@ -157,19 +171,25 @@ def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution
             asked.append(True)
         return bool(asked)
 
-    # Small events are proven in well under a second: first try here, as starting the two
+    # Small events are proven in well under a second: first try here, as starting the
     # processes of the race takes about that long.
+    started = time.monotonic()
+    alone = replace(config, time_limit=config.time_limit * SINGLE_SHARE)
     quick = replace(config, time_limit=min(config.time_limit, QUICK_SECONDS))
-    sol = solve_maxsat(instance, quick if config.workers >= 2 else config, progress=relay)
+    sol = solve_maxsat(instance, quick if config.workers >= 2 else alone, progress=relay)
     stopped = asked or (config.stop is not None and config.stop.is_set())
-    if sol.status in (Status.FEASIBLE, Status.UNKNOWN) and config.workers >= 2 and not stopped:
-        left = replace(config, time_limit=max(0.5, config.time_limit - sol.seconds))
-        raced = race(instance, left, relay)
-        raced.seconds += sol.seconds
-        if sol.status is Status.UNKNOWN or raced.status is not Status.FEASIBLE:
-            sol = raced if raced.status is not Status.UNKNOWN else sol
-        elif raced.objective["breaks"] < sol.objective["breaks"]:
-            sol = raced
+    if sol.status in (Status.FEASIBLE, Status.UNKNOWN) and not stopped:
+        left = max(0.5, config.time_limit - (time.monotonic() - started))
+        if config.workers >= 2:
+            other = race(instance, replace(config, time_limit=left), relay, known=sol)
+        else:  # one core: the anytime search for the rest of the time, from the best known
+            other = _anytime_alone(instance, replace(config, time_limit=left), sol, relay)
+        other.seconds = time.monotonic() - started
+        if sol.status is Status.UNKNOWN or other.status is not Status.FEASIBLE:
+            sol = other if other.status is not Status.UNKNOWN else sol
+        elif other.objective["breaks"] < sol.objective["breaks"]:
+            sol = other
+        sol.seconds = time.monotonic() - started
     if sol.status is Status.INFEASIBLE and config.explain:
         from meetsolver.conflicts import explain
 

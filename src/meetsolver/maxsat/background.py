@@ -67,7 +67,12 @@ class Background:
 
     def poll(self) -> Solution | None:
         """The child's solution once it has finished, else None."""
-        if self._result is None and self.error is None and self._recv.poll():
+        if (
+            self._result is None
+            and self.error is None
+            and not self._recv.closed
+            and self._recv.poll()
+        ):
             try:
                 got = self._recv.recv()
             except EOFError:  # the child died without answering
@@ -102,39 +107,202 @@ class Background:
         self._recv.close()
 
 
-def race(instance: Instance, config: SolveConfig, progress=None) -> Solution:
-    """Both MaxSAT formulas (with and without the per-slot bound), one process each.
+# The two MaxSAT formulas have both cores for this long (most events are proven by then); then
+# the second one stops, hands its schedule over, and the anytime search takes its core.
+HOLD_SECONDS = 8.0
+HOLD_SHARE = 0.25  # of the time limit, when that is shorter
+FINAL_SECONDS = 0.3  # the anytime search ends this much before the deadline
+HANDOVER_SECONDS = 2.0  # the longest wait for the second formula's schedule at the handover
+GRACE_SECONDS = 0.5  # the longest wait past the deadline for the children's last schedules
 
-    The first proven answer wins; at the time limit (or a stop request) each is asked for its
-    best schedule and the one with the fewest breaks is returned (FEASIBLE).
+
+def _anytime_child(instance: Instance, deadline: float, seed: int, stop, conn) -> None:
+    from meetsolver.maxsat.anytime import first_schedule, improve_from
+
+    try:
+        stopping = _Orphaned(stop)
+        best = first_schedule(instance, deadline)
+        conn.send(("schedule", best))
+        # Wait for the parent's go (with the best schedule it knows), or the end.
+        while not conn.poll(0.05):
+            if stopping.is_set() or time.monotonic() >= deadline:
+                conn.send(("final", best))
+                return
+        given = conn.recv()
+        if given is not None and (
+            best is None or given.objective["breaks"] < best.objective["breaks"]
+        ):
+            best = given
+        if best is None or best.status is Status.OPTIMAL:
+            conn.send(("final", best))
+            return
+        end = deadline - FINAL_SECONDS  # so the final schedule reaches the parent in time
+        config = SolveConfig(time_limit=end - time.monotonic(), workers=1, seed=seed, stop=stopping)
+        last = [best.objective["breaks"]]
+
+        def progress(info: dict) -> None:
+            breaks = info.get("objective", {}).get("breaks")
+            if breaks is not None and breaks < last[0]:
+                last[0] = breaks
+                conn.send(("progress", breaks))
+
+        conn.send(("final", improve_from(instance, best.assignments, config, end, progress)))
+    except BaseException as exc:  # reported to the parent, which keeps the MaxSAT answers
+        conn.send(("error", exc))
+    finally:
+        conn.close()
+
+
+class Anytime:
+    """The anytime search (meetsolver.maxsat.anytime) in a child process until ``deadline``."""
+
+    def __init__(self, instance: Instance, deadline: float, seed: int) -> None:
+        ctx = mp.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=True)
+        self._stop = ctx.Event()
+        self._process = ctx.Process(
+            target=_anytime_child,
+            args=(instance, deadline, seed, self._stop, child),
+            daemon=True,
+            name="meetsolver-anytime",
+        )
+        self._process.start()
+        child.close()
+        self.final: Solution | None = None
+        self.done = False
+        self.started = False
+
+    def messages(self) -> list[tuple[str, object]]:
+        out = []
+        try:
+            while not self.done and self._conn.poll():
+                kind, value = self._conn.recv()
+                out.append((kind, value))
+                if kind in ("final", "error"):
+                    self.done = True
+        except (EOFError, OSError):
+            self.done = True
+        if not self.done and not self._process.is_alive() and not self._conn.poll():
+            self.done = True
+        return out
+
+    def go(self, seed: Solution | None) -> None:
+        if not self.started and not self.done:
+            self.started = True
+            try:
+                self._conn.send(seed)
+            except OSError:
+                self.done = True
+
+    def ask_to_stop(self) -> None:
+        self._stop.set()
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=2)
+        self._conn.close()
+
+
+def race(
+    instance: Instance, config: SolveConfig, progress=None, known: Solution | None = None
+) -> Solution:
+    """Both MaxSAT formulas and the anytime search, one process each (see HOLD_SECONDS).
+
+    The first proof wins (a MaxSAT optimum or infeasibility, or a schedule without breaks);
+    otherwise, at the time limit (or a stop request), the valid schedule with the fewest breaks
+    of the three (and ``known``, a schedule found before) is returned (FEASIBLE).
+    ``progress`` hears of every better schedule.
     """
     start = time.monotonic()
     deadline = start + config.time_limit
-    runs = [Background(instance, deadline, slot_busy=b) for b in (True, False)]
+    hold = start + min(HOLD_SECONDS, HOLD_SHARE * config.time_limit)
+    first, second = (Background(instance, deadline, slot_busy=b) for b in (True, False))
+    anytime = Anytime(instance, deadline, config.seed)
+    best: list[Solution] = []
+    lowest: list[int] = []  # the fewest breaks heard of (the anytime search reports as it goes)
+
+    def report(breaks: int | None = None) -> bool:
+        if breaks is not None:
+            lowest[:] = [min(lowest + [breaks])]
+            breaks = lowest[0]
+        if progress is None:
+            return False
+        objective = {"weight": 0, "breaks": breaks} if breaks is not None else {}
+        return bool(
+            progress({"objective": objective, "bound": {}, "seconds": time.monotonic() - start})
+        )
+
+    def offer(sol: Solution | None) -> bool:
+        if (
+            sol is None
+            or sol.status not in (Status.OPTIMAL, Status.FEASIBLE)
+            or not sol.assignments
+        ):
+            return False
+        if not best or sol.objective["breaks"] < best[0].objective["breaks"]:
+            best[:] = [sol]
+            return report(sol.objective["breaks"])
+        return False
+
+    def anytime_news() -> Solution | None:
+        """Take the anytime process's messages; a schedule without breaks is a proof."""
+        for kind, value in anytime.messages():
+            if kind in ("schedule", "final") and value is not None:
+                offer(value)
+                if value.status is Status.OPTIMAL:
+                    return value
+            elif kind == "progress":
+                report(value)
+        return None
+
     try:
+        offer(known)
         last = start
+        handover = None  # when the second formula was asked for its schedule
         while True:
-            done = [run.poll() for run in runs]
-            proven = [s for s in done if s and s.status in (Status.OPTIMAL, Status.INFEASIBLE)]
-            if proven:
-                return _stamped(proven[0], start)
+            for run in (first, second):
+                sol = run.poll()
+                if sol is not None and sol.status in (Status.OPTIMAL, Status.INFEASIBLE):
+                    return _stamped(sol, start)
+            done = anytime_news()
+            if done is not None:
+                return _stamped(done, start)
             now = time.monotonic()
+            if handover is None and (now >= hold or second.finished()):
+                handover = now
+                second.ask_to_stop()
+            if not anytime.started and handover is not None:
+                if second.finished() or now >= handover + HANDOVER_SECONDS:
+                    offer(second.poll())
+                    second.stop()
+                    anytime.go(best[0] if best else None)
             stop = now >= deadline or (config.stop is not None and config.stop.is_set())
-            if not stop and progress is not None and now - last >= 1.0:
+            if not stop and now - last >= 1.0:
                 last = now
-                stop = bool(progress({"objective": {}, "bound": {}, "seconds": now - start}))
-            if stop or all(run.finished() for run in runs):
+                stop = report(lowest[0] if lowest else None)
+            if stop or (first.finished() and anytime.done):
                 break
             time.sleep(0.02)
-        for run in runs:
-            run.ask_to_stop()
-        found = [s for s in (run.wait(2.0) for run in runs) if s is not None]
-        feasible = [s for s in found if s.status is Status.FEASIBLE]
-        if feasible:
-            return _stamped(min(feasible, key=lambda s: s.objective["breaks"]), start)
+        first.ask_to_stop()
+        anytime.ask_to_stop()
+        # Collect the last schedules, never for long past the deadline (a child that has not
+        # even started its solver by then has nothing to give).
+        now = time.monotonic()
+        end = min(now + HANDOVER_SECONDS, max(now, deadline) + GRACE_SECONDS)
+        while time.monotonic() < end and not (first.finished() and anytime.done):
+            anytime_news()
+            time.sleep(0.02)
+        anytime_news()
+        sol = first.poll()
+        if sol is not None and sol.status in (Status.OPTIMAL, Status.INFEASIBLE):
+            return _stamped(sol, start)
+        offer(sol)
+        if best:
+            return _stamped(best[0], start)
         return Solution(Status.UNKNOWN, seconds=time.monotonic() - start)
     finally:
-        for run in runs:
+        for run in (first, second, anytime):
             run.stop()
 
 
