@@ -30,6 +30,8 @@ def participants(session: MeetingSession):
                     seats__schedule__session=session,
                     seats__schedule__status=ScheduleStatus.DRAFT,
                 ),
+                # distinct: the wishes' join multiplies the seats' rows (40 x 40 = 1600).
+                distinct=True,
             ),
             n_wishes=Count("wishes", distinct=True),
         )
