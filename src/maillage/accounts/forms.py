@@ -50,3 +50,8 @@ class TokenForm(forms.Form):
         help_text=_("What the token is for, e.g. “nightly CRM sync”."),
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
+
+
+class SignInLinkForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    next = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
