@@ -56,6 +56,10 @@ demo: install
 	MAILLAGE_DEBUG=true $(PY) -m maillage migrate --no-input
 	MAILLAGE_DEBUG=true $(PY) -m maillage demo
 
+# Links in mails point at the address served (and the demo's mails too); override with
+# MAILLAGE_SITE_URL when a proxy serves the platform under another name.
+run: export MAILLAGE_SITE_URL ?= http://$(HOST):$(PORT)
+run: export MAILLAGE_ALLOWED_HOSTS ?= $(HOST),127.0.0.1,localhost
 run: demo
 	MAILLAGE_DEBUG=true HOST=$(HOST) PORT=$(PORT) $(PY) -m maillage serve
 

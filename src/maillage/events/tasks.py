@@ -5,7 +5,7 @@ from __future__ import annotations
 from django_tasks import task
 
 
-@task()
+@task(queue_name="mail")
 def send_registration_email(*, registration_id: int, notice: str) -> None:
     from maillage.events import services
     from maillage.events.models import Registration

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django_tasks import task
 
 
-@task()
+@task(queue_name="heavy")  # up to an hour: never ahead of mails
 def run_schedule(*, run_id: int) -> None:
     from maillage.matchmaking import runs
 
     runs.execute_run(run_id=run_id)
 
 
-@task()
+@task(queue_name="mail")
 def notify_schedule_changes(*, schedule_id: int) -> None:
     from maillage.matchmaking import release
     from maillage.matchmaking.models import Schedule
@@ -22,7 +22,7 @@ def notify_schedule_changes(*, schedule_id: int) -> None:
         release.send_change_notices(schedule=schedule)
 
 
-@task()
+@task(queue_name="mail")
 def notify_request(*, request_id: int, notice: str) -> None:
     from maillage.matchmaking import request_notices
     from maillage.matchmaking.models import MeetingRequest

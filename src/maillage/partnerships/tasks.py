@@ -7,7 +7,7 @@ from django_tasks import task
 from maillage.partnerships import services
 
 
-@task()
+@task(queue_name="mail")
 def remind_agreements() -> dict[str, int]:
     """Daily: expire agreements past their end date and e-mail reminders before expiry."""
     expired = services.expire_agreements()

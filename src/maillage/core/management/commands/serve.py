@@ -1,4 +1,9 @@
-"""Serve the platform and run the background worker together; Ctrl-C stops both."""
+"""Serve the platform with one task worker per queue and the periodic scheduler; Ctrl-C stops all.
+
+Queues (settings.TASK_QUEUES): "mail" (e-mails and notices), "heavy" (optimiser runs, PDFs),
+"default" (the rest), so a mail leaves within seconds while an hour-long optimisation runs.
+In production, run the same processes under a supervisor (see docs/deploy.md).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,17 @@ import signal
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from maillage.core.demo import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
-    help = "Run the web server and the task worker (Django Tasks, database queue) together."
+    help = (
+        "Run the web server, one task worker per queue (Django Tasks, database queue) and the "
+        "periodic scheduler together."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -20,26 +31,43 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         manage = [sys.executable, "-m", "maillage"]
-        worker = subprocess.Popen([*manage, "db_worker", "--interval", "1"])
-        web = subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"])
+        env = dict(os.environ)
+        if not env.get("MAILLAGE_SITE_URL"):  # links in mails point at the address served
+            shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+            env["MAILLAGE_SITE_URL"] = f"http://{shown}:{port}"
+        processes = {
+            f"worker ({queue})": subprocess.Popen(
+                [*manage, "db_worker", "--queue-name", queue, "--interval", "1", "--no-reload"],
+                env=env,
+            )
+            for queue in settings.TASK_QUEUES
+        }
+        processes["scheduler"] = subprocess.Popen([*manage, "periodic"], env=env)
+        web = subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"], env=env)
+        processes["web"] = web
         self.stdout.write(self.style.SUCCESS(f"maillage is served on http://{host}:{port}/"))
+        self.stdout.write(
+            f"Links in e-mails use {env['MAILLAGE_SITE_URL']}; task workers for the queues "
+            f"{', '.join(settings.TASK_QUEUES)}, and the periodic scheduler."
+        )
         self.stdout.write("Demo accounts (password: maillage-demo):")
-        from maillage.core.demo import DEMO_ACCOUNTS
-
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<40} {role}")
-        self.stdout.write("Press Ctrl-C to stop the server and the worker.")
+        self.stdout.write("Press Ctrl-C to stop the server, the workers and the scheduler.")
         try:
-            while web.poll() is None and worker.poll() is None:
+            while all(proc.poll() is None for proc in processes.values()):
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     web.wait(timeout=1)
+            for name, proc in processes.items():
+                if proc.poll() is not None:
+                    self.stderr.write(f"The {name} stopped (exit code {proc.returncode}).")
         except KeyboardInterrupt:
             pass
         finally:
-            for proc in (web, worker):
+            for proc in processes.values():
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGINT)
-            for proc in (web, worker):
+            for proc in processes.values():
                 try:
                     proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
