@@ -24,6 +24,7 @@ DEFAULTS: dict[str, object] = {
     "mail_retry_seconds": 60,
     "mail_max_attempts": 12,
     "invitation_days": 14,
+    "registration_retention_days": 1095,
     "data_dir": "var",
     "time_zone": "Europe/Paris",
     "language_code": "en",

@@ -188,7 +188,10 @@ TASKS = {
 MAILLAGE_PERIODIC_TASKS = [
     ("maillage.mail.tasks.retry_due_mails", 300),
     ("maillage.partnerships.tasks.remind_agreements", 6 * 3600),
+    ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
 ]
+# Registrations of events ended longer ago than this are anonymised (maillage.privacy).
+MAILLAGE_RETENTION_DAYS = int(CONFIG["registration_retention_days"])  # type: ignore[call-overload]
 
 if CONFIG["secure"]:
     SECURE_SSL_REDIRECT = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from maillage.core import spreadsheets
 from maillage.ecosystem.countries import country_name
 from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype
 from maillage.ecosystem.models import Organisation
@@ -105,7 +105,7 @@ class _Echo:
 
 def csv_lines(qs: QuerySet[Organisation], base_url: str) -> Iterable[str]:
     """The CSV file line by line (UTF-8 with a BOM so that spreadsheets read the accents)."""
-    writer = csv.writer(_Echo())
+    writer = spreadsheets.csv_writer(_Echo())  # no cell runs as a formula
     yield "\ufeff" + writer.writerow(columns())
     for row in _rows(qs, base_url):
         yield writer.writerow(row)
@@ -129,7 +129,7 @@ def xlsx_bytes(
         if n == cap:
             truncated = True
             break
-        ws.append(row)
+        spreadsheets.append_row(ws, row)
     if truncated:
         note = wb.create_sheet(_("Note"))
         note.append(

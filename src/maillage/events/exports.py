@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maillage.core import spreadsheets
 from maillage.events.models import Event
 
 
@@ -52,7 +52,7 @@ def rows(event: Event, registrations):
 
 def to_csv(event: Event, registrations) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = spreadsheets.csv_writer(buffer)  # no cell runs as a formula
     writer.writerow(columns())
     writer.writerows(rows(event, registrations))
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read accents right
@@ -69,7 +69,7 @@ def to_xlsx(event: Event, registrations) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(event, registrations):
-        sheet.append(row)
+        spreadsheets.append_row(sheet, row)
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)

@@ -3,7 +3,6 @@ centrality (networkx), a spring layout for the graph view and exports (GraphML, 
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from django.db.models import Q
 
+from maillage.core import spreadsheets
 from maillage.ecosystem.models import Membership, Organisation
 from maillage.partnerships.enums import AgreementKind
 from maillage.partnerships.selectors import visible_agreements
@@ -189,13 +189,13 @@ def kumu_zip(net: Network) -> bytes:
     """elements.csv and connections.csv in the columns Kumu imports (Label, Type, Description,
     Tags; From, To, Type), in a ZIP."""
     elements, connections = io.StringIO(), io.StringIO()
-    w = csv.writer(elements)
+    w = spreadsheets.csv_writer(elements)  # no cell runs as a formula
     w.writerow(["Label", "Type", "Description", "Tags", "Country", "City"])
     for org in sorted(net.organisations.values(), key=lambda o: o.name):
         w.writerow(
             [org.name, org.get_kind_display(), org.description, org.kind, org.country, org.city]
         )
-    w = csv.writer(connections)
+    w = spreadsheets.csv_writer(connections)
     w.writerow(["From", "To", "Type", "Label", "Year"])
     for rel in net.relations:
         w.writerow(

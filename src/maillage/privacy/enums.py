@@ -27,5 +27,15 @@ GRANTING_METHODS = {ConsentMethod.SIGNED_IN, ConsentMethod.VERIFIED_LINK, Consen
 
 
 class ErasureBasis(models.TextChoices):
-    SELF = "self", _("asked by the person, signed in")
-    STAFF_ON_REQUEST = "staff", _("asked by the person to a staff member")
+    SELF = "self", _("by the person, signed in")
+    STAFF_ON_REQUEST = "staff", _("by a staff member, on the person's request")
+
+
+class DataRequestKind(models.TextChoices):
+    ACCESS = "access", _("copy of the data")
+    ERASURE = "erasure", _("erasure")
+
+
+class AnonymousCause(models.TextChoices):
+    ERASURE = "erasure", _("erased on request")
+    RETENTION = "retention", _("old registration, retention period over")

@@ -11,7 +11,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.privacy.enums import ConsentMethod, ConsentPurpose, ErasureBasis
+from maillage.privacy.enums import (
+    AnonymousCause,
+    ConsentMethod,
+    ConsentPurpose,
+    DataRequestKind,
+    ErasureBasis,
+)
 
 
 class ConsentRecord(models.Model):
@@ -81,15 +87,17 @@ class ConsentRequest(models.Model):
         return f"{self.person_id} {self.purpose} {'+' if self.granted else '-'} (asked)"
 
 
-class ErasureRecord(models.Model):
-    """That a person's data were erased (anonymised), by whom, when and why."""
+class DataRequest(models.Model):
+    """A person's request about their data, carried out: a copy of it, or its erasure; by whom
+    (the person signed in, or a staff member on the person's request), when and why."""
 
     person = models.ForeignKey(
         "ecosystem.Person",
         on_delete=models.CASCADE,
-        related_name="erasure_records",
+        related_name="data_requests",
         verbose_name=_("person"),
     )
+    kind = models.CharField(_("request"), max_length=8, choices=DataRequestKind.choices)
     basis = models.CharField(_("asked"), max_length=8, choices=ErasureBasis.choices)
     performed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,9 +111,27 @@ class ErasureRecord(models.Model):
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("erasure")
-        verbose_name_plural = _("erasures")
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("data request")
+        verbose_name_plural = _("data requests")
 
     def __str__(self) -> str:
-        return f"{self.person_id} erased ({self.basis}, {self.created_at:%Y-%m-%d})"
+        return f"{self.person_id} {self.kind} ({self.basis}, {self.created_at:%Y-%m-%d})"
+
+
+class AnonymousPerson(models.Model):
+    """Marks a person row that holds no personal data any more: erased on request, or created
+    by the retention job to carry an old registration (so figures keep counting it)."""
+
+    person = models.OneToOneField(
+        "ecosystem.Person", on_delete=models.CASCADE, related_name="anonymous_marker"
+    )
+    cause = models.CharField(max_length=12, choices=AnonymousCause.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("anonymous person")
+        verbose_name_plural = _("anonymous people")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} ({self.cause})"

@@ -6,13 +6,13 @@ The request's parameters (``organisation``, and ``year`` or ``start``/``end``) a
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from maillage.core import spreadsheets
 from maillage.ecosystem.models import Organisation
 from maillage.events.enums import EventKind
 from maillage.partnerships.enums import AgreementKind, AgreementStatus, DelegationDirection
@@ -170,7 +170,7 @@ def table_for(dashboard: Dashboard, key: str) -> tuple[list[str], list[tuple]] |
 
 def as_csv(columns, rows) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.csv_writer(out)  # no cell runs as a formula
     writer.writerow(columns)
     writer.writerows(rows)
     return out.getvalue()
