@@ -41,7 +41,7 @@ if TESTING:
 
 INSTALLED_APPS = [
     "maillage.accounts",
-    "django.contrib.admin",
+    "maillage.core.apps.PlatformAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "maillage.reports",
     "maillage.privacy",
     "maillage.mail",
+    "maillage.news",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +189,7 @@ TASKS = {
 MAILLAGE_PERIODIC_TASKS = [
     ("maillage.mail.tasks.retry_due_mails", 300),
     ("maillage.partnerships.tasks.remind_agreements", 6 * 3600),
+    ("maillage.news.tasks.fetch_feeds", 3600),
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
 ]
 # Registrations of events ended longer ago than this are anonymised (maillage.privacy).

@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/", include("maillage.events.urls")),
     path("matchmaking/", include("maillage.matchmaking.urls")),
     path("reports/", include("maillage.reports.urls")),
+    path("news/", include("maillage.news.urls")),
     path("privacy/", include("maillage.privacy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
