@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from maillage.ecosystem.models import Affiliation, Organisation, Person
-from maillage.events import services
+from maillage.events import services, tokens
 from maillage.events.enums import EventKind, EventStatus, RegistrationSource, RegistrationStatus
 from maillage.events.models import Event, Registration
 from tests.events.factories import (
@@ -166,7 +166,8 @@ class TestRegister:
         assert registration.status == S.CONFIRMED
         person = registration.person
         assert person.email == "ada.martin@planktovie.example"
-        assert person.public_consent and person.consent_at
+        # consent comes only from the person (signed in, or a link sent to the address)
+        assert not person.public_consent and person.consent_at is None
         assert registration.organisation.name == "Planktovie"
         assert registration.organisation.subtype == "startup"
         assert Affiliation.objects.filter(
@@ -174,9 +175,10 @@ class TestRegister:
         ).exists()
         assert len(mail.outbox) == 1
         assert "confirmed" in mail.outbox[0].subject
-        assert (
-            f"http://127.0.0.1:8000/events/registration/{registration.token}" in mail.outbox[0].body
-        )
+        body = mail.outbox[0].body  # the personal link, never the badge code
+        assert tokens.personal_link_url(registration) in body
+        assert "http://127.0.0.1:8000/events/registration/link/" in body
+        assert registration.token not in body
 
     def test_matches_existing_person_and_organisation(self, event, form_data):
         existing = PersonFactory(email="ada.martin@planktovie.example")
