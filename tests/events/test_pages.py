@@ -117,6 +117,13 @@ class TestEventPage:
 
 
 class TestRegistrationForm:
+    """Signed in with the address typed: registering is immediate (the anonymous path, which
+    waits for the address check, is in test_self_registration.py)."""
+
+    @pytest.fixture(autouse=True)
+    def signed_in_as_ada(self, client, form_data):
+        login(client, UserFactory(email=form_data["email"].lower()))
+
     def test_register_and_see_confirmation(self, client, event, form_data):
         response = client.post(
             reverse("events:register", args=[event.slug]), {**form_data, "listed_publicly": "on"}
@@ -380,6 +387,7 @@ class TestImport:
 
 
 def test_pages_speak_french(client, event, form_data):
+    login(client, UserFactory(email=form_data["email"].lower()))
     client.cookies["django_language"] = "fr"
     page = client.get(reverse("events:calendar")).content.decode()
     assert "Événements" in page and "À venir" in page

@@ -398,3 +398,50 @@ class RegistrationKey(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["registration", "purpose"], name="one_key_per_purpose")
         ]
+
+
+class Invitation(models.Model):
+    """A registrant invited to sign in (events/invitations.py): when, how often, whether the link
+    was opened. The nonce is part of the sign-in link's scope: a new nonce (the registration is
+    cancelled or declined) and every link sent before stops working."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="invitation"
+    )
+    nonce = models.CharField(max_length=32, default=new_token, editable=False)
+    first_sent_at = models.DateTimeField(_("invited on"))
+    last_sent_at = models.DateTimeField(_("last sent on"))
+    sent_count = models.PositiveIntegerField(_("times sent"), default=0)
+    opened_at = models.DateTimeField(_("opened on"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.registration} ({self.sent_count})"
+
+
+class PendingRegistration(models.Model):
+    """A registration typed by someone not signed in as that address. It waits until the link
+    mailed to the address is opened (events/self_registration.py); until then nothing is stored
+    about, or changed for, the person the address may belong to. Only a hash of the key is kept."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(_("e-mail"))
+    details = models.JSONField(default=dict)
+    language = models.CharField(max_length=8, blank=True, default="")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration awaiting its address check")
+        verbose_name_plural = _("registrations awaiting their address check")
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.event_id}"

@@ -3,6 +3,7 @@ check-in. Staff of an organising organisation, or platform admins (see events/ru
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.events import badges, exports, selectors, services
+from maillage.events import badges, exports, invitations, selectors, services
 from maillage.events.enums import EventStatus, RegistrationStatus
 from maillage.events.forms import CheckInSearchForm, EventForm, ImportForm, ProgrammeItemForm
 from maillage.events.models import Event, ProgrammeItem, Registration
@@ -119,8 +120,12 @@ def registrations(request, slug: str):
         "events/registrations.html",
         {
             "event": event,
-            "registrations": selectors.registrations(event, status=status),
+            "registrations": selectors.registrations(event, status=status).select_related(
+                "invitation", "person__user"
+            ),
             "counts": selectors.registration_counts(event),
+            "awaiting_count": invitations.awaiting(event).count(),
+            "invitation_days": settings.INVITATION_DAYS,
             "status": status,
             "statuses": RegistrationStatus.choices,
             "import_form": ImportForm(),
@@ -149,9 +154,9 @@ def registration_action(request, slug: str, registration_id: int, action: str):
     except ValidationError as exc:
         error = " ".join(exc.messages)
     if request.htmx:
-        registration = Registration.objects.select_related("person", "organisation").get(
-            pk=registration.pk
-        )
+        registration = Registration.objects.select_related(
+            "person__user", "organisation", "invitation"
+        ).get(pk=registration.pk)
         return render(
             request,
             "events/_registration_row.html",

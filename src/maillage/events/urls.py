@@ -1,5 +1,6 @@
 from django.urls import path
 
+from maillage.events import access_views as access
 from maillage.events import organiser_views as organiser
 from maillage.events import registrant_views as registrant
 from maillage.events import views
@@ -25,6 +26,14 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/register/confirm/<str:key>/", access.register_confirm, name="register_confirm"),
+    path("<slug:slug>/invitation/<int:registration_id>/", access.invitation, name="invitation"),
+    path(
+        "<slug:slug>/invitation/<int:registration_id>/renew/",
+        access.invitation_renew,
+        name="invitation_renew",
+    ),
+    path("<slug:slug>/registrations/invite/", access.invite, name="invite"),
     path("<slug:slug>/edit/", organiser.edit, name="edit"),
     path("<slug:slug>/status/", organiser.set_status, name="set_status"),
     path("<slug:slug>/programme/new/", organiser.programme_item, name="programme_add"),

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.events import ics, selectors, services
+from maillage.accounts import rate_limits
+from maillage.events import ics, selectors, self_registration, services
 from maillage.events.enums import EventKind, EventStatus
 from maillage.events.forms import RegistrationForm
 from maillage.events.models import Event, Registration
@@ -161,12 +162,20 @@ def register(request, slug: str):
         }
     form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and state is None and form.is_valid():
+        fields = dict(form.cleaned_data)
+        email = fields.pop("email")
+        signed_in_as = request.user.is_authenticated and request.user.email.lower() == email.lower()
         try:
-            registration = services.register(event=event, user=request.user, **form.cleaned_data)
+            if not signed_in_as:  # nothing happens before the address is checked by a link
+                if not rate_limits.allow_mail(purpose="register", address=email, request=request):
+                    return render(request, "accounts/link_throttled.html", status=429)
+                self_registration.request_registration(event=event, email=email, **fields)
+                context = {"event": event, "email": email, "days": self_registration.CONFIRM_DAYS}
+                return render(request, "events/register_check_mail.html", context)
+            registration = services.register(event=event, user=request.user, email=email, **fields)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
         else:
             return redirect(registration)
     return render(request, "events/register.html", {"event": event, "form": form, "state": state})
-

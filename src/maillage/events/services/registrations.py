@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from maillage.events import directory_match
+from maillage.events import directory_match, invitations
 from maillage.events.enums import (
     EventStatus,
     ParticipationType,
@@ -25,6 +25,8 @@ from maillage.events.enums import (
 )
 from maillage.events.models import Event, Registration
 from maillage.events.services.events import local_time
+from maillage.privacy.enums import ConsentMethod, ConsentPurpose
+from maillage.privacy.services import consent_text, record_consent
 
 S = RegistrationStatus
 
@@ -112,12 +114,19 @@ def register(
     source: str = RegistrationSource.WEB,
     now: dt.datetime | None = None,
     notify: bool = True,
+    verified: bool = False,
 ) -> Registration:
     """Register a person (matched or added to the directory) to an event.
 
     Registrations from the form or the API respect the registration window and approval;
     organisers adding people (import, staff) bypass both. When the event is full, the
     registration goes to the waiting list, or is refused if the event has none.
+
+    The caller says who acts: ``user`` signed in with the address itself, or ``verified`` when
+    the address was proven by a link mailed to it (events/self_registration.py). Only then does
+    ``public_directory`` change the person's consent (through the privacy app); an organiser
+    or anybody else registering the address changes no consent. Pages never call this for a
+    visitor not signed in as the address: they go through self_registration first.
     """
     now = now or timezone.now()
     if participation_type not in ParticipationType.values:
@@ -202,19 +211,23 @@ def register(
                 )
                 % {"email": email}
             ) from exc
-        changed = []
-        if public_directory and not person.public_consent:
-            person.public_consent, person.consent_at = True, now
-            changed += ["public_consent", "consent_at"]
-        if (
+        by_person = (
             registration.registered_by is not None
-            and person.user_id is None
             and user.email.lower() == person.email.lower()
-        ):
+            and person.user_id in (None, user.pk)
+        )
+        if by_person and person.user_id is None:
             person.user = user
-            changed.append("user")
-        if changed:
-            person.save(update_fields=changed)
+            person.save(update_fields=["user", "updated_at"])
+        if public_directory and (by_person or verified):
+            record_consent(
+                person=person,
+                purpose=ConsentPurpose.PUBLIC_DIRECTORY,
+                granted=True,
+                how=ConsentMethod.SIGNED_IN if by_person else ConsentMethod.VERIFIED_LINK,
+                text=consent_text(ConsentPurpose.PUBLIC_DIRECTORY),
+                user=user if by_person else None,
+            )
         if notify:
             _notify(registration, status)
     return registration
@@ -234,6 +247,7 @@ def _end(registration: Registration, status, *, notice: str) -> Registration:
     had_seat = registration.status == S.CONFIRMED
     registration.status, registration.decided_at = status, timezone.now()
     registration.save(update_fields=["status", "decided_at"])
+    invitations.revoke(registration=registration)  # every invitation link sent stops working
     _notify(registration, notice)
     if had_seat:
         fill_from_waiting_list(registration.event)
