@@ -1,3 +1,5 @@
+"""Django admin for accounts, for platform admins only (see maillage.core.admin)."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _

@@ -1,5 +1,6 @@
-"""Django admin for the directory. Park and network staff (is_staff, not superuser) may use it
-for the organisations they manage only: every permission goes through rules.py."""
+"""Django admin for the directory, for platform admins only (see maillage.core.admin): every
+add and change goes through the directory's services, memberships through ``add_membership``.
+A person's consent is shown, never set here: only the person gives it."""
 
 from __future__ import annotations
 
@@ -7,62 +8,25 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maillage.ecosystem import rules as directory_rules
+from maillage.core.admin import ReadOnlyInline, ServiceAdmin
+from maillage.ecosystem import services
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 
-class RulesPermissions:
-    """Ask django-rules (object-level) instead of the model permissions table."""
-
-    permission_object_attr: str | None = None  # attribute holding the organisation to check
-
-    def _organisation(self, obj):
-        if obj is None or self.permission_object_attr is None:
-            return obj
-        return getattr(obj, self.permission_object_attr)
-
-    def has_module_permission(self, request):
-        return directory_rules.is_platform_admin(
-            request.user
-        ) or directory_rules.is_park_or_network_staff(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request, obj=None):
-        return request.user.has_perm("ecosystem.add_organisation")
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.has_module_permission(request)
-        return request.user.has_perm("ecosystem.change_organisation", self._organisation(obj))
-
-    def has_delete_permission(self, request, obj=None):
-        if directory_rules.is_platform_admin(request.user):
-            return True
-        return (
-            obj is not None
-            and self.permission_object_attr is not None
-            and request.user.has_perm("ecosystem.change_organisation", self._organisation(obj))
-        )
-
-
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline, admin.TabularInline):
     model = Membership
     fk_name = "network"
-    extra = 0
-    autocomplete_fields = ["member"]
+    fields = ["member", "role", "since", "until"]
     verbose_name = _("member")
-    verbose_name_plural = _("members of this network")
+    verbose_name_plural = _("members of this network (change them under Memberships)")
 
 
-class NetworkLinkInline(admin.TabularInline):
+class NetworkLinkInline(ReadOnlyInline, admin.TabularInline):
     model = Membership
     fk_name = "member"
-    extra = 0
-    autocomplete_fields = ["network"]
+    fields = ["network", "role", "since", "until"]
     verbose_name = _("network")
-    verbose_name_plural = _("networks this organisation belongs to")
+    verbose_name_plural = _("networks this organisation belongs to (change them under Memberships)")
 
 
 class AffiliationInline(admin.TabularInline):
@@ -78,16 +42,9 @@ class SectorAdmin(admin.ModelAdmin):
     search_fields = ["code", "name_en", "name_fr"]
     list_select_related = ["parent"]
 
-    def has_module_permission(self, request):
-        return directory_rules.is_platform_admin(request.user)
-
-    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
-        lambda self, request, obj=None: directory_rules.is_platform_admin(request.user)
-    )
-
 
 @admin.register(Organisation)
-class OrganisationAdmin(RulesPermissions, admin.ModelAdmin):
+class OrganisationAdmin(ServiceAdmin):
     list_display = ["name", "kind", "subtype", "city", "country", "host_park"]
     list_filter = ["kind", "country", ("sectors", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "name_key", "aliases", "city", "website_domain"]
@@ -95,7 +52,6 @@ class OrganisationAdmin(RulesPermissions, admin.ModelAdmin):
     autocomplete_fields = ["parent", "host_park"]
     filter_horizontal = ["sectors"]
     readonly_fields = ["slug", "website_domain", "created_at", "updated_at"]
-    inlines = [NetworkLinkInline, MembershipInline]
     show_full_result_count = False  # COUNT(*) on 100,000 rows at each page for nothing
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
@@ -123,48 +79,61 @@ class OrganisationAdmin(RulesPermissions, admin.ModelAdmin):
             return [NetworkLinkInline, MembershipInline]
         return [NetworkLinkInline]
 
+    def write(self, request, obj, data, change):
+        sectors = data.pop("sectors", None)
+        if change:
+            return services.update_organisation(obj, by=request.user, sectors=sectors, **data)
+        return services.create_organisation(by=request.user, sectors=sectors, **data)
+
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ServiceAdmin):
     list_display = ["last_name", "first_name", "email", "public_consent"]
     list_filter = ["public_consent"]
     search_fields = ["first_name", "last_name", "email"]
     autocomplete_fields = ["user"]
     inlines = [AffiliationInline]
-    readonly_fields = ["consent_at", "created_at", "updated_at"]
+    fields = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "languages",
+        "bio",
+        "user",
+        "public_consent",
+        "consent_at",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = ["public_consent", "consent_at", "created_at", "updated_at"]
 
-    def _managed(self, request, obj) -> bool:
-        if directory_rules.is_platform_admin(request.user):
-            return True
-        if obj is None:
-            return directory_rules.is_park_or_network_staff(request.user)
-        ids = directory_rules.managed_organisation_ids(request.user)
-        return obj.affiliations.filter(organisation_id__in=ids).exists()
+    def write(self, request, obj, data, change):
+        if change:
+            return services.update_person(obj, **data)
+        return services.create_person(**data)
 
-    def has_module_permission(self, request):
-        return self._managed(request, None)
-
-    def has_view_permission(self, request, obj=None):
-        return self._managed(request, None)
-
-    def has_add_permission(self, request):
-        return self._managed(request, None)
-
-    def has_change_permission(self, request, obj=None):
-        return self._managed(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return directory_rules.is_platform_admin(request.user)
+    def save_related(self, request, form, formsets, change):
+        # Affiliations are plain ties of the person to organisations: saved as the admin does.
+        admin.ModelAdmin.save_related(self, request, form, formsets, change)
 
 
 @admin.register(Membership)
-class MembershipAdmin(RulesPermissions, admin.ModelAdmin):
-    permission_object_attr = "network"
+class MembershipAdmin(ServiceAdmin):
     list_display = ["network", "member", "role", "since", "until"]
     list_filter = ["role", ("network", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["network__name", "member__name"]
     autocomplete_fields = ["network", "member"]
     list_select_related = ["network", "member"]
 
-    def has_add_permission(self, request, obj=None):
-        return self.has_module_permission(request)
+    def get_readonly_fields(self, request, obj=None):
+        # A membership is known by its network, member and start; a change sets role and end.
+        return ["network", "member", "since"] if obj is not None else []
+
+    def service_data(self, form, change):
+        return dict(form.cleaned_data)
+
+    def write(self, request, obj, data, change):
+        if change:
+            data = {"network": obj.network, "member": obj.member, "since": obj.since, **data}
+        return services.add_membership(by=request.user, **data)

@@ -1,24 +1,30 @@
+"""Django admin for events, for platform admins only (see maillage.core.admin). Events are added
+and changed through the events services (an event needs an organiser, an edition a series…);
+registrations, series and programmes are shown here and changed from the organisers' pages,
+where notices, waiting lists and check-in follow their rules."""
+
+from __future__ import annotations
+
 from django.contrib import admin
 
+from maillage.core.admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
+from maillage.events import services
 from maillage.events.models import Event, EventSeries, ProgrammeItem, Registration
 
 
-class ProgrammeItemInline(admin.TabularInline):
+class ProgrammeItemInline(ReadOnlyInline, admin.TabularInline):
     model = ProgrammeItem
-    extra = 0
-    raw_id_fields = ["speakers"]
+    fields = ["kind", "title", "starts_at", "ends_at", "room"]
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(admin.ModelAdmin):
+class EventSeriesAdmin(ReadOnlyAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["organisers"]
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ServiceAdmin):
     list_display = ["title", "kind", "status", "is_public", "starts_at", "time_zone", "capacity"]
     list_filter = ["kind", "status", "is_public", "attendance_mode"]
     search_fields = ["title", "city"]
@@ -27,10 +33,16 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     date_hierarchy = "starts_at"
     inlines = [ProgrammeItemInline]
+    exclude = ["created_by"]
+
+    def write(self, request, obj, data, change):
+        if change:
+            return services.update_event(event=obj, **data)
+        return services.create_event(created_by=request.user, **data)
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ReadOnlyAdmin):
     list_display = [
         "person",
         "organisation",
@@ -40,12 +52,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         "checked_in_at",
     ]
     list_filter = ["status", "participation_type", "source"]
-    search_fields = [
-        "person__last_name",
-        "person__email",
-        "organisation__name",
-        "event__title",
-        "token",
-    ]
-    raw_id_fields = ["person", "organisation", "event", "registered_by", "checked_in_by"]
+    search_fields = ["person__last_name", "person__email", "organisation__name", "event__title"]
     list_select_related = ["person", "organisation", "event"]
+    exclude = ["token"]

@@ -1,5 +1,10 @@
+"""Django admin for matchmaking, for platform admins only (see maillage.core.admin): sessions,
+participants, schedules and meetings are shown here and changed from the organisers' pages,
+where a published schedule changes only through its release."""
+
 from django.contrib import admin
 
+from maillage.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from maillage.matchmaking.models import (
     Feedback,
     Meeting,
@@ -15,26 +20,26 @@ from maillage.matchmaking.models import (
 )
 
 
-class TableInline(admin.TabularInline):
+class TableInline(ReadOnlyInline, admin.TabularInline):
     model = Table
     extra = 0
     raw_id_fields = ["reserved_for"]
 
 
-class OnlineRoomInline(admin.TabularInline):
+class OnlineRoomInline(ReadOnlyInline, admin.TabularInline):
     model = OnlineRoom
     extra = 0
 
 
 @admin.register(MeetingSession)
-class MeetingSessionAdmin(admin.ModelAdmin):
+class MeetingSessionAdmin(ReadOnlyAdmin):
     list_display = ["name", "event", "slot_minutes", "wish_deadline"]
     search_fields = ["name", "event__title"]
     inlines = [TableInline, OnlineRoomInline]
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "session", "mode", "max_meetings", "absent_from_slot"]
     list_filter = ["mode"]
     search_fields = ["registration__person__last_name", "registration__organisation__name"]
@@ -46,13 +51,13 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Schedule)
-class ScheduleAdmin(admin.ModelAdmin):
+class ScheduleAdmin(ReadOnlyAdmin):
     list_display = ["session", "version", "status", "published_at", "published_by"]
     list_filter = ["status"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = [
         "schedule",
         "slot",
@@ -77,10 +82,10 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ScheduleRun)
-class ScheduleRunAdmin(admin.ModelAdmin):
+class ScheduleRunAdmin(ReadOnlyAdmin):
     list_display = ["session", "status", "started_by", "created_at", "finished_at"]
     list_filter = ["status"]
     readonly_fields = ["progress", "result", "error", "task_id"]
 
 
-admin.site.register([MeetingRequest, Wish, Opportunity, Feedback])
+admin.site.register([MeetingRequest, Wish, Opportunity, Feedback], ReadOnlyAdmin)

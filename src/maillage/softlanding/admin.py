@@ -1,5 +1,12 @@
+"""Django admin for soft landing, for platform admins only (see maillage.core.admin): shown here,
+changed from the programme pages and the API, where the pipeline's transitions, desk capacity
+and the organisers' checks apply."""
+
+from __future__ import annotations
+
 from django.contrib import admin
 
+from maillage.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from maillage.softlanding.models import (
     Application,
     HostOffer,
@@ -12,47 +19,40 @@ from maillage.softlanding.models import (
 )
 
 
-class OfferInline(admin.TabularInline):
+class OfferInline(ReadOnlyInline, admin.TabularInline):
     model = HostOffer
-    extra = 0
     fields = ["host", "desks", "available_from", "available_until", "languages", "fees"]
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(ReadOnlyInline, admin.TabularInline):
     model = ScreeningCriterion
-    extra = 0
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ReadOnlyAdmin):
     list_display = ["name", "agreement", "is_open"]
-    filter_horizontal = ["organisers"]
     inlines = [OfferInline, CriterionInline]
 
 
-class PreferenceInline(admin.TabularInline):
+class PreferenceInline(ReadOnlyInline, admin.TabularInline):
     model = PreferredHost
-    extra = 0
 
 
-class ScoreInline(admin.TabularInline):
+class ScoreInline(ReadOnlyInline, admin.TabularInline):
     model = Score
-    extra = 0
 
 
-class OutcomeInline(admin.TabularInline):
+class OutcomeInline(ReadOnlyInline, admin.TabularInline):
     model = Outcome
-    extra = 0
 
 
-class HistoryInline(admin.TabularInline):
+class HistoryInline(ReadOnlyInline, admin.TabularInline):
     model = StatusChange
-    extra = 0
-    readonly_fields = ["from_status", "to_status", "by", "at", "note"]
+    fields = ["from_status", "to_status", "by", "at", "note"]
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin):
     list_display = [
         "startup",
         "programme",
