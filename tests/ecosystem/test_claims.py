@@ -241,3 +241,16 @@ class TestApi:
         )
         assert missing.status_code == 404
         assert not PageClaim.objects.exists()
+
+
+def test_claim_button_and_claims_page_speak_french(client, dualsun, park_staff):
+    user = person_user("zoe@gmail.com")
+    client.cookies["django_language"] = "fr"
+    assert client.login(email=user.email, password=PASSWORD)
+    assert "Revendiquer cette page" in client.get(dualsun.get_absolute_url()).text
+    client.post(reverse("ecosystem:organisation_claim", args=[dualsun.slug]))
+    assert "attend l’équipe du parc" in client.get(dualsun.get_absolute_url()).text
+    client.logout()
+    client.cookies["django_language"] = "fr"
+    assert client.login(email=park_staff.email, password=PASSWORD)
+    assert "Revendications de pages d’entreprise" in client.get(reverse("ecosystem:claims")).text

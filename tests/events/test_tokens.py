@@ -243,3 +243,17 @@ class TestCheckInNeedsEventStaff:
         )
         assert response.status_code in (401, 403)
         assert unchanged(registration)
+
+
+class TestCalendarsAndLanguage:
+    def test_event_calendars_say_their_charset(self, client, event):
+        for url in (reverse("events:feed"), reverse("events:event_ics", args=[event.slug])):
+            assert client.get(url)["Content-Type"] == "text/calendar; charset=utf-8", url
+
+    def test_link_pages_speak_french(self, client, unlinked):
+        client.cookies["django_language"] = "fr"
+        stale = client.get(reverse("events:registration_link", args=["no-such-key"]))
+        assert "Ce lien ne fonctionne plus" in stale.text
+        client.get(reverse("events:registration_link", args=[tokens.key_of(unlinked, "page")]))
+        page = client.get(unlinked.get_absolute_url())
+        assert "M’envoyer un nouveau lien personnel" in page.text
