@@ -36,18 +36,17 @@ def organisation(pk: int | None, *, field: str = "organisation") -> Organisation
 
 def people(user, ids, *, field: str = "person") -> list[Person]:
     """People by id among those the caller may see, in the order given. Unknown and hidden ids
-    are refused alike (422, the same sentence)."""
+    are refused alike (422, the same body word for word)."""
     ids = list(dict.fromkeys(ids))
     found = {p.pk: p for p in visible_people(user).filter(pk__in=ids)}
-    missing = [i for i in ids if i not in found]
-    if missing:
+    if len(found) != len(ids):
+        # Not the ids: the sentence must not differ between unknown and hidden people.
         raise invalid(
             field,
             _(
-                "No person you may name has the id(s) %(ids)s. Choose people who are listed in "
-                "the directory or work for an organisation you manage (GET /api/v1/people)."
-            )
-            % {"ids": ", ".join(map(str, missing))},
+                "One of these people is not someone you may name. Choose people who are listed "
+                "in the directory or work for an organisation you manage (GET /api/v1/people)."
+            ),
         )
     return [found[i] for i in ids]
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.ecosystem.selectors import visible_people
 from maillage.partnerships import forms, selectors, services
 from maillage.partnerships.enums import AGREEMENT_TRANSITIONS, AgreementKind, AgreementStatus
 from maillage.partnerships.models import Agreement, AgreementDocument, Commitment
@@ -54,6 +55,8 @@ def agreement_detail(request, pk):
         {
             "agreement": agreement,
             "can_change": can_change,
+            # Only the signatories the visitor may see: public consent or their own organisations.
+            "signatories": visible_people(request.user).filter(signed_agreements=agreement),
             "commitments": agreement.commitments.select_related("owner"),
             "documents": agreement.documents.all() if can_change else [],
             "notes": agreement.notes.select_related("author") if can_change else [],
