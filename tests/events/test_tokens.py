@@ -152,7 +152,9 @@ class TestPersonalLink:
         # another browser without the link gets nothing
         assert Client().get(unlinked.get_absolute_url()).status_code == 302
         token = csrf_of(client, unlinked.get_absolute_url())
-        client.post(reverse("events:cancel_own", args=[unlinked.pk]), {"csrfmiddlewaretoken": token})
+        client.post(
+            reverse("events:cancel_own", args=[unlinked.pk]), {"csrfmiddlewaretoken": token}
+        )
         assert Registration.objects.get(pk=unlinked.pk).status == S.CANCELLED
 
     def test_a_link_opens_its_own_registration_only(self, client, event, unlinked, registration):
@@ -186,10 +188,17 @@ class TestPersonalLink:
         url = reverse("events:new_link")
         known = client.post(url, {"email": "ADA@planktovie.example"})
         unknown = client.post(url, {"email": "nobody@nowhere.example"})
+
         def strip(response):  # the address typed and the CSRF token differ, nothing else
             text = re.sub(r'"[^"]*[Tt]oken": "[^"]+"', "", response.text)
-            text = re.sub(r'value="[^"]+" name="csrfmiddlewaretoken"|name="csrfmiddlewaretoken" value="[^"]+"', "", text)
-            return text.replace("ADA@planktovie.example", "X").replace("nobody@nowhere.example", "X")
+            text = re.sub(
+                r'value="[^"]+" name="csrfmiddlewaretoken"|name="csrfmiddlewaretoken" value="[^"]+"',
+                "",
+                text,
+            )
+            return text.replace("ADA@planktovie.example", "X").replace(
+                "nobody@nowhere.example", "X"
+            )
 
         assert known.status_code == unknown.status_code == 200
         assert strip(known) == strip(unknown)

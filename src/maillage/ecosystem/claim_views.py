@@ -22,7 +22,9 @@ def claim(request, slug: str):
     form = ClaimForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
     try:
-        made = claims.claim_organisation(organisation=organisation, user=request.user, message=message)
+        made = claims.claim_organisation(
+            organisation=organisation, user=request.user, message=message
+        )
     except (ValidationError, PermissionDenied) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         messages.error(request, text)
@@ -35,7 +37,9 @@ def claim(request, slug: str):
         else:
             messages.success(
                 request,
-                _("Your claim is sent to the park's staff; you will receive an e-mail when they decide."),
+                _(
+                    "Your claim is sent to the park's staff; you will receive an e-mail when they decide."
+                ),
             )
     return redirect(organisation)
 
@@ -44,7 +48,9 @@ def claim(request, slug: str):
 def edit_page(request, slug: str):
     organisation = get_object_or_404(Organisation, slug=slug)
     if not request.user.has_perm("ecosystem.edit_organisation_page", organisation):
-        raise PermissionDenied(_("You may not edit this page: claim it first, or ask your park's staff."))
+        raise PermissionDenied(
+            _("You may not edit this page: claim it first, or ask your park's staff.")
+        )
     form = CompanyPageForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         fields = form.changed_fields()

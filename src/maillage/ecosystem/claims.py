@@ -41,14 +41,17 @@ PAGE_FIELDS = (
 )
 
 # Domains many unrelated people have addresses or pages at: never a proof of belonging.
-SHARED_DOMAINS = frozenset(
-    """gmail.com googlemail.com outlook.com outlook.fr hotmail.com hotmail.fr live.com live.fr
-    msn.com yahoo.com yahoo.fr icloud.com me.com aol.com gmx.com gmx.fr gmx.de proton.me
-    protonmail.com orange.fr wanadoo.fr free.fr sfr.fr laposte.net bbox.fr neuf.fr qq.com
-    163.com 126.com sina.com foxmail.com linkedin.com facebook.com instagram.com twitter.com
-    x.com github.com github.io gitlab.io wixsite.com wordpress.com blogspot.com medium.com
-    sites.google.com google.com notion.site""".split()
-)
+# fmt: off
+SHARED_DOMAINS = frozenset((
+    "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr",
+    "live.com", "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "icloud.com", "me.com", "aol.com",
+    "gmx.com", "gmx.fr", "gmx.de", "proton.me", "protonmail.com", "orange.fr", "wanadoo.fr",
+    "free.fr", "sfr.fr", "laposte.net", "bbox.fr", "neuf.fr", "qq.com", "163.com", "126.com",
+    "sina.com", "foxmail.com", "linkedin.com", "facebook.com", "instagram.com", "twitter.com",
+    "x.com", "github.com", "github.io", "gitlab.io", "wixsite.com", "wordpress.com",
+    "blogspot.com", "medium.com", "sites.google.com", "google.com", "notion.site",
+))
+# fmt: on
 
 
 def address_domain(email: str) -> str:
@@ -86,9 +89,7 @@ def claim_organisation(*, organisation: Organisation, user, message: str = "") -
     if len(message) > 1000:
         raise ValidationError({"message": _("Keep the message under 1,000 characters.")})
     claim = (
-        PageClaim.objects.select_for_update()
-        .filter(organisation=organisation, user=user)
-        .first()
+        PageClaim.objects.select_for_update().filter(organisation=organisation, user=user).first()
     )
     if claim is not None and claim.status == Status.APPROVED:
         return claim
@@ -114,8 +115,10 @@ def _decide(claim: PageClaim, *, by, status: str) -> PageClaim:
             _("Only the staff of the park that hosts this organisation decide its claims.")
         )
     with transaction.atomic():
-        claim = PageClaim.objects.select_for_update().select_related("organisation", "user").get(
-            pk=claim.pk
+        claim = (
+            PageClaim.objects.select_for_update()
+            .select_related("organisation", "user")
+            .get(pk=claim.pk)
         )
         if claim.status != Status.PENDING:
             raise ValidationError(

@@ -69,9 +69,7 @@ def registration_link(request, key: str):
     """The personal link of an e-mail: remembered by this browser, then the registration page."""
     registration = tokens.registration_by_key(key, tokens.Purpose.PAGE)
     if registration is None:
-        return render(
-            request, "events/link_invalid.html", {"form": PersonalLinkForm()}, status=404
-        )
+        return render(request, "events/link_invalid.html", {"form": PersonalLinkForm()}, status=404)
     tokens.remember_link(request.session, registration, key)
     return redirect(registration)
 
@@ -102,4 +100,3 @@ def rotate_link(request, registration_id: int):
         % {"email": registration.person.email},
     )
     return redirect(registration)
-

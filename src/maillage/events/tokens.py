@@ -93,9 +93,12 @@ def remember_link(session, registration: Registration, key: str) -> None:
 def opened_link(session, registration: Registration) -> bool:
     """Whether this browser holds the registration's current personal link."""
     key = session.get(SESSION_KEY, {}).get(str(registration.pk))
-    return bool(key) and RegistrationKey.objects.filter(
-        registration=registration, purpose=Purpose.PAGE, key=key
-    ).exists()
+    return (
+        bool(key)
+        and RegistrationKey.objects.filter(
+            registration=registration, purpose=Purpose.PAGE, key=key
+        ).exists()
+    )
 
 
 def send_personal_links(*, email: str, registrations=None) -> int:
