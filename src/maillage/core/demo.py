@@ -27,10 +27,13 @@ DEMO_MODULES = [
     "maillage.ecosystem.demo",
     "maillage.privacy.demo",
     "maillage.events.demo",
+    "maillage.events.demo_tomorrow",  # tomorrow's convention, re-dated on a later load
     "maillage.matchmaking.demo",
+    "maillage.matchmaking.demo_tomorrow",
     "maillage.partnerships.demo",
     "maillage.softlanding.demo",
     "maillage.reports.demo",
+    "maillage.news.demo",
 ]
 
 

@@ -34,10 +34,12 @@ class Report:
     problems: list[str] = field(default_factory=list)
 
     def sentence(self) -> str:
-        parts = [_("%(n)d new article(s)") % {"n": len(self.added)}]
+        parts = [_("%(n)d new article(s)") % {"n": len(self.added)}] if (
+            self.added or not self.problems) else []
         if self.known:
             parts.append(_("%(n)d already read") % {"n": self.known})
-        return "; ".join(parts + self.problems) + "."
+        text = "; ".join(parts + self.problems)
+        return text[:1].upper() + text[1:] + "."
 
 
 def canonical(url: str) -> str:
