@@ -20,6 +20,9 @@ class SessionForm(forms.ModelForm):
             "request_expiry_hours",
             "self_booking",
             "default_max_meetings",
+            "remind_day_before",
+            "remind_minutes_before",
+            "feedback_request",
         ]
         widgets = {"wish_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 

@@ -52,7 +52,14 @@ def session_list(request, slug: str):
                 for k in ("name", "slot_minutes", "wish_deadline", "default_max_meetings")
             },
         )
-        for field in ("requests_open", "request_expiry_hours", "self_booking"):
+        for field in (
+            "requests_open",
+            "request_expiry_hours",
+            "self_booking",
+            "remind_day_before",
+            "remind_minutes_before",
+            "feedback_request",
+        ):
             setattr(session, field, form.cleaned_data[field])
         session.save()
         messages.success(request, _("Session created: now give its days and tables."))

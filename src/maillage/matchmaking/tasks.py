@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from maillage.matchmaking import reminders
+
 
 @task(queue_name="heavy")  # up to an hour: never ahead of mails
 def run_schedule(*, run_id: int) -> None:
@@ -36,3 +38,24 @@ def notify_request(*, request_id: int, notice: str) -> None:
     )
     if request is not None:  # deleted before the worker got to it: nothing to tell
         request_notices.send(request=request, notice=notice)
+
+
+# Periodic (settings.MAILLAGE_PERIODIC_TASKS): each idempotent, see matchmaking/reminders.py.
+@task(queue_name="mail")
+def send_day_before_reminders() -> int:
+    return reminders.send_day_before_reminders()
+
+
+@task(queue_name="mail")
+def send_block_reminders() -> int:
+    return reminders.send_block_reminders()
+
+
+@task(queue_name="mail")
+def send_feedback_requests() -> int:
+    return reminders.send_feedback_requests()
+
+
+@task(queue_name="mail")
+def expire_meeting_requests() -> int:
+    return reminders.expire_requests()

@@ -48,6 +48,27 @@ class MeetingSession(models.Model):
     default_max_meetings = models.PositiveIntegerField(
         _("maximum meetings per participant"), null=True, blank=True
     )
+    # Reminders sent by the periodic jobs (matchmaking/reminders.py).
+    remind_day_before = models.BooleanField(
+        _("reminder the day before"),
+        default=True,
+        help_text=_("Each participant receives their agenda of the next day by e-mail."),
+    )
+    remind_minutes_before = models.PositiveSmallIntegerField(
+        _("reminder before each block of meetings (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5)],
+        help_text=_(
+            "For instance 30: a short e-mail half an hour before each morning or afternoon "
+            "of meetings. Empty: none."
+        ),
+    )
+    feedback_request = models.BooleanField(
+        _("ask for feedback after the session"),
+        default=True,
+        help_text=_("Participants who had meetings are asked how they went, once."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
