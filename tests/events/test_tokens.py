@@ -76,7 +76,11 @@ def unchanged(registration: Registration) -> bool:
 class TestBadgeCodeOpensNothing:
     def test_old_addresses_with_the_badge_code_are_gone(self, client, registration):
         code = registration.token
-        assert client.get(f"/events/registration/{code}/").status_code == 404
+        old = client.get(f"/events/registration/{code}/")  # the address of earlier e-mails
+        assert old.status_code == 404 and 'id="link-invalid"' in old.text
+        assert "Zoé" not in old.text and "Moreau" not in old.text
+        unknown = client.get("/events/registration/not-a-code/")  # answered alike
+        assert unknown.status_code == 404 and 'id="link-invalid"' in unknown.text
         assert client.post(f"/events/registration/{code}/cancel/").status_code == 404
         # nor is the badge code a personal link or a calendar key
         link = client.get(reverse("events:registration_link", args=[code]))

@@ -74,6 +74,12 @@ def registration_link(request, key: str):
     return redirect(registration)
 
 
+def retired_link(request, code: str):
+    """Registration pages were once reached with the badge code: those addresses open nothing
+    and offer a personal link instead (whatever the code, known or not)."""
+    return render(request, "events/link_invalid.html", {"form": PersonalLinkForm()}, status=404)
+
+
 def new_link(request):
     """Ask for the personal links of one's registrations, sent to the address given. The answer
     is the same whether the address is known or not."""

@@ -23,6 +23,8 @@ urlpatterns = [
     ),
     path("registration/link/<str:key>/", registrant.registration_link, name="registration_link"),
     path("registration/new-link/", registrant.new_link, name="new_link"),
+    # Addresses of old e-mails, built on the badge code: they open nothing and offer a new link.
+    path("registration/<str:code>/", registrant.retired_link, name="retired_link"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/register/", views.register, name="register"),
