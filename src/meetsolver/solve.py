@@ -11,8 +11,8 @@ from meetsolver.instance import Instance
 from meetsolver.large import is_large, solve_large
 from meetsolver.maxsat import applies, solve_maxsat
 from meetsolver.maxsat.anytime import first_schedule, improve_from
-from meetsolver.maxsat.background import race
-from meetsolver.model import Built, build
+from meetsolver.maxsat.background import Anytime, race
+from meetsolver.model import Built, build, hint_values
 from meetsolver.model.portfolio import Progress, Run, minimise_breaks, optimise
 from meetsolver.model.tables import assign_numbers, table_changes
 from meetsolver.solution import Assignment, Solution, SolveConfig, Status
@@ -80,7 +80,7 @@ def solve(
         built.model.add(built.total_breaks >= built.breaks_lower_bound)
     phases.append(("breaks", built.total_breaks, False))
 
-    values = _hint_values(built, hint or previous)
+    values = hint_values(built, hint or previous)
     all_optimal = True
     bound: dict[str, int] = {}
     found = False
@@ -145,6 +145,7 @@ def solve(
 
 
 QUICK_SECONDS = 1.0
+QUICK_FROM = 5.0  # the in-process try only with a time limit of at least this
 SINGLE_SHARE = 0.5  # with one worker: this share of the time for MaxSAT, the rest for LNS
 
 
@@ -176,20 +177,34 @@ def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution
     started = time.monotonic()
     alone = replace(config, time_limit=config.time_limit * SINGLE_SHARE)
     quick = replace(config, time_limit=min(config.time_limit, QUICK_SECONDS))
-    sol = solve_maxsat(instance, quick if config.workers >= 2 else alone, progress=relay)
-    stopped = asked or (config.stop is not None and config.stop.is_set())
-    if sol.status in (Status.FEASIBLE, Status.UNKNOWN) and not stopped:
-        left = max(0.5, config.time_limit - (time.monotonic() - started))
-        if config.workers >= 2:
-            other = race(instance, replace(config, time_limit=left), relay, known=sol)
-        else:  # one core: the anytime search for the rest of the time, from the best known
-            other = _anytime_alone(instance, replace(config, time_limit=left), sol, relay)
-        other.seconds = time.monotonic() - started
-        if sol.status is Status.UNKNOWN or other.status is not Status.FEASIBLE:
-            sol = other if other.status is not Status.UNKNOWN else sol
-        elif other.objective["breaks"] < sol.objective["breaks"]:
-            sol = other
-        sol.seconds = time.monotonic() - started
+    # The anytime process starts at once, so its first schedule comes while MaxSAT tries here.
+    anytime = (
+        Anytime(instance, started + config.time_limit, config.seed) if config.workers >= 2 else None
+    )
+    try:
+        if config.workers < 2:
+            sol = solve_maxsat(instance, alone, progress=relay)
+        elif config.time_limit >= QUICK_FROM:
+            sol = solve_maxsat(instance, quick, progress=relay)
+        else:  # too short to spend the encoding twice: straight to the race
+            sol = Solution(Status.UNKNOWN)
+        stopped = asked or (config.stop is not None and config.stop.is_set())
+        if sol.status in (Status.FEASIBLE, Status.UNKNOWN) and not stopped:
+            left = replace(
+                config, time_limit=max(0.5, config.time_limit - (time.monotonic() - started))
+            )
+            if config.workers >= 2:
+                other = race(instance, left, relay, known=sol, anytime=anytime)
+            else:  # one core: the anytime search for the rest of the time, from the best known
+                other = _anytime_alone(instance, left, sol, relay)
+            if sol.status is Status.UNKNOWN or other.status is not Status.FEASIBLE:
+                sol = other if other.status is not Status.UNKNOWN else sol
+            elif other.objective["breaks"] < sol.objective["breaks"]:
+                sol = other
+            sol.seconds = time.monotonic() - started
+    finally:
+        if anytime is not None:
+            anytime.stop()
     if sol.status is Status.INFEASIBLE and config.explain:
         from meetsolver.conflicts import explain
 
@@ -230,17 +245,3 @@ def _objectives(built: Built, instance: Instance, assignments, previous) -> dict
         now = {(a.request, a.slot, a.table) for a in assignments}
         out["changes"] = sum(1 for a in previous if (a.request, a.slot, a.table) not in now)
     return out
-
-
-def _hint_values(built: Built, schedule: list[Assignment] | None) -> dict:
-    if not schedule:
-        return {}
-    values = {}
-    for a in schedule:
-        if not 0 <= a.request < len(built.placements):
-            continue
-        for pl in built.placements[a.request]:
-            values[pl.lit] = pl.slot == a.slot and pl.online == (
-                a.table is None and a.room is not None
-            )
-    return values

@@ -10,7 +10,11 @@ it and always holds a good schedule:
 2. then, once the parent says so (it first lets both MaxSAT formulas use the two cores for a
    few seconds, when most events are proven), the large-neighbourhood search of
    :mod:`meetsolver.lns` from the best schedule known (its own or the one the parent sends),
-   until the deadline or a stop request.
+   until it stalls;
+3. then meetsolver's CP-SAT model (:func:`meetsolver.model.build`), hinted with the LNS's
+   schedule and bounded by its breaks, until the deadline or a stop request: it may lower the
+   breaks further, and its linear relaxation proves optima the core-guided search does not
+   reach in time.
 
 Every schedule it sends the parent has been re-checked with :func:`meetsolver.verify.verify`.
 """
@@ -19,16 +23,23 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
+from ortools.sat.python import cp_model
 from pysat.solvers import Solver
 
 from meetsolver.construct import construct, missing
 from meetsolver.instance import Instance
 from meetsolver.lns import improve
 from meetsolver.maxsat.encoding import encode
+from meetsolver.model import build, hint_values
+from meetsolver.model.portfolio import Run, optimise
 from meetsolver.model.tables import assign_numbers, table_changes
 from meetsolver.solution import Assignment, Solution, SolveConfig, Status
 from meetsolver.verify import evaluate, verify
+
+STALL_SECONDS = 3.0  # the LNS hands over to CP-SAT after this long without a better schedule
+LNS_SHARE = 0.35  # ... or after this share of its time
 
 
 def first_schedule(instance: Instance, deadline: float) -> Solution | None:
@@ -61,15 +72,74 @@ def first_schedule(instance: Instance, deadline: float) -> Solution | None:
 def improve_from(
     instance: Instance, start: list[Assignment], config: SolveConfig, deadline: float, progress
 ) -> Solution:
-    """LNS from ``start`` until ``deadline``; the result is checked with verify()."""
-    sol = improve(instance, start, config, progress=progress, deadline=deadline)
-    sol.status = Status.FEASIBLE  # the LNS proves nothing here: only zero breaks would be a proof
-    if sol.objective.get("breaks") == 0:
-        sol.status = Status.OPTIMAL
-        sol.bound = {"breaks": 0}
-    else:
-        sol.bound = {}
-    return sol if not verify(instance, sol) else _solution(instance, start)
+    """LNS from ``start`` until it stalls, then CP-SAT from the LNS's schedule until ``deadline``.
+
+    The LNS lowers the breaks fast; CP-SAT, hinted with its schedule, may go on lowering them
+    and proves bounds (its linear relaxation proves optima that the core-guided MaxSAT search
+    does not reach in time). ``progress`` is called with ``{"objective", "bound", "seconds"}``.
+    The result has passed :func:`meetsolver.verify.verify`; OPTIMAL only when proven.
+    """
+    begin = time.monotonic()
+    stall_end = begin + LNS_SHARE * max(0.0, deadline - begin)
+    last = [time.monotonic(), None]
+
+    def lns_progress(info: dict) -> bool:
+        breaks = info.get("objective", {}).get("breaks")
+        now = time.monotonic()
+        if breaks is not None and (last[1] is None or breaks < last[1]):
+            last[:] = [now, breaks]
+            if progress is not None:
+                progress(info)
+        # Stalled (or past its share of the time): hand over to CP-SAT.
+        return now - last[0] >= STALL_SECONDS or now >= stall_end
+
+    best = improve(instance, start, config, progress=lns_progress, deadline=deadline)
+    if verify(instance, best):
+        best = _solution(instance, start)
+    if best.objective["breaks"] == 0 or deadline - time.monotonic() < 1.0:
+        return _final(best)
+    if config.stop is not None and config.stop.is_set():
+        return _final(best)
+    proved = _cp_sat(instance, best, config, deadline, progress)
+    return proved if proved is not None else _final(best)
+
+
+def _cp_sat(instance, best: Solution, config: SolveConfig, deadline: float, progress):
+    """meetsolver's CP-SAT model minimising breaks from ``best``; None when it finds nothing
+    better and proves nothing."""
+    built = build(instance)
+    if built.impossible:
+        return None
+    if built.breaks_lower_bound:
+        built.model.add(built.total_breaks >= built.breaks_lower_bound)
+    built.model.add(built.total_breaks <= best.objective["breaks"])
+    run = Run(replace(config, time_limit=deadline - time.monotonic()), progress)
+    run.current["breaks"] = best.objective["breaks"]
+    values = hint_values(built, best.assignments)
+    result = optimise(run, built, "breaks", built.total_breaks, maximise=False, hint=values)
+    if result.values is None:
+        return None
+    chosen = [
+        (pl.request, pl.slot, pl.online, pl.table)
+        for pls in built.placements
+        for pl in pls
+        if result.values[pl.lit]
+    ]
+    assignments, _ = assign_numbers(instance, chosen)
+    found = _solution(instance, assignments)
+    if found is None or found.objective["breaks"] > best.objective["breaks"]:
+        return None
+    if result.status == cp_model.OPTIMAL:
+        found.status, found.bound = Status.OPTIMAL, {"breaks": found.objective["breaks"]}
+    return found
+
+
+def _final(sol: Solution) -> Solution:
+    # The LNS proves nothing here: only zero breaks is a proof.
+    optimal = sol.objective.get("breaks") == 0
+    sol.status = Status.OPTIMAL if optimal else Status.FEASIBLE
+    sol.bound = {"breaks": 0} if optimal else {}
+    return sol
 
 
 def _solution(instance: Instance, assignments: list[Assignment]) -> Solution | None:

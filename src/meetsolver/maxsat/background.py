@@ -83,6 +83,15 @@ class Background:
                 self._result = got
         return self._result
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time the child has used so far (Linux), None where the system does not say."""
+        try:
+            with open(f"/proc/{self._process.pid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
     def finished(self) -> bool:
         return self.poll() is not None or self.error is not None or not self._process.is_alive()
 
@@ -107,10 +116,11 @@ class Background:
         self._recv.close()
 
 
-# The two MaxSAT formulas have both cores for this long (most events are proven by then); then
-# the second one stops, hands its schedule over, and the anytime search takes its core.
+# The two MaxSAT formulas have both cores until the second one has had this much CPU time
+# (most events are proven by then; on a loaded machine that takes longer than it in wall
+# time); then it stops, hands its schedule over, and the anytime search takes its core.
 HOLD_SECONDS = 8.0
-HOLD_SHARE = 0.25  # of the time limit, when that is shorter
+HOLD_SHARE = 0.4  # of the time limit in wall time, at the latest
 FINAL_SECONDS = 0.3  # the anytime search ends this much before the deadline
 HANDOVER_SECONDS = 2.0  # the longest wait for the second formula's schedule at the handover
 GRACE_SECONDS = 0.5  # the longest wait past the deadline for the children's last schedules
@@ -138,13 +148,17 @@ def _anytime_child(instance: Instance, deadline: float, seed: int, stop, conn) -
             return
         end = deadline - FINAL_SECONDS  # so the final schedule reaches the parent in time
         config = SolveConfig(time_limit=end - time.monotonic(), workers=1, seed=seed, stop=stopping)
-        last = [best.objective["breaks"]]
+        last = [best.objective["breaks"], 0]
 
         def progress(info: dict) -> None:
             breaks = info.get("objective", {}).get("breaks")
             if breaks is not None and breaks < last[0]:
                 last[0] = breaks
                 conn.send(("progress", breaks))
+            bound = info.get("bound", {}).get("breaks")
+            if bound is not None and bound > last[1]:
+                last[1] = bound
+                conn.send(("bound", bound))
 
         conn.send(("final", improve_from(instance, best.assignments, config, end, progress)))
     except BaseException as exc:  # reported to the parent, which keeps the MaxSAT answers
@@ -205,22 +219,29 @@ class Anytime:
 
 
 def race(
-    instance: Instance, config: SolveConfig, progress=None, known: Solution | None = None
+    instance: Instance,
+    config: SolveConfig,
+    progress=None,
+    known: Solution | None = None,
+    anytime: Anytime | None = None,
 ) -> Solution:
     """Both MaxSAT formulas and the anytime search, one process each (see HOLD_SECONDS).
 
     The first proof wins (a MaxSAT optimum or infeasibility, or a schedule without breaks);
     otherwise, at the time limit (or a stop request), the valid schedule with the fewest breaks
     of the three (and ``known``, a schedule found before) is returned (FEASIBLE).
-    ``progress`` hears of every better schedule.
+    ``progress`` hears of every better schedule. ``anytime``: the anytime process, when the
+    caller started it already (it has the same deadline); the race stops it.
     """
     start = time.monotonic()
     deadline = start + config.time_limit
-    hold = start + min(HOLD_SECONDS, HOLD_SHARE * config.time_limit)
+    hold = min(HOLD_SECONDS, HOLD_SHARE * config.time_limit)  # CPU seconds of the second formula
+    latest = start + HOLD_SHARE * config.time_limit
     first, second = (Background(instance, deadline, slot_busy=b) for b in (True, False))
-    anytime = Anytime(instance, deadline, config.seed)
+    anytime = anytime or Anytime(instance, deadline, config.seed)
     best: list[Solution] = []
     lowest: list[int] = []  # the fewest breaks heard of (the anytime search reports as it goes)
+    proven_lb: list[int] = [0]  # the anytime search's CP-SAT lower bound on the breaks
 
     def report(breaks: int | None = None) -> bool:
         if breaks is not None:
@@ -229,9 +250,9 @@ def race(
         if progress is None:
             return False
         objective = {"weight": 0, "breaks": breaks} if breaks is not None else {}
-        return bool(
-            progress({"objective": objective, "bound": {}, "seconds": time.monotonic() - start})
-        )
+        bound = {"breaks": proven_lb[0]} if proven_lb[0] else {}
+        seconds = time.monotonic() - start
+        return bool(progress({"objective": objective, "bound": bound, "seconds": seconds}))
 
     def offer(sol: Solution | None) -> bool:
         if (
@@ -254,6 +275,8 @@ def race(
                     return value
             elif kind == "progress":
                 report(value)
+            elif kind == "bound":
+                proven_lb[0] = max(proven_lb[0], value)
         return None
 
     try:
@@ -269,14 +292,19 @@ def race(
             if done is not None:
                 return _stamped(done, start)
             now = time.monotonic()
-            if handover is None and (now >= hold or second.finished()):
+            if handover is None and (
+                _used(second, now - start) >= hold or now >= latest or second.finished()
+            ):
                 handover = now
                 second.ask_to_stop()
-            if not anytime.started and handover is not None:
-                if second.finished() or now >= handover + HANDOVER_SECONDS:
-                    offer(second.poll())
-                    second.stop()
-                    anytime.go(best[0] if best else None)
+            if (
+                not anytime.started
+                and handover is not None
+                and (second.finished() or now >= handover + HANDOVER_SECONDS)
+            ):
+                offer(second.poll())
+                second.stop()
+                anytime.go(best[0] if best else None)
             stop = now >= deadline or (config.stop is not None and config.stop.is_set())
             if not stop and now - last >= 1.0:
                 last = now
@@ -304,6 +332,12 @@ def race(
     finally:
         for run in (first, second, anytime):
             run.stop()
+
+
+def _used(run: Background, wall: float) -> float:
+    """The CPU time a child has had; its wall time when the system does not say."""
+    cpu = run.cpu_seconds()
+    return wall if cpu is None else cpu
 
 
 def _stamped(sol: Solution, start: float) -> Solution:

@@ -99,3 +99,18 @@ def build(
     if previous:
         built.keep = stability.add_keep(built, previous)
     return built
+
+
+def hint_values(built: Built, schedule: list[Assignment] | None) -> dict:
+    """CP-SAT hint values (placement literal -> bool) for a schedule, e.g. a published one."""
+    if not schedule:
+        return {}
+    values = {}
+    for a in schedule:
+        if not 0 <= a.request < len(built.placements):
+            continue
+        for pl in built.placements[a.request]:
+            values[pl.lit] = pl.slot == a.slot and pl.online == (
+                a.table is None and a.room is not None
+            )
+    return values
