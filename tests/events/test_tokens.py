@@ -270,3 +270,26 @@ class TestCalendarsAndLanguage:
         client.get(reverse("events:registration_link", args=[tokens.key_of(unlinked, "page")]))
         page = client.get(unlinked.get_absolute_url())
         assert "M’envoyer un nouveau lien personnel" in page.text
+
+
+class TestWhoTypedItInIsNotTheRegistrant:
+    def test_registered_by_gives_no_access(self, client, event, unlinked):
+        typist = UserFactory()  # e.g. an assistant, or staff who since left the park
+        Registration.objects.filter(pk=unlinked.pk).update(registered_by=typist)
+        login(client, typist)
+        assert client.get(unlinked.get_absolute_url()).status_code == 404
+        assert client.get(f"/api/v1/registrations/{unlinked.pk}").status_code == 404
+        cancel = client.post(f"/api/v1/registrations/{unlinked.pk}/cancel")
+        assert cancel.status_code == 404
+        assert client.get("/api/v1/registrations/mine").json() == []
+        assert Registration.objects.get(pk=unlinked.pk).status == S.CONFIRMED
+        page = client.get(event.get_absolute_url())
+        assert unlinked.get_absolute_url() not in page.text
+
+    def test_the_registrant_reads_and_cancels_through_the_api(self, client, registration, owner):
+        login(client, owner)
+        assert client.get(f"/api/v1/registrations/{registration.pk}").status_code == 200
+        mine = client.get("/api/v1/registrations/mine").json()
+        assert [r["id"] for r in mine] == [registration.pk]
+        assert client.post(f"/api/v1/registrations/{registration.pk}/cancel").status_code == 200
+        assert Registration.objects.get(pk=registration.pk).status == S.CANCELLED

@@ -211,10 +211,9 @@ def _registration_for(request, registration_id: int) -> Registration:
         .first()
     )
     user = request.user
-    own = (
-        registration is not None
-        and user.is_authenticated
-        and (registration.person.user_id == user.id or registration.registered_by_id == user.id)
+    # The registrant themself (not whoever typed the registration in), or the event's staff.
+    own = registration is not None and user.has_perm(
+        "events.manage_own_registration", registration
     )
     if registration is None or not (own or manages_event(user, registration.event)):
         raise not_found("registration")

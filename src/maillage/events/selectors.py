@@ -171,7 +171,7 @@ def own_registrations(user) -> QuerySet[Registration]:
     if not (user and user.is_authenticated):
         return Registration.objects.none()
     return (
-        Registration.objects.filter(Q(person__user=user) | Q(registered_by=user))
+        Registration.objects.filter(person__user=user)
         .select_related("event", "person", "organisation")
         .order_by("event__starts_at")
     )
