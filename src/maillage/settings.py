@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "django_tasks",
     "django_tasks_db",
+    "axes",  # failed sign-ins throttled and locked out (maillage.privacy, docs/security.md)
+    "auditlog",  # the audit trail of staff writes (registered in maillage.privacy.audit)
     "maillage.core",
     "maillage.ecosystem",
     "maillage.events",
@@ -74,9 +76,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "maillage.privacy.audit.AuditActorMiddleware",  # auditlog: who made each change
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # answers a locked-out sign-in with the lockout page
 ]
 
 ROOT_URLCONF = "maillage.urls"
@@ -112,6 +116,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",  # sign-in links (maillage.accounts.links)
@@ -128,6 +133,20 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Login protection (django-axes): after `login_failure_limit` failed sign-ins for one address
+# from one IP, that pair is locked out for `login_lockout_minutes`; a success resets the count.
+AXES_ENABLED = not TESTING  # tests sign in without a request; the lockout tests turn it on
+AXES_FAILURE_LIMIT = int(CONFIG["login_failure_limit"])  # type: ignore[call-overload]
+AXES_COOLOFF_TIME = int(CONFIG["login_lockout_minutes"]) / 60  # type: ignore[call-overload]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (holding the e-mail)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "privacy/locked_out.html"
+# Sessions: a sign-in lasts `session_days` days (sliding: renewed on each request).
+SESSION_COOKIE_AGE = int(CONFIG["session_days"]) * 24 * 3600  # type: ignore[call-overload]
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -189,10 +208,6 @@ TASKS = {
 MAILLAGE_PERIODIC_TASKS = [
     ("maillage.mail.tasks.retry_due_mails", 300),
     ("maillage.partnerships.tasks.remind_agreements", 6 * 3600),
-    ("maillage.matchmaking.tasks.send_day_before_reminders", 900),
-    ("maillage.matchmaking.tasks.send_block_reminders", 120),
-    ("maillage.matchmaking.tasks.send_feedback_requests", 1800),
-    ("maillage.matchmaking.tasks.expire_meeting_requests", 300),
     ("maillage.news.tasks.fetch_feeds", 3600),
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
 ]

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PrivacyConfig(AppConfig):
     name = "maillage.privacy"
     verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        from maillage.privacy import audit  # needs the models of every audited app loaded
+
+        audit.register_models()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from auditlog.models import LogEntry
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -81,6 +82,8 @@ def close_account(user) -> None:
     user.save()
     user.api_tokens.all().delete()
     user.staff_of.clear()
+    # The audit trail keeps the entries (what changed) but no longer the erased user's address.
+    LogEntry.objects.filter(actor=user).update(actor_email=None)
 
 
 @transaction.atomic

@@ -13,4 +13,5 @@ urlpatterns = [
     path("requests/", views.staff_requests, name="staff_requests"),
     path("requests/<int:pk>/data.json", views.staff_person_data, name="staff_person_data"),
     path("requests/<int:pk>/erase/", views.staff_person_erase, name="staff_person_erase"),
+    path("history/<str:kind>/<int:pk>/", views.history, name="history"),
 ]

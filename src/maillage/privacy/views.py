@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import json
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.ecosystem.models import Person
-from maillage.privacy import access, confirmation, erasure, selectors
+from maillage.privacy import access, audit, confirmation, erasure, selectors
 from maillage.privacy.enums import ErasureBasis
 from maillage.privacy.forms import (
     EraseMyDataForm,
@@ -164,3 +165,15 @@ def staff_person_erase(request, pk: int):
         return redirect("privacy:staff_requests")
     messages.success(request, _("The person's data were erased; the erasure is in the log."))
     return redirect("privacy:staff_requests")
+
+
+@login_required
+def history(request, kind: str, pk: int):
+    if kind not in audit.AUDITED:
+        raise Http404
+    model = apps.get_model(audit.AUDITED[kind].label)
+    obj = get_object_or_404(model, pk=pk)
+    if not audit.may_read_history(request.user, kind, obj):
+        raise PermissionDenied
+    entries = audit.history(obj)[:500]
+    return render(request, "privacy/history.html", {"object": obj, "entries": entries})
