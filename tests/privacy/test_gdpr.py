@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.accounts.models import ApiToken
 from maillage.ecosystem.models import Person
 from maillage.events.models import Registration
 from maillage.matchmaking.models import MeetingRequest
@@ -182,3 +183,28 @@ def test_privacy_page_is_public_and_linked_from_every_page(client):
     page = client.get(reverse("privacy:policy"))
     assert page.status_code == 200 and "How long" in page.content.decode()
     assert reverse("privacy:policy") in client.get(reverse("home")).content.decode()
+
+
+def test_api_my_data_and_erasure(client, ada):
+    _obj, token = ApiToken.issue(user=ada.user, name="test")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/privacy/me").status_code == 401
+    data = client.get("/api/v1/privacy/me", headers=headers).json()
+    assert data["sections"]["ecosystem.person"][0]["email"] == "ada@planktovie.example"
+    assert (
+        token not in str(data) and data["sections"]["accounts.apitoken.user"][0]["name"] == "test"
+    )
+    refused = client.post(
+        "/api/v1/privacy/me/erase", {}, content_type="application/json", headers=headers
+    )
+    assert refused.status_code == 400 and "confirm" in refused.json()["detail"]
+    done = client.post(
+        "/api/v1/privacy/me/erase",
+        {"confirm": True},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert done.status_code == 200 and done.json()["erased"]
+    ada.refresh_from_db()
+    assert ada.first_name == "Anonymous" and not ada.email
+    assert client.get("/api/v1/privacy/me", headers=headers).status_code == 401  # token gone
