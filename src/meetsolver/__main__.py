@@ -1,7 +1,12 @@
 """Command line: ``python -m meetsolver solve|generate|verify …``.
 
-Exit codes: 0 solved (optimal or feasible) or verified, 1 infeasible, unknown or violations
-found, 2 bad input (the reason on stderr, no traceback).
+Exit codes (``solve`` writes its result file in every case but bad input):
+
+- 0: a schedule (optimal or feasible), or ``verify`` found no violation;
+- 1: the schedule fails the independent check (``verify``: violations found);
+- 2: bad input — one line on stderr saying what is wrong and where, no traceback;
+- 3: infeasible — the result has ``status: "infeasible"`` and its ``conflicts``;
+- 4: unknown — no schedule found within the time limit (``status: "unknown"``).
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ import threading
 import time
 from pathlib import Path
 
+from meetsolver.dzn import read_dzn
 from meetsolver.instance import Instance, InstanceError
+from meetsolver.jsonio import load_instance
 from meetsolver.solution import SolveConfig, Status
 
+EXIT_OK, EXIT_CHECK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 PROGRESS_EVERY = float(os.environ.get("MEETSOLVER_PROGRESS_SECONDS", "3"))  # between progress lines
 
 
@@ -27,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InstanceError as exc:
-        print(f"meetsolver: {exc}", file=sys.stderr)
-        return 2
+        print(f"meetsolver: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print("meetsolver: interrupted", file=sys.stderr)
         return 1
@@ -94,21 +102,33 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
 def load(path: str, fairness: int | None) -> Instance:
-    """Read a .json or .dzn instance; ``fairness`` overrides the file's (dzn default 2)."""
+    """Read a .json or .dzn instance; ``fairness`` overrides the file's (dzn default 2).
+
+    Any problem with the file raises :class:`InstanceError` naming the file first.
+    """
     suffix = Path(path).suffix.lower()
     if not Path(path).is_file():
         raise InstanceError(f"{path}: no such file")
-    if suffix == ".dzn":
-        from meetsolver.dzn import read_dzn
-
-        return read_dzn(Path(path), fairness=2 if fairness is None else fairness)
-    if suffix == ".json":
-        from meetsolver.jsonio import load_instance
-
+    if suffix not in (".dzn", ".json"):
+        raise InstanceError(f"{path}: give a .json instance or a .dzn file of the JAIR benchmark")
+    try:
+        if suffix == ".dzn":
+            return read_dzn(Path(path), fairness=2 if fairness is None else fairness)
         instance = load_instance(path)
         return instance if fairness is None else dataclasses.replace(instance, fairness=fairness)
-    raise InstanceError(f"{path}: give a .json instance or a .dzn file of the JAIR benchmark")
+    except InstanceError as exc:
+        raise InstanceError(f"{path}: {_one_line(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise InstanceError(
+            f"{path}: not a text file (byte {exc.start + 1} is not UTF-8); give a UTF-8 file"
+        ) from None
+    except OSError as exc:
+        raise InstanceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _format(values: dict) -> str:
@@ -186,7 +206,11 @@ def _solve(args) -> int:
     errors = verify(instance, solution) if solved else []
     for error in errors:
         print(f"meetsolver: the schedule fails the independent check: {error}", file=sys.stderr)
-    return 0 if solved and not errors else 1
+    if solution.status is Status.INFEASIBLE:
+        return EXIT_INFEASIBLE
+    if not solved:
+        return EXIT_UNKNOWN
+    return EXIT_CHECK if errors else EXIT_OK
 
 
 def _generate(args) -> int:
@@ -231,7 +255,7 @@ def _verify(args) -> int:
         f"table changes {values['table_changes']}",
         file=sys.stderr,
     )
-    return 1 if errors else 0
+    return EXIT_CHECK if errors else EXIT_OK
 
 
 if __name__ == "__main__":

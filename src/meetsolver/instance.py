@@ -172,16 +172,25 @@ def validate(inst: Instance) -> None:
                 raise InstanceError(
                     f"{where}: 'after' names request {a + 1}, which does not exist or is itself"
                 )
-    required_of = [0] * n
+
+
+def overloaded(inst: Instance) -> list[str]:
+    """Participants with more required meetings than free slots, in words (1-based).
+
+    Such an instance is well formed but has no schedule: :func:`meetsolver.solve.solve`
+    returns these sentences as the conflicts of an INFEASIBLE result.
+    """
+    required_of = [0] * len(inst.participants)
     for req in inst.requests:
         if req.required:
             for p in req.participants:
                 required_of[p] += 1
-    for p in range(n):
-        required = required_of[p]
-        free = n_slots - len(inst.participants[p].unavailable)
-        if required > free:
-            raise InstanceError(
-                f"participant {p + 1} ({inst.participants[p].id!r}) has {required} required meetings "
+    out = []
+    for p, part in enumerate(inst.participants):
+        free = inst.n_slots - len(part.unavailable)
+        if required_of[p] > free:
+            out.append(
+                f"participant {p + 1} ({part.id!r}) has {required_of[p]} required meetings "
                 f"but only {free} free slots; remove required meetings or free some slots"
             )
+    return out

@@ -133,6 +133,11 @@ def solution_to_dict(inst: Instance, solution: Solution) -> dict:
     }
     if solution.conflicts or solution.status == Status.INFEASIBLE:
         out["conflicts"] = list(solution.conflicts)
+    if solution.status == Status.UNKNOWN:
+        out["reason"] = (
+            f"no schedule was found within the time limit ({round(solution.seconds, 1)} s): "
+            "give more time, or fewer required meetings"
+        )
     return out
 
 

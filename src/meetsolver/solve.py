@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
-from meetsolver.instance import Instance
+from meetsolver.instance import Instance, overloaded
 from meetsolver.large import is_large, solve_large
 from meetsolver.maxsat import applies, solve_maxsat
 from meetsolver.maxsat.anytime import first_schedule, improve_from
@@ -54,6 +54,9 @@ def solve(
     left empty for :mod:`meetsolver.explain` to fill in. When infeasible, ``conflicts`` holds
     sentences naming a small set of constraints that cannot all hold together.
     """
+    overload = overloaded(instance)
+    if overload:  # more required meetings than free slots: no schedule, and no need to search
+        return Solution(Status.INFEASIBLE, conflicts=overload)
     if (
         config.engine != "cp-sat"
         and not previous
@@ -146,6 +149,7 @@ def solve(
 
 QUICK_SECONDS = 1.0
 QUICK_FROM = 5.0  # the in-process try only with a time limit of at least this
+QUICK_SHARE = 0.5  # ... and for at most this share of it in wall time
 SINGLE_SHARE = 0.5  # with one worker: this share of the time for MaxSAT, the rest for LNS
 
 
@@ -176,7 +180,7 @@ def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution
     # processes of the race takes about that long.
     started = time.monotonic()
     alone = replace(config, time_limit=config.time_limit * SINGLE_SHARE)
-    quick = replace(config, time_limit=min(config.time_limit, QUICK_SECONDS))
+    quick = replace(config, time_limit=config.time_limit * QUICK_SHARE)
     # The anytime process starts at once, so its first schedule comes while MaxSAT tries here.
     anytime = (
         Anytime(instance, started + config.time_limit, config.seed) if config.workers >= 2 else None
@@ -185,7 +189,9 @@ def _solve_maxsat(instance: Instance, config: SolveConfig, progress) -> Solution
         if config.workers < 2:
             sol = solve_maxsat(instance, alone, progress=relay)
         elif config.time_limit >= QUICK_FROM:
-            sol = solve_maxsat(instance, quick, progress=relay)
+            # CPU time, not wall: on a loaded machine a second of wall time may be a tenth of
+            # a second of search, and small events would miss their quick proof.
+            sol = solve_maxsat(instance, quick, progress=relay, cpu_limit=QUICK_SECONDS)
         else:  # too short to spend the encoding twice: straight to the race
             sol = Solution(Status.UNKNOWN)
         stopped = asked or (config.stop is not None and config.stop.is_set())

@@ -76,7 +76,7 @@ def test_verify_reports_a_tampered_schedule(tmp_path):
     assert "participant 'p1' has two meetings in slot 1 (requests 1 and 2)" in done.stdout
 
 
-def test_infeasible_exits_1_with_conflicts(tmp_path):
+def test_infeasible_exits_3_with_conflicts(tmp_path):
     data = {
         "slots": [{"day": 1, "session": "am"}],
         "tables": 1,
@@ -88,7 +88,7 @@ def test_infeasible_exits_1_with_conflicts(tmp_path):
     }
     out = tmp_path / "out.json"
     done = run("solve", write(tmp_path / "inf.json", data), "--time-limit", 10, "-o", out, "-q")
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 3, done.stderr
     result = json.loads(out.read_text())
     assert result["status"] == "infeasible" and result["meetings"] == []
     assert result["conflicts"]
@@ -105,14 +105,28 @@ def test_infeasible_exits_1_with_conflicts(tmp_path):
         ({**TINY, "tables": -3}, "x.json", "tables: -3 is below 0"),
         ('{"slots": [', "x.json", "malformed JSON at line 1"),
         ("whatever", "x.txt", "give a .json instance or a .dzn file"),
-        ("nBusiness = 2;", "x.dzn", "missing"),
+        ("nBusiness = 2;", "x.dzn", "x.dzn: nMeetings: missing"),
+        (
+            "nBusiness = 2;\nnMeetings = x;\nnTables = 1;\nnTotalSlots = 2;\n"
+            "nMorningSlots = 1;\nrequested = [|1, 2, 3|];",
+            "x.dzn",
+            "x.dzn: nMeetings: 'x' is not a whole number",
+        ),
+        ("\udcff{}", "x.json", "x.json: not a text file (byte 1 is not UTF-8)"),
+        ("[]", "x.json", "x.json: the instance: expected an object, got a list"),
     ],
 )
 def test_bad_input_exits_2_with_a_sentence(tmp_path, content, name, message):
-    done = run("solve", write(tmp_path / name, content))
+    path = tmp_path / name
+    if isinstance(content, str) and "\udcff" in content:
+        path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    else:
+        write(path, content)
+    done = run("solve", path)
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1  # one line
 
 
 def test_missing_file_and_bad_option(tmp_path):
@@ -162,3 +176,34 @@ def test_solve_a_jair_instance(jair_dir, tmp_path):
     assert "best:" in done.stderr  # at least one progress line, however short the solve
     checked = run("verify", jair_dir / "instances" / "tic-12.original.dzn", out)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_more_meetings_than_free_slots_writes_an_infeasible_result(jair_dir, tmp_path):
+    # Participant 1 of tic-12.forb0003 has 8 meetings and 7 free slots: a reason, not bad input.
+    out = tmp_path / "r.json"
+    done = run("solve", jair_dir / "instances" / "tic-12.forb0003.dzn", "--output", out, "-q")
+    assert done.returncode == 3, done.stderr
+    result = json.loads(out.read_text())
+    assert result["status"] == "infeasible" and result["meetings"] == []
+    assert result["conflicts"] == [
+        "participant 1 ('1') has 8 required meetings but only 7 free slots; "
+        "remove required meetings or free some slots"
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_nothing_found_in_time_writes_an_unknown_result(tmp_path):
+    # Ten required meetings of one participant in ten slots, 0.01 s: nothing found in time.
+    data = {
+        "slots": [{"day": 1, "session": "am"}] * 10,
+        "tables": 10,
+        "participants": [{"id": f"p{i}"} for i in range(11)],
+        "requests": [{"participants": ["p0", f"p{i}"], "required": True} for i in range(1, 11)],
+    }
+    out = tmp_path / "r.json"
+    done = run("solve", write(tmp_path / "u.json", data), "--time-limit", 0.01, "-o", out, "-q")
+    result = json.loads(out.read_text())
+    if result["status"] != "unknown":  # a fast machine may solve it even so
+        pytest.skip(f"solved within 0.01 s ({result['status']})")
+    assert done.returncode == 4, done.stderr
+    assert "no schedule was found within the time limit" in result["reason"]

@@ -5,7 +5,16 @@ import json
 
 import pytest
 
-from meetsolver import Assignment, InstanceError, Mode, Session, Solution, Status
+from meetsolver import (
+    Assignment,
+    InstanceError,
+    Mode,
+    Session,
+    Solution,
+    SolveConfig,
+    Status,
+    solve,
+)
 from meetsolver.jsonio import (
     instance_from_dict,
     instance_to_dict,
@@ -174,15 +183,19 @@ def test_bad_input_names_the_item(path, value, message):
     assert message in str(err.value)
 
 
-def test_more_required_meetings_than_free_slots():
+def test_more_required_meetings_than_free_slots_is_infeasible_not_bad_input():
     data = copy.deepcopy(BASE)
     data["participants"][0]["unavailable"] = [1, 2]
     data["requests"][0]["required"] = True
     data["requests"][1] = {"participants": ["p1", "p3"], "required": True}
-    with pytest.raises(
-        InstanceError, match=r"'p1'\) has 2 required meetings but only 1 free slots"
-    ):
-        instance_from_dict(data)
+    inst = instance_from_dict(data)  # well formed
+    sol = solve(inst, SolveConfig(time_limit=5))
+    assert sol.status is Status.INFEASIBLE
+    assert sol.conflicts == [
+        "participant 1 ('p1') has 2 required meetings but only 1 free slots; "
+        "remove required meetings or free some slots"
+    ]
+    assert solution_to_dict(inst, sol)["conflicts"] == sol.conflicts
 
 
 def test_malformed_json():

@@ -41,12 +41,18 @@ def applies(instance: Instance) -> bool:
 
 
 def solve_maxsat(
-    instance: Instance, config: SolveConfig, *, slot_busy: bool = True, progress=None
+    instance: Instance,
+    config: SolveConfig,
+    *,
+    slot_busy: bool = True,
+    progress=None,
+    cpu_limit: float | None = None,
 ) -> Solution:
     """Minimise breaks with UWrMaxSAT in this process; OPTIMAL only when UWrMaxSAT proved it.
 
-    Stops at ``config.time_limit``, when ``config.stop`` is set or ``progress`` returns True,
-    with the best schedule found (FEASIBLE), or UNKNOWN when there is none yet.
+    Stops at ``config.time_limit`` (wall clock), after ``cpu_limit`` seconds of this process's
+    CPU time when given, when ``config.stop`` is set or ``progress`` returns True, with the
+    best schedule found (FEASIBLE), or UNKNOWN when there is none yet.
     """
     start = time.monotonic()
     formula = encode(instance, slot_busy=slot_busy)
@@ -54,7 +60,7 @@ def solve_maxsat(
         return Solution(
             Status.INFEASIBLE, conflicts=formula.impossible, seconds=time.monotonic() - start
         )
-    code, true, cost = _run(formula, config, progress, start)
+    code, true, cost = _run(formula, config, progress, start, cpu_limit)
     if code == UNSAT:
         return Solution(Status.INFEASIBLE, seconds=time.monotonic() - start)
     if code not in (OPTIMUM, INTERRUPTED_SAT):
@@ -75,7 +81,7 @@ def solve_maxsat(
     )
 
 
-def _run(formula: Formula, config: SolveConfig, progress, start: float):
+def _run(formula: Formula, config: SolveConfig, progress, start: float, cpu_limit=None):
     """Run UWrMaxSAT (its native binding, fed directly: the Python wrapper checks every clause)."""
     from hermax.core.urmaxsat_py import UWrMaxSAT
 
@@ -87,12 +93,14 @@ def _run(formula: Formula, config: SolveConfig, progress, start: float):
     for lit in formula.soft:
         solver.addClause([lit], 1)
     deadline = start + config.time_limit
+    cpu_end = None if cpu_limit is None else time.process_time() + cpu_limit
     last = [start]
     stopped = [False]
 
     def terminate() -> int:  # polled by UWrMaxSAT during its search
         now = time.monotonic()
-        if now >= deadline or (config.stop is not None and config.stop.is_set()):
+        asked = config.stop is not None and config.stop.is_set()
+        if now >= deadline or asked or (cpu_end is not None and time.process_time() >= cpu_end):
             stopped[0] = True
         elif progress is not None and now - last[0] >= 1.0:
             last[0] = now
