@@ -1,7 +1,8 @@
 """Optimiser runs: started by an organiser, executed by a worker, watched and stoppable.
 
-A run reads the session, solves with meetsolver and, when it succeeds, replaces the draft's
-meetings in one transaction. The published schedule is never touched. A run the organiser stops
+A run reads the session, solves with meetsolver and, when it succeeds and the schedule passes
+``meetsolver.verify`` (:mod:`maillage.matchmaking.verification`), replaces the draft's meetings
+in one transaction. The published schedule is never touched. A run the organiser stops
 keeps the draft as it was and stores the best schedule found, which the organiser may apply.
 """
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from maillage.matchmaking import scheduling
 from maillage.matchmaking.enums import RunStatus
 from maillage.matchmaking.models import MeetingSession, ScheduleRun
+from maillage.matchmaking.verification import ScheduleRejected
 from meetsolver import InstanceError, SolveConfig, Status
 
 PROGRESS_EVERY = 2.0  # seconds between progress writes (and stop checks)
@@ -141,6 +143,9 @@ def execute_run(*, run_id: int) -> ScheduleRun | None:
         else:
             scheduling.save_plan(session=run.session, plan=scheduling.plan_of(built, solution))
             run.status = RunStatus.SUCCEEDED
+    except ScheduleRejected as exc:  # the draft and best_found are left as they were
+        run.status, run.error = RunStatus.FAILED, exc.message
+        run.result = {**(run.result or {}), "violations": exc.violations}
     except (InstanceError, ValidationError) as exc:
         run.status, run.error = RunStatus.FAILED, str(getattr(exc, "message", exc))
     except Exception as exc:  # the run must end visibly failed, never stay "running"

@@ -37,6 +37,7 @@ from maillage.matchmaking.models import (
 from maillage.matchmaking.placement import max_meetings_of
 from maillage.matchmaking.plans import plan_of, save_plan  # noqa: F401 (part of this module's API)
 from maillage.matchmaking.sessions import ensure_draft, forbidden_type_pairs, published_schedule
+from maillage.matchmaking.verification import check as check_schedule
 from meetsolver import (
     Assignment,
     Instance,
@@ -354,6 +355,7 @@ def optimise(
     )
     best = _at_least(built.instance, solution, hint)
     built.kept_start = best is not solution
+    check_schedule(built.instance, best)  # nothing is saved that fails the independent check
     return built, best
 
 
