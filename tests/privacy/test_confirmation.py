@@ -12,8 +12,14 @@ from django.urls import reverse
 from maillage.ecosystem import services as directory
 from maillage.privacy import confirmation
 from maillage.privacy.enums import ConsentPurpose
-from maillage.privacy.models import ConsentRecord
-from tests.ecosystem.factories import PersonFactory, UserFactory
+from maillage.privacy.models import ConsentRecord, ConsentRequest
+from tests.ecosystem.factories import (
+    AffiliationFactory,
+    OrganisationFactory,
+    ParkFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 PUBLIC = ConsentPurpose.PUBLIC_DIRECTORY
@@ -63,14 +69,14 @@ def test_links_are_single_purpose_signed_and_replaced_by_newer_ones(client, sett
     first = confirmation.ask_consent_change(person=person, purpose=PUBLIC, granted=True)
     second = confirmation.ask_consent_change(person=person, purpose=PUBLIC, granted=True)
     old_url = _path(confirmation.confirmation_url(first))
-    assert client.post(old_url).status_code == 400
+    assert client.post(old_url).status_code == 404
     # A value signed for another purpose (another salt) is not a consent link.
     forged = signing.dumps({"r": second.pk}, salt="maillage.events.badge", compress=True)
     url = reverse("privacy:consent_confirm", kwargs={"token": forged})
     response = client.post(url)
-    assert response.status_code == 400 and "not valid" in response.content.decode()
+    assert response.status_code == 404 and "not valid" in response.content.decode()
     tampered = _path(confirmation.confirmation_url(second))[:-3] + "xx/"
-    assert client.post(tampered).status_code == 400
+    assert client.post(tampered).status_code == 404
     person.refresh_from_db()
     assert not person.public_consent
 
@@ -80,7 +86,7 @@ def test_a_link_sent_to_an_old_address_no_longer_works(client):
     pending = confirmation.ask_consent_change(person=person, purpose=PUBLIC, granted=True)
     directory.update_person(person, email="new@example.org")
     response = client.post(_path(confirmation.confirmation_url(pending)))
-    assert response.status_code == 400 and "no longer has" in response.content.decode()
+    assert response.status_code == 404 and "no longer has" in response.content.decode()
     person.refresh_from_db()
     assert not person.public_consent
 
@@ -94,3 +100,19 @@ def test_nothing_to_ask_and_no_address_are_explained():
         confirmation.ask_consent_change(
             person=PersonFactory(email=""), purpose=PUBLIC, granted=True
         )
+
+
+def test_staff_ask_from_the_requests_page_and_only_for_people_they_manage(client):
+    park = ParkFactory()
+    person = PersonFactory(email="eve@example.org")
+    AffiliationFactory(person=person, organisation=OrganisationFactory(host_park=park))
+    url = reverse("privacy:staff_ask_consent", kwargs={"pk": person.pk})
+    client.force_login(UserFactory(staff_of=[ParkFactory()]))
+    assert client.post(url, {"granted": "1"}).status_code == 404
+    staff = UserFactory(staff_of=[park])
+    client.force_login(staff)
+    client.post(url, {"granted": "1"})
+    pending = ConsentRequest.objects.get(person=person)
+    assert (pending.granted, pending.requested_by, pending.email) == (True, staff, person.email)
+    person.refresh_from_db()
+    assert not person.public_consent

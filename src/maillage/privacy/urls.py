@@ -13,5 +13,6 @@ urlpatterns = [
     path("requests/", views.staff_requests, name="staff_requests"),
     path("requests/<int:pk>/data.json", views.staff_person_data, name="staff_person_data"),
     path("requests/<int:pk>/erase/", views.staff_person_erase, name="staff_person_erase"),
+    path("requests/<int:pk>/ask-consent/", views.staff_ask_consent, name="staff_ask_consent"),
     path("history/<str:kind>/<int:pk>/", views.history, name="history"),
 ]

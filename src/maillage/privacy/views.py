@@ -13,13 +13,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.ecosystem.models import Person
 from maillage.privacy import access, audit, confirmation, erasure, selectors
-from maillage.privacy.enums import ErasureBasis
+from maillage.privacy.enums import ConsentPurpose, ErasureBasis
 from maillage.privacy.forms import (
     EraseMyDataForm,
     FindPersonForm,
@@ -77,13 +78,13 @@ def consent_confirm(request, token: str):
     try:
         pending = confirmation.request_from_token(token)
     except confirmation.ConsentLinkError as exc:
-        return render(request, "privacy/consent_link.html", {"error": exc.messages[0]}, status=400)
+        return render(request, "privacy/consent_link.html", {"error": exc.messages[0]}, status=404)
     if request.method == "POST":
         try:
             pending, _record = confirmation.confirm_consent_change(token=token)
         except confirmation.ConsentLinkError as exc:
             context = {"error": exc.messages[0]}
-            return render(request, "privacy/consent_link.html", context, status=400)
+            return render(request, "privacy/consent_link.html", context, status=404)
         return render(request, "privacy/consent_link.html", {"pending": pending, "done": True})
     return render(request, "privacy/consent_link.html", {"pending": pending})
 
@@ -177,3 +178,29 @@ def history(request, kind: str, pk: int):
         raise PermissionDenied
     entries = audit.history(obj)[:500]
     return render(request, "privacy/history.html", {"object": obj, "entries": entries})
+
+
+@login_required
+@require_POST
+def staff_ask_consent(request, pk: int):
+    """Staff suggest a change of the person's public listing: the person decides by e-mail."""
+    person = _handled_person(request, pk)
+    granted = request.POST.get("granted") == "1"
+    try:
+        pending = confirmation.ask_consent_change(
+            person=person,
+            purpose=ConsentPurpose.PUBLIC_DIRECTORY,
+            granted=granted,
+            requested_by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if pending is None:
+            messages.info(request, _("Nothing to ask: the person's choice is already this one."))
+        else:
+            messages.success(
+                request,
+                _("An e-mail asks the person to confirm; nothing changes until they do."),
+            )
+    return redirect(f"{reverse('privacy:staff_requests')}?email={person.email}")
