@@ -13,8 +13,12 @@ DATA = Path(__file__).parent / "data"
 def parks(db):
     return {
         "genopole": ParkFactory(name="Genopole", country="FR", city="Évry"),
-        "kawasaki": ParkFactory(name="Life Innovation Center", country="JP", city="Kawasaki",
-                                aliases="LIC\nLife Innovation Center Kawasaki"),
+        "kawasaki": ParkFactory(
+            name="Life Innovation Center",
+            country="JP",
+            city="Kawasaki",
+            aliases="LIC\nLife Innovation Center Kawasaki",
+        ),
         "sophia": ParkFactory(name="Sophia Antipolis", country="FR", city="Valbonne"),
     }
 

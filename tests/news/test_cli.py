@@ -25,8 +25,14 @@ def test_extract_prints_the_documented_shape_without_any_data():
     assert set(result) == {"documents"}
     fr, en = result["documents"]
     for doc in (fr, en):
-        assert set(doc) == {"file", "language", "organisations", "agreements", "events",
-                            "delegations"}
+        assert set(doc) == {
+            "file",
+            "language",
+            "organisations",
+            "agreements",
+            "events",
+            "delegations",
+        }
         for org in doc["organisations"]:
             assert set(org) == {"name", "kind", "country"}
         for a in doc["agreements"]:
@@ -36,16 +42,24 @@ def test_extract_prints_the_documented_shape_without_any_data():
         for d in doc["delegations"]:
             assert set(d) == {"from", "to", "date"}
     assert (fr["language"], en["language"]) == ("fr", "en")
-    assert {"parties": ["Sophia Antipolis", "Chengdu Hi-tech Industrial Development Zone"],
-            "kind": "twinning", "date": "2024-07-02"} in fr["agreements"]
-    assert {"from": "Genopole", "to": "Research Triangle Foundation", "date": ""} in en["delegations"]
+    assert {
+        "parties": ["Sophia Antipolis", "Chengdu Hi-tech Industrial Development Zone"],
+        "kind": "twinning",
+        "date": "2024-07-02",
+    } in fr["agreements"]
+    assert {"from": "Genopole", "to": "Research Triangle Foundation", "date": ""} in en[
+        "delegations"
+    ]
 
 
 @pytest.mark.django_db
 def test_extract_reports_an_unreadable_file_and_goes_on(tmp_path):
     german = tmp_path / "de.txt"
-    german.write_text("Der Technologiepark hat heute eine neue Vereinbarung mit einem Partner "
-                      "aus Japan unterzeichnet, um die Zusammenarbeit zu stärken.", encoding="utf-8")
+    german.write_text(
+        "Der Technologiepark hat heute eine neue Vereinbarung mit einem Partner "
+        "aus Japan unterzeichnet, um die Zusammenarbeit zu stärken.",
+        encoding="utf-8",
+    )
     result = run("extract", str(german), str(DATA / "dev/en-01.txt"), "--json")
     assert result["documents"][0] == {"file": str(german), "error": "language not supported: de"}
     assert result["documents"][1]["language"] == "en"

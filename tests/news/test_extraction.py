@@ -52,8 +52,10 @@ def test_the_set_has_both_languages_and_a_held_out_part():
 
 
 def test_each_fact_keeps_its_sentence():
-    text = ("Genopole et le Research Triangle Park ont signé le 3 mars 2025 une convention "
-            "de coopération à Évry.")
+    text = (
+        "Genopole et le Research Triangle Park ont signé le 3 mars 2025 une convention "
+        "de coopération à Évry."
+    )
     found = extract(text)
     (agreement,) = found.agreements
     assert set(agreement.parties) == {"Genopole", "Research Triangle Park"}
@@ -63,24 +65,29 @@ def test_each_fact_keeps_its_sentence():
 
 
 def test_directory_names_are_found_whatever_accents_article_or_acronym():
-    gazetteer = Gazetteer.build([
-        Entry(id=1, name="Génopole", kind="park", country="FR"),
-        Entry(id=2, name="Research Triangle Park", kind="park", country="US"),
-        Entry(id=3, name="inovallée", kind="park", country="FR"),
-    ])
+    gazetteer = Gazetteer.build(
+        [
+            Entry(id=1, name="Génopole", kind="park", country="FR"),
+            Entry(id=2, name="Research Triangle Park", kind="park", country="US"),
+            Entry(id=3, name="inovallée", kind="park", country="FR"),
+        ]
+    )
     assert link(["GENOPOLE"], gazetteer).entry.id == 1
     assert link(["la Genopole"], gazetteer).entry.id == 1
     assert link(["RTP"], gazetteer).entry.id == 2
     assert link(["Research Triangle Park Inc"], gazetteer).score == 1.0
     assert link(["Planktovie"], gazetteer) is None
-    found = extract("inovallée a signé un accord de jumelage avec Genopole le 2 mai 2025.",
-                    gazetteer=gazetteer)
+    found = extract(
+        "inovallée a signé un accord de jumelage avec Genopole le 2 mai 2025.", gazetteer=gazetteer
+    )
     assert {o.entry_id for o in found.organisations} >= {1, 3}
     assert found.agreements[0].kind == "twinning"
 
 
 def test_title_and_acronym_are_one_organisation():
-    found = extract("Genopole renews with RTP\n\nResearch Triangle Park (RTP) and Genopole "
-                    "renewed their cooperation agreement on 4 March 2025.")
+    found = extract(
+        "Genopole renews with RTP\n\nResearch Triangle Park (RTP) and Genopole "
+        "renewed their cooperation agreement on 4 March 2025."
+    )
     names = [o.name for o in found.organisations]
     assert names.count("Research Triangle Park") == 1 and "RTP" not in names

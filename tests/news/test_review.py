@@ -14,16 +14,19 @@ from maillage.news.models import NewsSourceLink, Proposal
 from maillage.partnerships.models import Agreement, Delegation
 from tests.ecosystem.factories import PASSWORD
 
-TEXT = ("Genopole accueille une délégation de Kawasaki\n\nGenopole a accueilli le 18 novembre "
-        "2024 une délégation du Life Innovation Center, venue découvrir le biocluster. Les "
-        "visiteurs ont rencontré la start-up Cellmatix (Évry). Genopole et le Life Innovation "
-        "Center ont signé le 18 novembre 2024 un accord de jumelage.")
+TEXT = (
+    "Genopole accueille une délégation de Kawasaki\n\nGenopole a accueilli le 18 novembre "
+    "2024 une délégation du Life Innovation Center, venue découvrir le biocluster. Les "
+    "visiteurs ont rencontré la start-up Cellmatix (Évry). Genopole et le Life Innovation "
+    "Center ont signé le 18 novembre 2024 un accord de jumelage."
+)
 
 
 @pytest.fixture
 def article(parks):
-    source = ingest.create_source(organisation=parks["genopole"], kind=SourceKind.PASTED,
-                                  name="Press release")
+    source = ingest.create_source(
+        organisation=parks["genopole"], kind=SourceKind.PASTED, name="Press release"
+    )
     (found,) = ingest.read_text(source, text=TEXT).added
     return found
 
@@ -77,9 +80,12 @@ def test_accent_article_or_legal_form_never_make_a_second_entry(article, genopol
     assert parks["genopole"].alias_list == []  # the same name: nothing to add
     assert Proposal.objects.get(pk=cellmatix.pk).status == ProposalStatus.MERGED
     kawasaki = proposal_of(article, ProposalType.AGREEMENT)  # any pending proposal's article
-    other = Proposal.objects.create(article=kawasaki.article, type=ProposalType.ORGANISATION,
-                                    payload={"name": "LIC Kawasaki", "kind": "park"},
-                                    fingerprint="organisation:lic kawasaki")
+    other = Proposal.objects.create(
+        article=kawasaki.article,
+        type=ProposalType.ORGANISATION,
+        payload={"name": "LIC Kawasaki", "kind": "park"},
+        fingerprint="organisation:lic kawasaki",
+    )
     other.concerns.set([parks["genopole"]])
     review.accept(proposal=other, user=genopole_staff, into=parks["kawasaki"])
     parks["kawasaki"].refresh_from_db()
@@ -89,11 +95,17 @@ def test_accent_article_or_legal_form_never_make_a_second_entry(article, genopol
 def test_rejected_is_not_proposed_again(article, genopole_staff, parks):
     cellmatix = proposal_of(article, ProposalType.ORGANISATION, name="Cellmatix")
     review.reject(proposal=cellmatix, user=genopole_staff)
-    source = ingest.create_source(organisation=parks["genopole"], kind=SourceKind.PASTED,
-                                  name="Another")
-    (again,) = ingest.read_text(source, text="La start-up Cellmatix, installée à Genopole, "
-                                             "lève deux millions d'euros auprès de Bpifrance.").added
-    assert not again.proposals.filter(type=ProposalType.ORGANISATION, payload__name="Cellmatix").exists()
+    source = ingest.create_source(
+        organisation=parks["genopole"], kind=SourceKind.PASTED, name="Another"
+    )
+    (again,) = ingest.read_text(
+        source,
+        text="La start-up Cellmatix, installée à Genopole, "
+        "lève deux millions d'euros auprès de Bpifrance.",
+    ).added
+    assert not again.proposals.filter(
+        type=ProposalType.ORGANISATION, payload__name="Cellmatix"
+    ).exists()
 
 
 def test_another_parks_staff_cannot_review(article, sophia_staff, client):
@@ -119,8 +131,10 @@ def test_staff_review_through_the_pages(article, genopole_staff, client):
     page = client.get(reverse("news:queue")).content.decode()
     assert "Cellmatix" in page and "<mark>" in page
     cellmatix = proposal_of(article, ProposalType.ORGANISATION, name="Cellmatix")
-    response = client.post(reverse("news:proposal", args=[cellmatix.pk]),
-                           {"name": "Cellmatix SAS", "kind": "startup", "country": "FR", "city": "Évry"})
+    response = client.post(
+        reverse("news:proposal", args=[cellmatix.pk]),
+        {"name": "Cellmatix SAS", "kind": "startup", "country": "FR", "city": "Évry"},
+    )
     assert response.status_code == 302
     assert Organisation.objects.get(name="Cellmatix SAS").city == "Évry"
 

@@ -24,8 +24,10 @@ FILES = DATA / "files"
 @pytest.fixture
 def source(parks):
     def make(kind=SourceKind.FEED, url=""):
-        return ingest.create_source(organisation=parks["genopole"], kind=kind,
-                                    name="Genopole news", url=url)
+        return ingest.create_source(
+            organisation=parks["genopole"], kind=kind, name="Genopole news", url=url
+        )
+
     return make
 
 
@@ -96,8 +98,11 @@ def test_an_unreachable_address_fails_cleanly(source, web_server):
 
 def test_pasted_text_in_another_language(source):
     pasted = source(SourceKind.PASTED)
-    ingest.read_text(pasted, text="Der Park hat heute eine neue Vereinbarung mit einem Partner "
-                                  "aus Japan unterzeichnet, um die Zusammenarbeit zu stärken.")
+    ingest.read_text(
+        pasted,
+        text="Der Park hat heute eine neue Vereinbarung mit einem Partner "
+        "aus Japan unterzeichnet, um die Zusammenarbeit zu stärken.",
+    )
     pasted.refresh_from_db()
     assert pasted.status == SourceStatus.FAILED
     assert "language not supported: de" in pasted.status_text
@@ -107,8 +112,10 @@ def test_pasted_text_in_another_language(source):
 def _docx_bytes() -> bytes:
     document = docx.Document()
     document.add_paragraph("Genopole et le BiotechPole Sidi Thabet signent un protocole d'accord")
-    document.add_paragraph("Genopole et BiotechPole Sidi Thabet ont signé le 22 septembre 2025 à "
-                           "Tunis un protocole d'accord pour des formations communes.")
+    document.add_paragraph(
+        "Genopole et BiotechPole Sidi Thabet ont signé le 22 septembre 2025 à "
+        "Tunis un protocole d'accord pour des formations communes."
+    )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -119,8 +126,10 @@ def test_uploaded_word_and_pdf_files_are_read(source):
     report = ingest.read_upload(upload, data=_docx_bytes(), filename="communique.docx")
     (article,) = report.added
     assert article.proposals.filter(type=ProposalType.AGREEMENT, payload__kind="mou").exists()
-    pdf = HTML(string="<p>Research Triangle Park and Genopole renewed on 4 March 2025 the "
-                      "cooperation agreement they first signed in 2019.</p>").write_pdf()
+    pdf = HTML(
+        string="<p>Research Triangle Park and Genopole renewed on 4 March 2025 the "
+        "cooperation agreement they first signed in 2019.</p>"
+    ).write_pdf()
     report = ingest.read_upload(upload, data=pdf, filename="release.pdf")
     assert report.added and report.added[0].language == "en"
 

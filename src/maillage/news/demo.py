@@ -25,7 +25,10 @@ def load(stdout) -> None:
             stdout.write(f"news: {owner} is not in the directory, feed “{name}” skipped")
             continue
         source = Source.objects.filter(name=name).first() or ingest.create_source(
-            organisation=organisation, kind=SourceKind.FEED, name=name,
-            url=(DEMO / filename).as_uri())
+            organisation=organisation,
+            kind=SourceKind.FEED,
+            name=name,
+            url=(DEMO / filename).as_uri(),
+        )
         report = ingest.fetch_feed(source)
         stdout.write(f"news: {name}: {report.sentence()}")

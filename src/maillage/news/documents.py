@@ -49,25 +49,44 @@ def _first_line_title(text: str) -> tuple[str, str]:
 
 
 def from_html(html: str, *, url: str = "") -> Document:
-    text = trafilatura.extract(html, url=url or None, include_comments=False,
-                               include_tables=False, favor_precision=True) or ""
+    text = (
+        trafilatura.extract(
+            html,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+        or ""
+    )
     meta = trafilatura.extract_metadata(html, default_url=url or None)
     if not text.strip():
-        raise UnreadableDocument(_("No text found: the page has no article text. Save the "
-                                   "article's own page, not a list or a menu page."))
+        raise UnreadableDocument(
+            _(
+                "No text found: the page has no article text. Save the "
+                "article's own page, not a list or a menu page."
+            )
+        )
     title = (meta.title if meta else "") or ""
     body = text.strip()
-    return Document(text=f"{title}\n\n{body}" if title and not body.startswith(title) else body,
-                    title=title, date=(meta.date if meta else "") or "",
-                    url=(meta.url if meta else "") or url)
+    return Document(
+        text=f"{title}\n\n{body}" if title and not body.startswith(title) else body,
+        title=title,
+        date=(meta.date if meta else "") or "",
+        url=(meta.url if meta else "") or url,
+    )
 
 
 def text_of_fragment(html: str) -> str:
     """The text of a feed entry's HTML summary or content (a fragment, not a whole page)."""
     if "<" not in html:
         return html.strip()
-    text = trafilatura.extract(f"<html><body><article>{html}</article></body></html>",
-                               favor_recall=True) or ""
+    text = (
+        trafilatura.extract(
+            f"<html><body><article>{html}</article></body></html>", favor_recall=True
+        )
+        or ""
+    )
     if not text.strip():
         text = lxml.html.fromstring(html).text_content()
     return text.strip()
@@ -78,11 +97,19 @@ def from_pdf(data: bytes) -> Document:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join((page.extract_text() or "") for page in reader.pages)
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise UnreadableDocument(_("This PDF cannot be opened: it is damaged or protected. "
-                                   "Export it again or paste its text.")) from exc
+        raise UnreadableDocument(
+            _(
+                "This PDF cannot be opened: it is damaged or protected. "
+                "Export it again or paste its text."
+            )
+        ) from exc
     if len(re.findall(r"\w{2,}", text)) < 5:
-        raise UnreadableDocument(_("No text found: this PDF holds only images (a scan?). "
-                                   "Paste the article's text instead."))
+        raise UnreadableDocument(
+            _(
+                "No text found: this PDF holds only images (a scan?). "
+                "Paste the article's text instead."
+            )
+        )
     title, body = _first_line_title(text)
     return Document(text=body, title=title)
 
@@ -91,8 +118,9 @@ def from_docx(data: bytes) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zip, XML and key errors alike
-        raise UnreadableDocument(_("This Word file cannot be opened. Save it again as .docx "
-                                   "or paste its text.")) from exc
+        raise UnreadableDocument(
+            _("This Word file cannot be opened. Save it again as .docx or paste its text.")
+        ) from exc
     text = "\n".join(p.text for p in document.paragraphs)
     title, body = _first_line_title(text)
     return Document(text=body, title=document.core_properties.title or title)
@@ -103,9 +131,12 @@ def read(data: bytes, *, name: str) -> Document:
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableDocument(
-            _("This file is %(size)d MB; the limit is %(limit)d MB. Split it or paste the "
-              "article's text.") % {"size": len(data) // (1024 * 1024),
-                                    "limit": MAX_UPLOAD_BYTES // (1024 * 1024)})
+            _(
+                "This file is %(size)d MB; the limit is %(limit)d MB. Split it or paste the "
+                "article's text."
+            )
+            % {"size": len(data) // (1024 * 1024), "limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
     if suffix in (".html", ".htm"):
         document = from_html(_decode(data))
     elif suffix == ".pdf":
@@ -117,8 +148,12 @@ def read(data: bytes, *, name: str) -> Document:
         document = Document(text=body, title=title)
     else:
         raise UnreadableDocument(
-            _("Files of type “%(suffix)s” cannot be read; upload a .txt, .html, .pdf or "
-              ".docx file.") % {"suffix": suffix or name})
+            _(
+                "Files of type “%(suffix)s” cannot be read; upload a .txt, .html, .pdf or "
+                ".docx file."
+            )
+            % {"suffix": suffix or name}
+        )
     if not document.text.strip():
         raise UnreadableDocument(_("No text found in this file."))
     return document

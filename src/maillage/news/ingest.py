@@ -34,8 +34,11 @@ class Report:
     problems: list[str] = field(default_factory=list)
 
     def sentence(self) -> str:
-        parts = [_("%(n)d new article(s)") % {"n": len(self.added)}] if (
-            self.added or not self.problems) else []
+        parts = (
+            [_("%(n)d new article(s)") % {"n": len(self.added)}]
+            if (self.added or not self.problems)
+            else []
+        )
         if self.known:
             parts.append(_("%(n)d already read") % {"n": self.known})
         text = "; ".join(parts + self.problems)
@@ -47,7 +50,9 @@ def canonical(url: str) -> str:
         return ""
     parts = urlsplit(url.strip())
     query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("utm_"))
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), query, ""))
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), query, "")
+    )
 
 
 def content_hash(text: str) -> str:
@@ -65,8 +70,15 @@ def _date(value) -> dt.date | None:
     return None
 
 
-def add_article(*, source: Source, text: str, title: str = "", url: str = "",
-                published_on=None, gazetteer: Gazetteer | None = None) -> Article | None:
+def add_article(
+    *,
+    source: Source,
+    text: str,
+    title: str = "",
+    url: str = "",
+    published_on=None,
+    gazetteer: Gazetteer | None = None,
+) -> Article | None:
     """Store and read one article; None when it was already stored. Raises NoText or
     UnsupportedLanguage (nothing stored) when it cannot be read."""
     body = f"{title}\n\n{text}" if title and not text.lstrip().startswith(title) else text
@@ -77,12 +89,20 @@ def add_article(*, source: Source, text: str, title: str = "", url: str = "",
     if known.exists():
         return None
     day = _date(published_on)
-    found = extract(body, gazetteer=gazetteer or directory_gazetteer(),
-                    year=(day or timezone.localdate()).year)
+    found = extract(
+        body, gazetteer=gazetteer or directory_gazetteer(), year=(day or timezone.localdate()).year
+    )
     with transaction.atomic():
         article = Article.objects.create(
-            source=source, url=url, canonical_url=link, content_hash=digest, title=title[:300],
-            language=found.language, published_on=day, text=body, words=found.words,
+            source=source,
+            url=url,
+            canonical_url=link,
+            content_hash=digest,
+            title=title[:300],
+            language=found.language,
+            published_on=day,
+            text=body,
+            words=found.words,
             extraction_version=VERSION,
         )
         proposals.save(proposals.build(article, found, gazetteer or directory_gazetteer()))
@@ -95,8 +115,9 @@ def _read_one(report: Report, source: Source, gazetteer, label: str, **article) 
     except NoText:
         report.problems.append(_("%(what)s: no text found") % {"what": label})
     except UnsupportedLanguage as exc:
-        report.problems.append(_("%(what)s: language not supported: %(lang)s")
-                               % {"what": label, "lang": exc.language})
+        report.problems.append(
+            _("%(what)s: language not supported: %(lang)s") % {"what": label, "lang": exc.language}
+        )
     else:
         if added is None:
             report.known += 1
@@ -128,13 +149,22 @@ def fetch_feed(source: Source, *, gazetteer: Gazetteer | None = None) -> Report:
     try:
         data = _download(source.url)
     except (OSError, ValueError) as exc:
-        return _finish(source, report, failed=_(
-            "The feed could not be downloaded (%(error)s). Check its address.") % {"error": exc})
+        return _finish(
+            source,
+            report,
+            failed=_("The feed could not be downloaded (%(error)s). Check its address.")
+            % {"error": exc},
+        )
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        return _finish(source, report, failed=_(
-            "This address is not an RSS or Atom feed (not XML). Give the feed's own address, "
-            "often ending in /feed or /rss."))
+        return _finish(
+            source,
+            report,
+            failed=_(
+                "This address is not an RSS or Atom feed (not XML). Give the feed's own address, "
+                "often ending in /feed or /rss."
+            ),
+        )
     gazetteer = gazetteer or directory_gazetteer()
     for entry in feed.entries:
         html = ""
@@ -143,9 +173,16 @@ def fetch_feed(source: Source, *, gazetteer: Gazetteer | None = None) -> Report:
         html = html or entry.get("summary", "")
         text = documents.text_of_fragment(html)
         published = entry.get("published_parsed") or entry.get("updated_parsed")
-        _read_one(report, source, gazetteer, entry.get("title") or entry.get("link", "?"),
-                  text=text, title=entry.get("title", ""), url=entry.get("link", ""),
-                  published_on=dt.date(*published[:3]) if published else None)
+        _read_one(
+            report,
+            source,
+            gazetteer,
+            entry.get("title") or entry.get("link", "?"),
+            text=text,
+            title=entry.get("title", ""),
+            url=entry.get("link", ""),
+            published_on=dt.date(*published[:3]) if published else None,
+        )
     return _finish(source, report)
 
 
@@ -157,11 +194,23 @@ def read_page(source: Source, *, html: str | None = None) -> Report:
             html = documents._decode(_download(source.url))
         document = documents.from_html(html, url=source.url)
     except (OSError, ValueError) as exc:
-        message = str(exc) if isinstance(exc, documents.UnreadableDocument) else _(
-            "The page could not be downloaded (%(error)s). Check its address.") % {"error": exc}
+        message = (
+            str(exc)
+            if isinstance(exc, documents.UnreadableDocument)
+            else _("The page could not be downloaded (%(error)s). Check its address.")
+            % {"error": exc}
+        )
         return _finish(source, report, failed=message)
-    _read_one(report, source, None, document.title or source.name, text=document.text,
-              title=document.title, url=document.url or source.url, published_on=document.date)
+    _read_one(
+        report,
+        source,
+        None,
+        document.title or source.name,
+        text=document.text,
+        title=document.title,
+        url=document.url or source.url,
+        published_on=document.date,
+    )
     return _finish(source, report)
 
 
@@ -180,10 +229,17 @@ def read_upload(source: Source, *, data: bytes, filename: str) -> Report:
 
 
 @transaction.atomic
-def create_source(*, organisation: Organisation, kind: str, name: str, url: str = "",
-                  by=None) -> Source:
-    return Source.objects.create(organisation=organisation, kind=kind, name=name[:200],
-                                 url=url, created_by=by, active=kind == SourceKind.FEED)
+def create_source(
+    *, organisation: Organisation, kind: str, name: str, url: str = "", by=None
+) -> Source:
+    return Source.objects.create(
+        organisation=organisation,
+        kind=kind,
+        name=name[:200],
+        url=url,
+        created_by=by,
+        active=kind == SourceKind.FEED,
+    )
 
 
 def fetch_due_feeds() -> dict[str, int]:

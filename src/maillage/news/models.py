@@ -161,6 +161,9 @@ class RejectedFact(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.fingerprint
+
 
 class NewsSourceLink(models.Model):
     """Where an accepted fact comes from: the directory entry, agreement, event or delegation
@@ -169,15 +172,30 @@ class NewsSourceLink(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="fact")
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="news_facts"
+        "ecosystem.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="news_facts",
     )
     agreement = models.ForeignKey(
-        "partnerships.Agreement", null=True, blank=True, on_delete=models.CASCADE, related_name="news_facts"
+        "partnerships.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="news_facts",
     )
     event = models.ForeignKey(
         "events.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="news_facts"
     )
     delegation = models.ForeignKey(
-        "partnerships.Delegation", null=True, blank=True, on_delete=models.CASCADE, related_name="news_facts"
+        "partnerships.Delegation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="news_facts",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.proposal} ← {self.article}"

@@ -7,7 +7,7 @@ from maillage.ecosystem.text import fold
 from maillage.news.enums import ProposalType
 from maillage.news.extraction import Extraction
 from maillage.news.extraction.gazetteer import Gazetteer
-from maillage.news.extraction.linking import SAME_AS_THRESHOLD, link
+from maillage.news.extraction.linking import SAME_AS_THRESHOLD
 from maillage.news.models import Article, Proposal, RejectedFact
 
 
@@ -29,9 +29,15 @@ def fingerprint(type_: str, payload: dict) -> str:
 def _fact(article: Article, type_: str, payload: dict, fact, confidence: float, **extra):
     sentence, (a, b) = fact.sentence, fact.span
     return Proposal(
-        article=article, type=type_, payload=payload, fingerprint=fingerprint(type_, payload),
-        sentence=sentence.text, span_start=max(0, a - sentence.start),
-        span_end=max(0, b - sentence.start), confidence=round(confidence, 2), **extra,
+        article=article,
+        type=type_,
+        payload=payload,
+        fingerprint=fingerprint(type_, payload),
+        sentence=sentence.text,
+        span_start=max(0, a - sentence.start),
+        span_end=max(0, b - sentence.start),
+        confidence=round(confidence, 2),
+        **extra,
     )
 
 
@@ -51,42 +57,87 @@ def build(article: Article, found: Extraction, gazetteer: Gazetteer) -> list[Pro
         if sentence is None:
             continue
         fact = type("F", (), {"sentence": sentence, "span": (first.start, first.end)})
-        payload = {"name": org.name, "kind": org.kind, "country": org.country,
-                   "city": org.city, "names": org.names}
+        payload = {
+            "name": org.name,
+            "kind": org.kind,
+            "country": org.country,
+            "city": org.city,
+            "names": org.names,
+        }
         confidence = 0.9 if first.source in ("directory", "pattern") else 0.6
         extra = {}
         if best is not None and best.score >= SAME_AS_THRESHOLD:
             extra = {"same_as_id": best.entry.id, "same_as_score": round(best.score, 2)}
-        proposals.append(_fact(article, ProposalType.ORGANISATION, payload, fact, confidence,
-                               **extra))
+        proposals.append(
+            _fact(article, ProposalType.ORGANISATION, payload, fact, confidence, **extra)
+        )
     for a in found.agreements:
         ids = [linked.get(p) for p in a.parties]
-        payload = {"parties": a.parties, "party_ids": ids, "kind": a.kind, "date": a.date,
-                   "place": a.place, "covers": a.covers}
-        proposals.append(_fact(article, ProposalType.AGREEMENT, payload, a,
-                               0.9 if all(ids) else 0.7))
+        payload = {
+            "parties": a.parties,
+            "party_ids": ids,
+            "kind": a.kind,
+            "date": a.date,
+            "place": a.place,
+            "covers": a.covers,
+        }
+        proposals.append(
+            _fact(article, ProposalType.AGREEMENT, payload, a, 0.9 if all(ids) else 0.7)
+        )
     for e in found.events:
-        payload = {"name": e.name, "kind": e.kind, "place": e.place, "start": e.start,
-                   "end": e.end, "organisers": e.organisers,
-                   "organiser_ids": [linked.get(o) for o in e.organisers], "figures": e.figures}
-        proposals.append(_fact(article, ProposalType.EVENT, payload, e,
-                               0.8 if e.start and e.place else 0.6))
+        payload = {
+            "name": e.name,
+            "kind": e.kind,
+            "place": e.place,
+            "start": e.start,
+            "end": e.end,
+            "organisers": e.organisers,
+            "organiser_ids": [linked.get(o) for o in e.organisers],
+            "figures": e.figures,
+        }
+        proposals.append(
+            _fact(article, ProposalType.EVENT, payload, e, 0.8 if e.start and e.place else 0.6)
+        )
     for d in found.delegations:
-        payload = {"from": d.origin, "to": d.destination, "date": d.date, "places": d.places,
-                   "from_id": linked.get(d.origin), "to_id": linked.get(d.destination)}
-        proposals.append(_fact(article, ProposalType.DELEGATION, payload, d,
-                               0.8 if payload["from_id"] and payload["to_id"] else 0.6))
-    in_events = {(f.sentence.start, f.value) for f in found.figures
-                 for e in found.events if e.sentence is f.sentence}
+        payload = {
+            "from": d.origin,
+            "to": d.destination,
+            "date": d.date,
+            "places": d.places,
+            "from_id": linked.get(d.origin),
+            "to_id": linked.get(d.destination),
+        }
+        proposals.append(
+            _fact(
+                article,
+                ProposalType.DELEGATION,
+                payload,
+                d,
+                0.8 if payload["from_id"] and payload["to_id"] else 0.6,
+            )
+        )
+    in_events = {
+        (f.sentence.start, f.value)
+        for f in found.figures
+        for e in found.events
+        if e.sentence is f.sentence
+    }
     for f in found.figures:
         if (f.sentence.start, f.value) not in in_events:
-            proposals.append(_fact(article, ProposalType.FIGURE,
-                                   {"value": f.value, "what": f.what}, f, 0.5))
+            proposals.append(
+                _fact(article, ProposalType.FIGURE, {"value": f.value, "what": f.what}, f, 0.5)
+            )
     for proposal in proposals:
         proposal._concerns = {article.source.organisation_id} | {
-            i for i in (proposal.same_as_id, *proposal.payload.get("party_ids", []),
-                        proposal.payload.get("from_id"), proposal.payload.get("to_id"),
-                        *proposal.payload.get("organiser_ids", [])) if i
+            i
+            for i in (
+                proposal.same_as_id,
+                *proposal.payload.get("party_ids", []),
+                proposal.payload.get("from_id"),
+                proposal.payload.get("to_id"),
+                *proposal.payload.get("organiser_ids", []),
+            )
+            if i
         }
     return proposals
 

@@ -17,6 +17,7 @@ from maillage.ecosystem import services as directory
 from maillage.ecosystem.models import Organisation
 from maillage.ecosystem.text import name_key as directory_key
 from maillage.events import services as event_services
+from maillage.events.enums import EventStatus
 from maillage.events.models import Event
 from maillage.news.enums import DIRECTORY_KINDS, ProposalStatus, ProposalType
 from maillage.news.extraction import places
@@ -56,9 +57,13 @@ def _organisation_for(name: str, known_id=None) -> Organisation:
     org = Organisation.objects.filter(pk=known_id).first() if known_id else None
     org = org or find_existing(name)
     if org is None:
-        raise ValidationError(_("“%(name)s” is not in the directory yet: accept or merge that "
-                                "organisation's proposal first, or correct the name.")
-                              % {"name": name})
+        raise ValidationError(
+            _(
+                "“%(name)s” is not in the directory yet: accept or merge that "
+                "organisation's proposal first, or correct the name."
+            )
+            % {"name": name}
+        )
     return org
 
 
@@ -70,8 +75,9 @@ def _day(value: str, what: str) -> dt.date:
             return dt.date(int(value), 1, 1)
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ValidationError(_("Give the %(what)s's date as YYYY-MM-DD before accepting.")
-                              % {"what": what}) from None
+        raise ValidationError(
+            _("Give the %(what)s's date as YYYY-MM-DD before accepting.") % {"what": what}
+        ) from None
 
 
 def _accept_organisation(proposal: Proposal, user, payload: dict, into: Organisation | None):
@@ -84,11 +90,16 @@ def _accept_organisation(proposal: Proposal, user, payload: dict, into: Organisa
         return into, {"organisation": into.pk, "created": False, "aliases_before": before}
     country = (payload.get("country") or "").upper()
     if not country:
-        raise ValidationError(_("Say the organisation's country (an ISO code such as FR) "
-                                "before accepting: edit the proposal."))
+        raise ValidationError(
+            _(
+                "Say the organisation's country (an ISO code such as FR) "
+                "before accepting: edit the proposal."
+            )
+        )
     kind, subtype = DIRECTORY_KINDS.get(payload.get("kind", ""), ("company", ""))
-    org = directory.create_organisation(name=name, kind=kind, subtype=subtype, country=country,
-                                        city=payload.get("city", ""))
+    org = directory.create_organisation(
+        name=name, kind=kind, subtype=subtype, country=country, city=payload.get("city", "")
+    )
     return org, {"organisation": org.pk, "created": True}
 
 
@@ -103,10 +114,13 @@ def _accept_agreement(proposal, user, payload):
         return agreement, {"agreement": agreement.pk, "created": False}
     signed = _day(payload["date"], _("agreement")) if payload.get("date") else None
     agreement = partnership_services.create_agreement(
-        user=None, title=" – ".join(o.name for o in parties)[:200], kind=payload["kind"],
+        user=None,
+        title=" – ".join(o.name for o in parties)[:200],
+        kind=payload["kind"],
         parties=[(o, None) for o in parties],
         status=AgreementStatus.SIGNED if signed else AgreementStatus.NEGOTIATION,
-        signed_on=signed, place=payload.get("place", "")[:200],
+        signed_on=signed,
+        place=payload.get("place", "")[:200],
         description=_("Known from the news: %(title)s") % {"title": proposal.article.title},
     )
     Agreement.objects.filter(pk=agreement.pk).update(created_by=user)
@@ -116,17 +130,26 @@ def _accept_agreement(proposal, user, payload):
 def _accept_event(proposal, user, payload):
     start = _day(payload.get("start", ""), _("event"))
     end = _day(payload["end"], _("event")) if payload.get("end") else start
-    organisers = [_organisation_for(n, i) for n, i in zip(
-        payload.get("organisers", []), payload.get("organiser_ids", []), strict=False)]
+    organisers = [
+        _organisation_for(n, i)
+        for n, i in zip(
+            payload.get("organisers", []), payload.get("organiser_ids", []), strict=False
+        )
+    ]
     organisers = organisers or [proposal.article.source.organisation]
     city, country = "", ""
     if payload.get("place") and (found := places.place(payload["place"])):
         city, country = found
     zone = timezone.get_default_timezone()
     event = event_services.create_event(
-        created_by=user, organisers=organisers, title=payload["name"][:200],
-        kind=payload["kind"], status="published", city=city or payload.get("place", "")[:120],
-        country=country, starts_at=dt.datetime.combine(start, dt.time(9), zone),
+        created_by=user,
+        organisers=organisers,
+        title=payload["name"][:200],
+        kind=payload["kind"],
+        status=EventStatus.PUBLISHED,
+        city=city or payload.get("place", "")[:120],
+        country=country,
+        starts_at=dt.datetime.combine(start, dt.time(9), zone),
         ends_at=dt.datetime.combine(end, dt.time(18), zone),
         description=_("Known from the news: %(title)s") % {"title": proposal.article.title},
     )
@@ -139,17 +162,29 @@ def _accept_delegation(proposal, user, payload):
     day = _day(payload.get("date", ""), _("delegation"))
     own = proposal.article.source.organisation_id
     delegation = partnership_services.create_delegation(
-        user=None, hosts=[host], visitors=[visitors], title=f"{visitors} → {host}"[:200],
-        direction=DelegationDirection.OUTGOING if visitors.pk == own else DelegationDirection.INCOMING,
-        starts_on=day, ends_on=day,
+        user=None,
+        hosts=[host],
+        visitors=[visitors],
+        title=f"{visitors} → {host}"[:200],
+        direction=DelegationDirection.OUTGOING
+        if visitors.pk == own
+        else DelegationDirection.INCOMING,
+        starts_on=day,
+        ends_on=day,
         purpose=_("Known from the news: %(title)s") % {"title": proposal.article.title},
     )
     return delegation, {"delegation": delegation.pk, "created": True}
 
 
 @transaction.atomic
-def accept(*, proposal: Proposal, user, payload: dict | None = None,
-           into: Organisation | None = None, batch: str = "") -> Proposal:
+def accept(
+    *,
+    proposal: Proposal,
+    user,
+    payload: dict | None = None,
+    into: Organisation | None = None,
+    batch: str = "",
+) -> Proposal:
     """Accept a proposal as found, or with `payload` corrected, or (organisations) merged
     `into` an existing entry."""
     _check(user, proposal)
@@ -169,7 +204,11 @@ def accept(*, proposal: Proposal, user, payload: dict | None = None,
         outcome = {"created": False}
     link.save()
     proposal.payload, proposal.outcome, proposal.batch = payload, outcome, batch
-    proposal.status = ProposalStatus.ACCEPTED if outcome.get("created") or kind == ProposalType.FIGURE else ProposalStatus.MERGED
+    proposal.status = (
+        ProposalStatus.ACCEPTED
+        if outcome.get("created") or kind == ProposalType.FIGURE
+        else ProposalStatus.MERGED
+    )
     proposal.reviewed_by, proposal.reviewed_at = user, timezone.now()
     proposal.save()
     return proposal
@@ -180,9 +219,9 @@ def reject(*, proposal: Proposal, user) -> Proposal:
     """Reject, and remember it for every organisation concerned: not proposed again."""
     _check(user, proposal)
     for org_id in {o.pk for o in proposal.concerns.all()}:
-        RejectedFact.objects.get_or_create(organisation_id=org_id,
-                                           fingerprint=proposal.fingerprint,
-                                           defaults={"rejected_by": user})
+        RejectedFact.objects.get_or_create(
+            organisation_id=org_id, fingerprint=proposal.fingerprint, defaults={"rejected_by": user}
+        )
     proposal.status, proposal.reviewed_by = ProposalStatus.REJECTED, user
     proposal.reviewed_at = timezone.now()
     proposal.save()
@@ -214,13 +253,18 @@ def undo_batch(*, batch: str, user) -> int:
         outcome = proposal.outcome
         NewsSourceLink.objects.filter(proposal=proposal).delete()
         if outcome.get("created"):
-            for field, model in (("organisation", Organisation), ("agreement", Agreement),
-                                 ("event", Event), ("delegation", Delegation)):
+            for field, model in (
+                ("organisation", Organisation),
+                ("agreement", Agreement),
+                ("event", Event),
+                ("delegation", Delegation),
+            ):
                 if outcome.get(field):
                     model.objects.filter(pk=outcome[field]).delete()
         elif "aliases_before" in outcome:
             Organisation.objects.filter(pk=outcome["organisation"]).update(
-                aliases=outcome["aliases_before"])
+                aliases=outcome["aliases_before"]
+            )
         proposal.status, proposal.outcome, proposal.batch = ProposalStatus.PENDING, {}, ""
         proposal.reviewed_by = proposal.reviewed_at = None
         proposal.save()

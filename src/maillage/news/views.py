@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from maillage.ecosystem.models import Organisation
 from maillage.ecosystem.rules import staff_organisation_ids
 from maillage.news import ingest, review
-from maillage.news.enums import SourceKind
+from maillage.news.enums import SourceKind, SourceStatus
 from maillage.news.forms import ProposalEditForm, SourceForm
 from maillage.news.models import Proposal
 from maillage.news.selectors import review_queue, sources_for
@@ -27,37 +27,57 @@ def _require(user, perm, obj=None):
 def queue(request):
     _require(request.user, "news.review")
     proposals = list(review_queue(request.user)[:200])
-    return render(request, "news/queue.html", {
-        "proposals": proposals,
-        "confident": sum(p.confidence >= review.BULK_CONFIDENCE for p in proposals),
-        "undo_batch": request.session.get("news_undo_batch", ""),
-    })
+    return render(
+        request,
+        "news/queue.html",
+        {
+            "proposals": proposals,
+            "confident": sum(p.confidence >= review.BULK_CONFIDENCE for p in proposals),
+            "undo_batch": request.session.get("news_undo_batch", ""),
+        },
+    )
 
 
 @login_required
 def sources(request):
     _require(request.user, "news.add_source")
-    organisations = Organisation.objects.filter(pk__in=staff_organisation_ids(request.user)) \
-        if not request.user.is_superuser else Organisation.objects.filter(kind__in=["park", "network"])
+    organisations = (
+        Organisation.objects.filter(pk__in=staff_organisation_ids(request.user))
+        if not request.user.is_superuser
+        else Organisation.objects.filter(kind__in=["park", "network"])
+    )
     form = SourceForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        source = ingest.create_source(organisation=data["organisation"], kind=data["kind"],
-                                      name=data["name"], url=data["url"], by=request.user)
+        source = ingest.create_source(
+            organisation=data["organisation"],
+            kind=data["kind"],
+            name=data["name"],
+            url=data["url"],
+            by=request.user,
+        )
         upload = data.get("file")
         if data["kind"] == SourceKind.FEED:
             ingest.fetch_feed(source)
         elif data["kind"] == SourceKind.PAGE:
-            ingest.read_page(source, html=upload.read().decode("utf-8", "replace") if upload else None)
+            ingest.read_page(
+                source, html=upload.read().decode("utf-8", "replace") if upload else None
+            )
         elif data["kind"] == SourceKind.PASTED:
             ingest.read_text(source, text=data["text"], title=data["name"])
         else:
             ingest.read_upload(source, data=upload.read(), filename=upload.name)
         source.refresh_from_db()
-        level = messages.SUCCESS if source.status in ("ok", "partly") else messages.ERROR
+        level = (
+            messages.SUCCESS
+            if source.status in (SourceStatus.OK, SourceStatus.PARTLY)
+            else messages.ERROR
+        )
         messages.add_message(request, level, f"{source.name}: {source.status_text}")
         return redirect("news:sources")
-    return render(request, "news/sources.html", {"form": form, "sources": sources_for(request.user)})
+    return render(
+        request, "news/sources.html", {"form": form, "sources": sources_for(request.user)}
+    )
 
 
 def _proposal(request, pk) -> Proposal:
@@ -106,8 +126,9 @@ def decide(request, pk):
 @require_POST
 def bulk_accept(request):
     _require(request.user, "news.review")
-    batch, count, problems = review.bulk_accept(proposals=list(review_queue(request.user)),
-                                                user=request.user)
+    batch, count, problems = review.bulk_accept(
+        proposals=list(review_queue(request.user)), user=request.user
+    )
     request.session["news_undo_batch"] = batch if count else ""
     messages.success(request, _("%(n)d proposal(s) accepted.") % {"n": count})
     for problem in problems[:10]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from maillage.news.extraction import rules
+from maillage.news.extraction import missions, rules
 from maillage.news.extraction.entities import Organisation, organisations
 from maillage.news.extraction.gazetteer import Gazetteer
 from maillage.news.extraction.language import NoText, UnsupportedLanguage, detect, word_count
@@ -20,7 +20,15 @@ from maillage.news.extraction.pipelines import pipeline
 # Bumped whenever extraction changes what it finds: stored articles say which version read them.
 VERSION = "1"
 
-__all__ = ["VERSION", "Extraction", "Gazetteer", "NoText", "UnsupportedLanguage", "extract"]
+__all__ = [
+    "VERSION",
+    "Extraction",
+    "Gazetteer",
+    "NoText",
+    "UnsupportedLanguage",
+    "extract",
+    "extract_many",
+]
 
 
 @dataclass
@@ -37,35 +45,55 @@ class Extraction:
 
     def as_json(self, *, explain: bool = False) -> dict:
         def sentence(fact) -> dict:
-            return {"sentence": fact.sentence.text,
-                    "span": [fact.span[0] - fact.sentence.start, fact.span[1] - fact.sentence.start]}
+            return {
+                "sentence": fact.sentence.text,
+                "span": [fact.span[0] - fact.sentence.start, fact.span[1] - fact.sentence.start],
+            }
 
         orgs = []
         for org in self.organisations:
             row = {"name": org.name, "kind": org.kind, "country": org.country}
             if explain:
                 found = self.links.get(org.name)
-                row |= {"city": org.city, "names": org.names,
-                        "same_as": {"id": found.entry.id, "name": found.entry.name,
-                                    "score": round(found.score, 2)} if found else None}
+                row |= {
+                    "city": org.city,
+                    "names": org.names,
+                    "same_as": {
+                        "id": found.entry.id,
+                        "name": found.entry.name,
+                        "score": round(found.score, 2),
+                    }
+                    if found
+                    else None,
+                }
             orgs.append(row)
         data = {
             "language": self.language,
             "organisations": orgs,
-            "agreements": [{"parties": a.parties, "kind": a.kind, "date": a.date}
-                           | ({"place": a.place, "covers": a.covers} | sentence(a) if explain else {})
-                           for a in self.agreements],
-            "events": [{"name": e.name, "kind": e.kind, "place": e.place, "start": e.start}
-                       | ({"end": e.end, "organisers": e.organisers, "figures": e.figures}
-                          | sentence(e) if explain else {})
-                       for e in self.events],
-            "delegations": [{"from": d.origin, "to": d.destination, "date": d.date}
-                            | ({"places": d.places} | sentence(d) if explain else {})
-                            for d in self.delegations],
+            "agreements": [
+                {"parties": a.parties, "kind": a.kind, "date": a.date}
+                | ({"place": a.place, "covers": a.covers} | sentence(a) if explain else {})
+                for a in self.agreements
+            ],
+            "events": [
+                {"name": e.name, "kind": e.kind, "place": e.place, "start": e.start}
+                | (
+                    {"end": e.end, "organisers": e.organisers, "figures": e.figures} | sentence(e)
+                    if explain
+                    else {}
+                )
+                for e in self.events
+            ],
+            "delegations": [
+                {"from": d.origin, "to": d.destination, "date": d.date}
+                | ({"places": d.places} | sentence(d) if explain else {})
+                for d in self.delegations
+            ],
         }
         if explain:
-            data["figures"] = [{"value": f.value, "what": f.what} | sentence(f)
-                               for f in self.figures]
+            data["figures"] = [
+                {"value": f.value, "what": f.what} | sentence(f) for f in self.figures
+            ]
         return data
 
 
@@ -89,25 +117,56 @@ def _sentences(doc) -> list[rules.Sentence]:
     return found
 
 
-def extract(text: str, *, gazetteer: Gazetteer | None = None, language: str | None = None,
-            year: int | None = None) -> Extraction:
-    """Everything an article states. NoText or UnsupportedLanguage when it cannot be read."""
-    gazetteer = gazetteer if gazetteer is not None else Gazetteer()
-    language = language or detect(text)
-    if language not in ("fr", "en"):
-        raise UnsupportedLanguage(language)
-    doc = pipeline(language)(text)
+def _read(doc, gazetteer: Gazetteer, language: str, year: int | None) -> Extraction:
     orgs = organisations(doc, gazetteer)
     sentences = _sentences(doc)
     lead = _lead(orgs)
     return Extraction(
         language=language,
-        words=word_count(text),
+        words=word_count(doc.text),
         organisations=orgs,
         links={o.name: link(o.names, gazetteer, country=o.country) for o in orgs},
         agreements=rules.agreements(sentences, orgs, lead=lead, year=year),
         events=rules.events(sentences, orgs, year=year),
-        delegations=rules.delegations(sentences, orgs, lead=lead, year=year),
+        delegations=missions.delegations(sentences, orgs, lead=lead, year=year),
         figures=rules.figures(sentences),
         sentences=sentences,
     )
+
+
+def extract(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    language: str | None = None,
+    year: int | None = None,
+) -> Extraction:
+    """Everything an article states. NoText or UnsupportedLanguage when it cannot be read."""
+    language = language or detect(text)
+    if language not in ("fr", "en"):
+        raise UnsupportedLanguage(language)
+    return _read(
+        pipeline(language)(text),
+        gazetteer if gazetteer is not None else Gazetteer(),
+        language,
+        year,
+    )
+
+
+def extract_many(texts, *, gazetteer: Gazetteer | None = None, year: int | None = None):
+    """extract() for many articles at once: spaCy reads them in batches (about twice as fast
+    for press releases of a few hundred words). Yields an Extraction, or the NoText or
+    UnsupportedLanguage error, for each text in order."""
+    gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+    results: list = [None] * len(texts)
+    by_language: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        try:
+            by_language.setdefault(detect(text), []).append(i)
+        except (NoText, UnsupportedLanguage) as exc:
+            results[i] = exc
+    for language, indexes in by_language.items():
+        docs = pipeline(language).pipe((texts[i] for i in indexes), batch_size=32)
+        for i, doc in zip(indexes, docs, strict=True):
+            results[i] = _read(doc, gazetteer, language, year)
+    return results

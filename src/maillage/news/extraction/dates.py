@@ -11,12 +11,45 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "decembre": 12, "décembre": 12, "january": 1, "february": 2, "march": 3, "april": 4,
-    "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-    "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "février": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "décembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _D = r"(?:1er|1st|2nd|3rd|\d{1,2})(?:st|nd|rd|th)?"
@@ -26,10 +59,18 @@ _DASH = r"\s*(?:-|–|—|au|to|and|et|/)\s*"
 # Order matters: ranges before single days, days before months alone.
 PATTERNS = [
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
-    ("range_dm", re.compile(
-        rf"\b(?P<d>{_D}){_DASH}(?P<d2>{_D})\s+(?P<mon>{_M})\.?(?:\s+(?P<y>{_Y}))?\b", re.I)),
-    ("range_md", re.compile(
-        rf"\b(?P<mon>{_M})\.?\s+(?P<d>{_D}){_DASH}(?P<d2>{_D}),?(?:\s+(?P<y>{_Y}))?\b", re.I)),
+    (
+        "range_dm",
+        re.compile(
+            rf"\b(?P<d>{_D}){_DASH}(?P<d2>{_D})\s+(?P<mon>{_M})\.?(?:\s+(?P<y>{_Y}))?\b", re.I
+        ),
+    ),
+    (
+        "range_md",
+        re.compile(
+            rf"\b(?P<mon>{_M})\.?\s+(?P<d>{_D}){_DASH}(?P<d2>{_D}),?(?:\s+(?P<y>{_Y}))?\b", re.I
+        ),
+    ),
     ("dm", re.compile(rf"\b(?P<d>{_D})\s+(?P<mon>{_M})\.?(?:,?\s+(?P<y>{_Y}))?\b", re.I)),
     ("md", re.compile(rf"\b(?P<mon>{_M})\.?\s+(?P<d>{_D})(?:,\s*|\s+)(?P<y>{_Y})\b", re.I)),
     ("md_noyear", re.compile(rf"\b(?P<mon>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b", re.I)),
@@ -53,7 +94,7 @@ def _day(value: str) -> int:
 
 def _iso(year: int, month: int, day: int | None) -> str | None:
     try:
-        return (dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}")
+        return dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
     except ValueError:
         return None
 
@@ -62,7 +103,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]
     """Every date in `text`, left to right, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for name, pattern in PATTERNS:
+    for _name, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
@@ -20,18 +21,50 @@ from maillage.news.extraction.vocabulary import (
 ORG_LABELS = {"ORG"}
 MAYBE_LABELS = {"LOC", "GPE", "FAC", "PER", "PERSON", "MISC", "NORP", "PRODUCT"}
 _CUE_WORDS = {w for _, words in KIND_CUES for w in words}
-_STRONG_CUES = _CUE_WORDS - {"innovation", "center", "centre", "data", "bio", "lab", "sa",
-                             "group", "groupe", "energy", "medical", "capital", "city of"}
+_STRONG_CUES = _CUE_WORDS - {
+    "innovation",
+    "center",
+    "centre",
+    "data",
+    "bio",
+    "lab",
+    "sa",
+    "group",
+    "groupe",
+    "energy",
+    "medical",
+    "capital",
+    "city of",
+}
+_KIND_SETS = [(kind, frozenset(words)) for kind, words in KIND_CUES]
+_STRONG, _ALL = frozenset(_STRONG_CUES), frozenset(_CUE_WORDS)
+_MULTIWORD = {
+    cues: [c for c in cues if " " in c] for cues in [_STRONG, _ALL] + [w for _, w in _KIND_SETS]
+}
 # Words that make a capitalised run an event's or a programme's name, not an organisation's.
-_EVENT_WORDS = {k for k in EVENT_CUES if " " not in k} | {"edition", "days", "week", "semaine",
-                                                          "convention", "expo", "usa",
-                                                          "prix", "award", "awards", "trophees"}
+_EVENT_WORDS = {k for k in EVENT_CUES if " " not in k} | {
+    "edition",
+    "days",
+    "week",
+    "semaine",
+    "convention",
+    "expo",
+    "usa",
+    "prix",
+    "award",
+    "awards",
+    "trophees",
+}
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w’'\-|&.]*[\w|]|[A-ZÀ-ÖØ-Þ])"
-_LINK = (r"(?:[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la|de|du|des|of[ \u00a0]+the|of|for|&|pour|en|d’|d'|l’|l')[ \u00a0]*"
-         r"|[ \u00a0]+|-|[ \u00a0]*[|–][ \u00a0]*|’|')")
+_LINK = (
+    r"(?:[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la|de|du|des|of[ \u00a0]+the|of|for|&|pour|en|d’|d'|l’|l')[ \u00a0]*"
+    r"|[ \u00a0]+|-|[ \u00a0]*[|–][ \u00a0]*|’|')"
+)
 _NEXT = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-|&.]*[\w|]|[A-Z])"  # words after the first start with a letter
 NAME_RUN = re.compile(rf"{_CAP}(?:{_LINK}{_NEXT})*")
-_TRAILING_LINK = re.compile(r"(?:\s+(?:de|du|des|de la|of|the|for|and|&|et|pour|en|d|l|au|aux|le|la|à|in|at|on))+$", re.I)
+_TRAILING_LINK = re.compile(
+    r"(?:\s+(?:de|du|des|de la|of|the|for|and|&|et|pour|en|d|l|au|aux|le|la|à|in|at|on))+$", re.I
+)
 _LEADING = re.compile(r"^(?:the|le|la|les|l['’]|d['’]|du|des|de)\s*", re.I)
 _APPOSITION = re.compile(
     r"(?:\b(?:la|le|l['’]|une?|the|a|an|notre|our|sa|son|its|their|leur)\s+)?"
@@ -41,12 +74,15 @@ _APPOSITION = re.compile(
     r"p[ôo]le de comp[ée]titivit[ée])"
     r"s?(?:\s+(?!(?:de|du|des|of|d|in|à|from)\b)(?:[a-zàâçéèêëîïôûùüÿñ\-]+))?\s+(?=[A-ZÀ-Þ])",
 )
-_LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|et|&)\s+|,\s+(?:and|et)\s+)(?:(?:de|d['’]|the|la|le|l['’])\s*)?(?=[A-ZÀ-Þ])")
+_LIST_NEXT = re.compile(
+    r"(?:,\s*|\s+(?:and|et|&)\s+|,\s+(?:and|et)\s+)(?:(?:de|d['’]|the|la|le|l['’])\s*)?(?=[A-ZÀ-Þ])"
+)
 _COORDINATED = re.compile(r"\s+(?:and|et|&)\s+(?:(?:the|le|la|l['’]|de|d['’])\s*)?(?=[A-ZÀ-Þ])")
 _APPOSED_AFTER = re.compile(
     r",\s+(?:the|la|le|l['’]|une?|a|an|deux|two|trois|three)\s+(?:[a-zé\-]+\s+)?(?P<noun>start-?up|incubator|incubateur|"
     r"compan(?:y|ies)|entreprise|soci[ée]t[ée]|technopole|park|parc|network|r[ée]seau|university|"
-    r"universit[ée]|school|[ée]cole|fund|fonds|agency|agence|cluster|biocluster|operator|op[ée]rateur)s?\b")
+    r"universit[ée]|school|[ée]cole|fund|fonds|agency|agence|cluster|biocluster|operator|op[ée]rateur)s?\b"
+)
 
 
 @dataclass
@@ -79,7 +115,7 @@ class Organisation:
 
 
 def clean_name(value: str) -> str:
-    value = value.strip(" \t\n,;:.!?«»\"“”()[]")
+    value = value.strip(' \t\n,;:.!?«»"“”()[]')
     value = re.sub(r"['’]s$", "", value)
     previous = None
     while previous != value:
@@ -89,19 +125,28 @@ def clean_name(value: str) -> str:
     return value
 
 
+def _contains(folded: str, cues: frozenset[str]) -> bool:
+    """Whether a folded name holds one of the cues (single words or phrases)."""
+    words = folded.split()
+    if cues.intersection(words):
+        return True
+    padded = f" {folded} "
+    return any(f" {c} " in padded for c in _MULTIWORD[cues])
+
+
+@lru_cache(maxsize=20_000)
 def kind_of(name: str) -> str:
     """The kind a name says it is ('Université …' a university), '' when it says nothing."""
-    padded = f" {fold(name)} "
-    for kind, words in KIND_CUES:
-        if any(f" {w} " in padded for w in words):
+    folded = fold(name)
+    for kind, words in _KIND_SETS:
+        if _contains(folded, words):
             return kind
     return ""
 
 
+@lru_cache(maxsize=20_000)
 def _has_cue(name: str, strong: bool = True) -> bool:
-    words = _STRONG_CUES if strong else _CUE_WORDS
-    padded = f" {fold(name)} "
-    return any(f" {w} " in padded for w in words)
+    return _contains(fold(name), _STRONG if strong else _ALL)
 
 
 def _is_event_name(name: str) -> bool:
@@ -130,8 +175,11 @@ def _directory_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     found, i = [], 0
     while i < len(tokens):
         hit = None
-        if folded[i] and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()
-                          or tokens[i].text in gazetteer.lowercase_words):
+        if folded[i] and (
+            tokens[i].text[0].isupper()
+            or tokens[i].text[0].isdigit()
+            or tokens[i].text in gazetteer.lowercase_words
+        ):
             words: list[str] = []
             for j in range(i, min(len(tokens), i + gazetteer.longest + 3)):
                 if folded[j]:
@@ -145,8 +193,15 @@ def _directory_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
                 ids = gazetteer.lookup(name_key(text))
                 single = len(text.split()) == 1
                 if not (single and text.lower() == text) or text in gazetteer.lowercase_words:
-                    found.append(Mention(start, end, text, "directory",
-                                         entry_id=min(ids) if len(ids) == 1 else None))
+                    found.append(
+                        Mention(
+                            start,
+                            end,
+                            text,
+                            "directory",
+                            entry_id=min(ids) if len(ids) == 1 else None,
+                        )
+                    )
                 i = hit + 1
                 continue
         i += 1
@@ -165,7 +220,7 @@ def _pattern_mentions(text: str) -> list[Mention]:
         noun = fold(m.group("noun"))
         kind = APPOSITION_KINDS.get(noun, "company")
         position = m.end()
-        while (run := NAME_RUN.match(text, position)):
+        while run := NAME_RUN.match(text, position):
             name = clean_name(run.group())
             if name:
                 offset = run.start() + run.group().find(name)
@@ -191,8 +246,12 @@ def _coordinated(text: str, kept: list[Mention]) -> list[Mention]:
         if after and (run := NAME_RUN.match(text, after.end())):
             name = clean_name(run.group())
             found.append(Mention(run.start(), run.start() + len(name), name, "pattern", m.kind))
-        before = re.search(r"(?P<run>" + NAME_RUN.pattern + r")\s+(?:and|et|&)\s+(?:(?:the|le|la|l['’]|de|d['’])\s*)?$",
-                           text[max(0, m.start - 80):m.start])
+        before = re.search(
+            r"(?P<run>"
+            + NAME_RUN.pattern
+            + r")\s+(?:and|et|&)\s+(?:(?:the|le|la|l['’]|de|d['’])\s*)?$",
+            text[max(0, m.start - 80) : m.start],
+        )
         if before:
             name = clean_name(before.group("run"))
             start = max(0, m.start - 80) + before.start("run") + before.group("run").find(name)
@@ -239,14 +298,14 @@ def _acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     """'Research Triangle Park (RTP)': the acronym's key -> the full name's key."""
     defined = {}
     for m in mentions:
-        after = re.match(r"\s*\(([A-Z][\w&|\- ]{1,30})\)", text[m.end:m.end + 36])
+        after = re.match(r"\s*\(([A-Z][\w&|\- ]{1,30})\)", text[m.end : m.end + 36])
         if after:
             defined[name_key(after.group(1))] = name_key(m.text)
     return defined
 
 
 def _country_near(text: str, m: Mention) -> tuple[str, str]:
-    window = text[m.end:m.end + 40]
+    window = text[m.end : m.end + 40]
     near = re.match(
         r"\s*(?:\(|,\s*(?:based in|located in|basée? à|située? à|implantée? à|in|à|en)\s+|"
         r"\s+(?:in|à|en|de|du|based in|basée? à)\s+)"
@@ -322,7 +381,7 @@ def _covers(short: str, long: str) -> bool:
             continue
         original = written.get(word, "")
         k = len(word)
-        if original.isupper() and "".join(w[0] for w in l_words[i:i + k]) == word:
+        if original.isupper() and "".join(w[0] for w in l_words[i : i + k]) == word:
             i += k
             continue
         return False
@@ -332,8 +391,14 @@ def _covers(short: str, long: str) -> bool:
 def _merge_short_forms(orgs: list[Organisation]) -> list[Organisation]:
     kept: list[Organisation] = []
     for org in sorted(orgs, key=lambda o: -len(o.name)):
-        into = next((k for k in kept if k.entry_id is None and org.entry_id is None
-                     and _covers(org.name, k.name)), None)
+        into = next(
+            (
+                k
+                for k in kept
+                if k.entry_id is None and org.entry_id is None and _covers(org.name, k.name)
+            ),
+            None,
+        )
         if into is None:
             kept.append(org)
         else:

@@ -38,8 +38,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def _words(name: str) -> set[str]:
@@ -72,8 +78,13 @@ def _match_orgs(gold, found, resolve, score: Score, kinds: Score) -> dict[str, s
             taken.add(target)
             score.tp += 1
             g = gold[int(target[5:])]
-            kinds.tp += org["kind"] == g["kind"] or {org["kind"], g["kind"]} <= {"company", "startup"}
-            kinds.fn += not (org["kind"] == g["kind"] or {org["kind"], g["kind"]} <= {"company", "startup"})
+            kinds.tp += org["kind"] == g["kind"] or {org["kind"], g["kind"]} <= {
+                "company",
+                "startup",
+            }
+            kinds.fn += not (
+                org["kind"] == g["kind"] or {org["kind"], g["kind"]} <= {"company", "startup"}
+            )
         else:
             score.fp += 1
         for n in names:
@@ -93,8 +104,13 @@ def _event_matches(gold: dict, found: dict) -> bool:
 
 def score_document(gold: dict, found: dict, totals: dict[str, Score]) -> None:
     resolve = _resolver(gold["organisations"])
-    names = _match_orgs(gold["organisations"], found["organisations"], resolve,
-                        totals["organisations"], totals["organisation kinds"])
+    names = _match_orgs(
+        gold["organisations"],
+        found["organisations"],
+        resolve,
+        totals["organisations"],
+        totals["organisation kinds"],
+    )
 
     def who(name: str) -> str:
         return names.get(name) or resolve(name)

@@ -27,10 +27,78 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text or ""))
 
 
+# The commonest words of each language read: most articles are told apart by them alone, at
+# a fraction of langdetect's cost (pure Python, about 1,500 words/s); langdetect decides the rest
+# and names the language we do not read.
+_COMMON = {
+    "fr": {
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "un",
+        "une",
+        "est",
+        "dans",
+        "pour",
+        "sur",
+        "au",
+        "aux",
+        "avec",
+        "par",
+        "qui",
+        "ont",
+        "été",
+        "leur",
+        "ses",
+        "ce",
+    },
+    "en": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "for",
+        "on",
+        "with",
+        "by",
+        "was",
+        "has",
+        "have",
+        "from",
+        "their",
+        "its",
+        "this",
+        "that",
+        "will",
+        "at",
+        "an",
+        "are",
+    },
+}
+
+
+def _by_common_words(text: str) -> str:
+    words = [w.lower() for w in _WORD.findall(text[:3000])]
+    if len(words) < 20:
+        return ""
+    share = {lang: sum(w in common for w in words) / len(words) for lang, common in _COMMON.items()}
+    best = max(share, key=share.get)
+    other = min(share.values())
+    return best if share[best] >= 0.2 and share[best] >= 3 * other else ""
+
+
 def detect(text: str) -> str:
     """'fr' or 'en'; NoText for a text with too few words, UnsupportedLanguage otherwise."""
     if word_count(text) < 5:
         raise NoText()
+    if found := _by_common_words(text):
+        return found
     try:
         guesses = detect_langs(text[:4000])
     except LangDetectException as exc:

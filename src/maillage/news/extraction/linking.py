@@ -61,8 +61,13 @@ def link(names, gazetteer: Gazetteer, *, country: str = "") -> Link | None:
         return best
     for entry_id in gazetteer.sharing_a_word(words):
         entry = gazetteer.entries[entry_id]
-        score = max(
-            _likeness(name_key(n), name_key(t)) for n in names for t in (entry.name, *entry.aliases)
-        ) * 0.9
+        score = (
+            max(
+                _likeness(name_key(n), name_key(t))
+                for n in names
+                for t in (entry.name, *entry.aliases)
+            )
+            * 0.9
+        )
         consider({entry_id}, score, "similar")
     return best

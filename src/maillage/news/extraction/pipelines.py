@@ -22,8 +22,10 @@ def pipeline(language: str) -> spacy.Language:
         with _lock:
             nlp = _loaded.get(language)
             if nlp is None:
-                nlp = spacy.load(MODELS[language], exclude=["lemmatizer", "tagger",
-                                 "morphologizer", "attribute_ruler", "parser"])
+                nlp = spacy.load(
+                    MODELS[language],
+                    exclude=["lemmatizer", "tagger", "morphologizer", "attribute_ruler", "parser"],
+                )
                 if "senter" in nlp.component_names and "senter" in nlp.disabled:
                     nlp.enable_pipe("senter")
                 _loaded[language] = nlp

@@ -12,20 +12,42 @@ from maillage.ecosystem.text import fold
 
 # French names of cities the geonames list spells otherwise, and park towns below 15,000.
 EXTRA_CITIES = {
-    "pekin": ("Beijing", "CN"), "canton": ("Guangzhou", "CN"), "londres": ("London", "GB"),
-    "seoul": ("Seoul", "KR"), "valbonne": ("Valbonne", "FR"), "biot": ("Biot", "FR"),
+    "pekin": ("Beijing", "CN"),
+    "canton": ("Guangzhou", "CN"),
+    "londres": ("London", "GB"),
+    "seoul": ("Seoul", "KR"),
+    "valbonne": ("Valbonne", "FR"),
+    "biot": ("Biot", "FR"),
     "montbonnot": ("Montbonnot-Saint-Martin", "FR"),
-    "sidi thabet": ("Sidi Thabet", "TN"), "evry": ("Évry-Courcouronnes", "FR"),
-    "evry courcouronnes": ("Évry-Courcouronnes", "FR"), "durham": ("Durham", "US"),
-    "raleigh": ("Raleigh", "US"), "malaga": ("Málaga", "ES"), "san francisco": ("San Francisco", "US"),
-    "boston": ("Boston", "US"), "kawasaki": ("Kawasaki", "JP"), "chengdu": ("Chengdu", "CN"),
-    "tunis": ("Tunis", "TN"), "marseille": ("Marseille", "FR"), "nice": ("Nice", "FR"),
+    "sidi thabet": ("Sidi Thabet", "TN"),
+    "evry": ("Évry-Courcouronnes", "FR"),
+    "evry courcouronnes": ("Évry-Courcouronnes", "FR"),
+    "durham": ("Durham", "US"),
+    "raleigh": ("Raleigh", "US"),
+    "malaga": ("Málaga", "ES"),
+    "san francisco": ("San Francisco", "US"),
+    "boston": ("Boston", "US"),
+    "kawasaki": ("Kawasaki", "JP"),
+    "chengdu": ("Chengdu", "CN"),
+    "tunis": ("Tunis", "TN"),
+    "marseille": ("Marseille", "FR"),
+    "nice": ("Nice", "FR"),
 }
 # Regions written instead of a city: their country only.
 REGIONS = {
-    "caroline du nord": "US", "north carolina": "US", "sichuan": "CN", "californie": "US",
-    "california": "US", "massachusetts": "US", "ile de france": "FR", "provence": "FR",
-    "normandie": "FR", "normandy": "FR", "bavaria": "DE", "baviere": "DE", "quebec": "CA",
+    "caroline du nord": "US",
+    "north carolina": "US",
+    "sichuan": "CN",
+    "californie": "US",
+    "california": "US",
+    "massachusetts": "US",
+    "ile de france": "FR",
+    "provence": "FR",
+    "normandie": "FR",
+    "normandy": "FR",
+    "bavaria": "DE",
+    "baviere": "DE",
+    "quebec": "CA",
 }
 # City names that are also common words or parts of organisation names.
 NOT_CITIES = {"mission", "union", "centre", "center", "zone", "innovation", "parc", "park"}
@@ -51,6 +73,7 @@ def city(name: str) -> tuple[str, str] | None:
     return _cities().get(fold(name))
 
 
+@lru_cache(maxsize=20_000)
 def country(name: str) -> str:
     """The ISO code of a country named in English or French, else ''."""
     key = fold(name)
@@ -62,12 +85,13 @@ def country(name: str) -> str:
         return ""
 
 
+@lru_cache(maxsize=20_000)
 def place(name: str) -> tuple[str, str] | None:
     """(city or '', country code) for a place's name, else None."""
     found = city(name)
     if found:
         return found
-    if (region := REGIONS.get(fold(name))):
+    if region := REGIONS.get(fold(name)):
         return ("", region)
     code = country(name)
     return ("", code) if code else None

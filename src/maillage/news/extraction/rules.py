@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
@@ -15,8 +16,6 @@ from maillage.news.extraction.entities import NAME_RUN, Organisation, clean_name
 from maillage.news.extraction.vocabulary import (
     AGREEMENT_CUES,
     AGREEMENT_TRIGGERS,
-    DELEGATION_CUES,
-    DELEGATION_HOST_VERBS,
     EVENT_CUES,
     FIGURE_NOUNS,
     NUMBER_WORDS,
@@ -75,28 +74,47 @@ class Figure(Fact):
     what: str = ""
 
 
+@lru_cache(maxsize=50_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     """The folded text of a sentence, word by word, with each folded word's start offset."""
     words, offsets = [], []
     for m in re.finditer(r"[^\W_]+", text):
-        for part in fold(m.group()).split():
+        for part in _fold_word(m.group()).split():
             words.append(part)
             offsets.append(m.start())
     return " ".join(words), offsets
 
 
+@lru_cache(maxsize=16)
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """First word -> the phrases starting with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append(words)
+    for entries in index.values():
+        entries.sort(key=len, reverse=True)
+    return index
+
+
 def _phrases(folded: str, phrases: dict[str, str]) -> list[tuple[int, int, str]]:
     """(first word, word after, phrase) of every phrase found, longest first, no overlaps."""
     words = folded.split()
-    hits, taken = [], set()
-    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-        target = phrase.split()
-        n = len(target)
-        for i in range(len(words) - n + 1):
-            if words[i:i + n] == target and not taken & set(range(i, i + n)):
-                hits.append((i, i + n, phrase))
-                taken |= set(range(i, i + n))
-    return sorted(hits)
+    index = _phrase_index(tuple(phrases))
+    hits, i = [], 0
+    while i < len(words):
+        for candidate in index.get(words[i], ()):
+            n = len(candidate)
+            if tuple(words[i : i + n]) == candidate:
+                hits.append((i, i + n, " ".join(candidate)))
+                i += n - 1
+                break
+        i += 1
+    return hits
 
 
 def _span(sentence: Sentence, offsets: list[int], first: int, after: int) -> tuple[int, int]:
@@ -115,8 +133,10 @@ def _orgs_in(sentence: Sentence, orgs: list[Organisation]) -> list[Organisation]
 
 
 def _place_in(sentence: Sentence, skip: set[str]) -> str:
-    for m in re.finditer(r"\b(?:à|a|in|at|en|au|to)\s+(?P<p>[A-ZÀ-Þ][\w\-’']+(?:[ -][A-ZÀ-Þ][\w\-]+)?)",
-                         sentence.text):
+    for m in re.finditer(
+        r"\b(?:à|a|in|at|en|au|to)\s+(?P<p>[A-ZÀ-Þ][\w\-’']+(?:[ -][A-ZÀ-Þ][\w\-]+)?)",
+        sentence.text,
+    ):
         candidate = m.group("p")
         if fold(candidate) in skip:
             continue
@@ -140,27 +160,41 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
         cues = [h for h in _phrases(folded, AGREEMENT_CUES) if h[0] not in event_words]
         words = set(folded.split())
         in_sentence = _orgs_in(sentence, orgs)
-        strong = [c for c in cues if AGREEMENT_CUES[c[2]] in STRONG_AGREEMENT_KINDS
-                  or c[2] in STRONG_AGREEMENT_PHRASES]
+        strong = [
+            c
+            for c in cues
+            if AGREEMENT_CUES[c[2]] in STRONG_AGREEMENT_KINDS or c[2] in STRONG_AGREEMENT_PHRASES
+        ]
         if not cues or not (strong or words & AGREEMENT_TRIGGERS):
             previous = in_sentence or previous
             continue
         first, after, phrase = (strong or cues)[0]
         kinds = {AGREEMENT_CUES[c[2]] for c in cues}
-        kind = next((k for k in ("twinning", "soft_landing", "mou", "joint_programme")
-                     if k in kinds), "cooperation")
+        kind = next(
+            (k for k in ("twinning", "soft_landing", "mou", "joint_programme") if k in kinds),
+            "cooperation",
+        )
         parties = list(in_sentence)
-        if len(parties) < 2 and re.search(r"\b(?:both|the two|les deux|ces deux)\s+(?:parks?|parcs?|technop[ôo]les?|"
-                                          r"p[ôo]les|sites|structures|partners|partenaires|biotech parks)\b", sentence.text, re.I):
+        if len(parties) < 2 and re.search(
+            r"\b(?:both|the two|les deux|ces deux)\s+(?:parks?|parcs?|technop[ôo]les?|"
+            r"p[ôo]les|sites|structures|partners|partenaires|biotech parks)\b",
+            sentence.text,
+            re.I,
+        ):
             parks = [o for o in orgs if o.kind in {"park", "network"}]
             parties = parks[:2] if len(parks) >= 2 else parties
-        if len(parties) < 2 and lead is not None and lead not in parties and (
-            words & {"avec", "with", "entre", "between", "and", "et"}
+        if (
+            len(parties) < 2
+            and lead is not None
+            and lead not in parties
+            and (words & {"avec", "with", "entre", "between", "and", "et"})
         ):
             parties.insert(0, lead)
         if len(parties) < 2:
-            earlier = sorted((o for o in previous if o not in parties),
-                             key=lambda o: o.kind not in {"park", "network"})
+            earlier = sorted(
+                (o for o in previous if o not in parties),
+                key=lambda o: o.kind not in {"park", "network"},
+            )
             parties += earlier[: 2 - len(parties)]
         previous = in_sentence or previous
         if len(parties) < 2:
@@ -168,15 +202,23 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
         date, _ = _first_date(sentence, year)
         skip = {fold(n) for o in parties for n in o.names}
         covers = ""
-        m = re.search(r"\b(?:pour|afin de|visant à|to|in order to|on|sur|covering|dans les domaines? (?:de|du|des))\s+(.{8,120}?)(?:[.;]|$)",
-                      sentence.text[offsets[after - 1]:] if after - 1 < len(offsets) else "")
+        m = re.search(
+            r"\b(?:pour|afin de|visant à|to|in order to|on|sur|covering|dans les domaines? (?:de|du|des))\s+(.{8,120}?)(?:[.;]|$)",
+            sentence.text[offsets[after - 1] :] if after - 1 < len(offsets) else "",
+        )
         if m:
             covers = m.group(1).strip()
-        found.append(Agreement(
-            sentence=sentence, span=_span(sentence, offsets, first, after),
-            parties=[o.name for o in parties], kind=kind, date=date,
-            place=_place_in(sentence, skip), covers=covers,
-        ))
+        found.append(
+            Agreement(
+                sentence=sentence,
+                span=_span(sentence, offsets, first, after),
+                parties=[o.name for o in parties],
+                kind=kind,
+                date=date,
+                place=_place_in(sentence, skip),
+                covers=covers,
+            )
+        )
     # One agreement per party set and kind: a later sentence about it adds what was missing.
     merged: dict[tuple, Agreement] = {}
     for a in found:
@@ -189,9 +231,15 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
     return list(merged.values())
 
 
-_ORDINAL = re.compile(r"(?:\d+(?:e|er|re|ère|eme|ème|st|nd|rd|th)|premi[eè]re?|first|second|"
-                      r"deuxi[eè]me|troisi[eè]me|third)$", re.I)
-_OF = re.compile(r"\s*(?:inter-[\w\-]+\s+)?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)", re.I)
+_ORDINAL = re.compile(
+    r"(?:\d+(?:e|er|re|ère|eme|ème|st|nd|rd|th)|premi[eè]re?|first|second|"
+    r"deuxi[eè]me|troisi[eè]me|third)$",
+    re.I,
+)
+_OF = re.compile(
+    r"\s*(?:inter-[\w\-]+\s+)?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)",
+    re.I,
+)
 
 
 def _event_name(sentence: Sentence, start: int, end: int) -> str:
@@ -204,13 +252,19 @@ def _event_name(sentence: Sentence, start: int, end: int) -> str:
             break
     left = start
     before = text[:start].split()
-    while before and (before[-1][:1].isupper() or _ORDINAL.match(before[-1])) and \
-            fold(before[-1]) not in {"la", "le", "les", "l", "the", "a"}:
+    while (
+        before
+        and (before[-1][:1].isupper() or _ORDINAL.match(before[-1]))
+        and fold(before[-1]) not in {"la", "le", "les", "l", "the", "a"}
+    ):
         left = text.rfind(before[-1], 0, left)
         before.pop()
     right = end
     rest = text[end:]
-    adjective = re.match(r"\s+(?:communs?|commune?s?|joint|inter-[\w\-]+|[a-zé]+-[\w\-]+|internationale?s?|annuelle?|international|annual|europ[ée]enne?|european|mondiale?|world)\b", rest)
+    adjective = re.match(
+        r"\s+(?:communs?|commune?s?|joint|inter-[\w\-]+|[a-zé]+-[\w\-]+|internationale?s?|annuelle?|international|annual|europ[ée]enne?|european|mondiale?|world)\b",
+        rest,
+    )
     if adjective:
         right += adjective.end()
         rest = text[right:]
@@ -224,8 +278,10 @@ def _event_name(sentence: Sentence, start: int, end: int) -> str:
     return clean_name(text[left:right])
 
 
-_EVENTISH = re.compile(r"\b(?:Convention|Conference|Forum|Showcase|Summit|Expo|Days?|Week|USA|"
-                       r"Congr[eè]s|Salon|Sommet|Rencontres)\b")
+_EVENTISH = re.compile(
+    r"\b(?:Convention|Conference|Forum|Showcase|Summit|Expo|Days?|Week|USA|"
+    r"Congr[eè]s|Salon|Sommet|Rencontres)\b"
+)
 
 
 def _alike(a: str, b: str) -> bool:
@@ -243,27 +299,39 @@ def events(sentences, orgs, *, year) -> list[Event]:
         first, after, phrase = hits[0]
         start, end = _span(sentence, offsets, first, after)
         local_start = start - sentence.start
-        local_end = local_start + len(" ".join(sentence.text[local_start:].split()[:len(phrase.split())]))
+        local_end = local_start + len(
+            " ".join(sentence.text[local_start:].split()[: len(phrase.split())])
+        )
         name = _event_name(sentence, local_start, min(local_end, len(sentence.text)))
         in_sentence = _orgs_in(sentence, orgs)
         skip = {fold(n) for o in in_sentence for n in o.names}
         day, last = _first_date(sentence, year)
         event = Event(
-            sentence=sentence, span=(start, end), name=name, kind=EVENT_CUES[phrase],
-            place=_place_in(sentence, skip), start=day, end=last,
+            sentence=sentence,
+            span=(start, end),
+            name=name,
+            kind=EVENT_CUES[phrase],
+            place=_place_in(sentence, skip),
+            start=day,
+            end=last,
             organisers=[o.name for o in in_sentence if o.kind in {"park", "network"}],
             figures={f.what: f.value for f in figures([sentence])},
         )
         bare = fold(event.name) == fold(phrase)
         if bare:  # 'the salon', 'a seminar': the event's own name, when the sentence has one
-            named = [clean_name(r.group()) for r in NAME_RUN.finditer(sentence.text)
-                     if _EVENTISH.search(r.group())]
+            named = [
+                clean_name(r.group())
+                for r in NAME_RUN.finditer(sentence.text)
+                if _EVENTISH.search(r.group())
+            ]
             if named:
                 event.name, bare = named[0], False
         if bare and not (event.start or event.place):
             continue  # a passing mention ('its next business convention')
-        same = next((e for e in found if _alike(e.name, event.name)
-                     or (e.kind == event.kind and bare)), None)
+        same = next(
+            (e for e in found if _alike(e.name, event.name) or (e.kind == event.kind and bare)),
+            None,
+        )
         if same:
             same.place, same.start = same.place or event.place, same.start or event.start
             same.end = same.end or event.end
@@ -273,83 +341,16 @@ def events(sentences, orgs, *, year) -> list[Event]:
     return found
 
 
-_FROM = re.compile(r"\b(?:d[ée]l[ée]gations?|missions?|visite)\s+(?:[\w\-]+\s+){0,3}?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|from\s+(?:the\s+)?)(?P<x>[A-ZÀ-Þ][^,.;()]*)", re.I)
-_BEFORE = re.compile(r"(?P<x>(?:[A-ZÀ-Þ][\w\-’'|]*\s+){1,5})(?:business\s+|trade\s+|official\s+)?delegation", re.U)
-_TO = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured|à|au|aux|chez|auprès d[eu]|at|to|in|dans|en|rendue? à|visiter|visité)\s+(?:the\s+|le\s+|la\s+|l['’])?(?P<x>[A-ZÀ-Þ][^,.;()]*)", re.I)
-
-
-def _org_or_place_at(text_part: str, orgs: list[Organisation]) -> str:
-    part = fold(text_part)
-    best = ""
-    for org in orgs:
-        for n in org.names:
-            if part.startswith(fold(n)) and len(n) > len(best):
-                best = org.name
-    if best:
-        return best
-    run = NAME_RUN.match(text_part)
-    if run:
-        words = clean_name(run.group()).split()
-        for k in range(len(words), 0, -1):
-            if places.place(" ".join(words[:k])):
-                return " ".join(words[:k])
-    return ""
-
-
-def delegations(sentences, orgs, *, lead, year) -> list[Delegation]:
-    found: list[Delegation] = []
-    for sentence in sentences:
-        folded, offsets = _folded_with_offsets(sentence.text)
-        words = folded.split()
-        cue = next((i for i, w in enumerate(words) if w in DELEGATION_CUES
-                    or (w in {"learning", "study"} and i + 1 < len(words)
-                        and words[i + 1] in {"expedition", "tour"})), None)
-        if cue is None:
-            continue
-        text = sentence.text
-        origin = ""
-        if m := _FROM.search(text):
-            origin = _org_or_place_at(m.group("x"), orgs)
-        elif m := _BEFORE.search(text):
-            origin = _org_or_place_at(m.group("x").strip(), orgs)
-        in_sentence = _orgs_in(sentence, orgs)
-        destination = ""
-        hosts = [o for o in in_sentence if o.name != origin and any(
-            re.search(rf"{re.escape(n)}[^.]{{0,60}}\b({'|'.join(DELEGATION_HOST_VERBS)})\b",
-                      fold(text)) for n in [fold(x) for x in o.names])]
-        if hosts:
-            destination = hosts[0].name
-        else:
-            for m in _TO.finditer(text):
-                candidate = _org_or_place_at(m.group("x"), orgs)
-                if candidate and candidate != origin:
-                    destination = candidate
-                    break
-        if not destination and lead is not None and lead.name != origin:
-            destination = lead.name
-        if not origin or not destination or origin == destination:
-            continue
-        day, _ = _first_date(sentence, year)
-        org_names = {o.name for o in orgs}
-        same = next((d for d in found if fold(d.destination) == fold(destination)), None)
-        if same is not None:
-            if same.origin not in org_names and origin in org_names:
-                same.origin = origin
-            same.date = same.date or _first_date(sentence, year)[0]
-            continue
-        visited = [c for c in re.findall(r"[A-ZÀ-Þ][\w\-]+", text) if places.city(c)]
-        found.append(Delegation(
-            sentence=sentence, span=_span(sentence, offsets, cue, cue + 1), origin=origin,
-            destination=destination, date=day, places=sorted(set(visited)),
-        ))
-    return found
-
-
-_NUMBER = r"(?P<n>\d{1,3}(?:[  .,]\d{3})+|\d+|" + "|".join(
-    sorted((w.replace("_", "") for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_NUMBER = (
+    r"(?P<n>\d{1,3}(?:[  .,]\d{3})+|\d+|"
+    + "|".join(sorted((w.replace("_", "") for w in NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
 _FIGURE = re.compile(
     rf"(?:(?:plus de|more than|over|about|around|environ|près de|some|nearly|près d['’]une?)\s+)?"
-    rf"(?:une?\s+)?{_NUMBER}\s*\+?\s+(?:d['’]|de\s+)?(?P<w>[\w\-’' ]{{3,40}})", re.I)
+    rf"(?:une?\s+)?{_NUMBER}\s*\+?\s+(?:d['’]|de\s+)?(?P<w>[\w\-’' ]{{3,40}})",
+    re.I,
+)
 
 
 def figures(sentences) -> list[Figure]:
@@ -370,6 +371,12 @@ def figures(sentences) -> list[Figure]:
             noun = next((n for n in nouns if following.startswith(n)), None)
             if noun:
                 start = sentence.start + m.start()
-                found.append(Figure(sentence=sentence, span=(start, sentence.start + m.end()),
-                                    value=value, what=FIGURE_NOUNS[noun]))
+                found.append(
+                    Figure(
+                        sentence=sentence,
+                        span=(start, sentence.start + m.end()),
+                        value=value,
+                        what=FIGURE_NOUNS[noun],
+                    )
+                )
     return found

@@ -11,18 +11,27 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from maillage.news import documents
-from maillage.news.extraction import NoText, UnsupportedLanguage, extract
+from maillage.news.extraction import NoText, UnsupportedLanguage, extract_many
 from maillage.news.extraction.evaluation import TYPES, evaluate
 from maillage.news.selectors import directory_gazetteer
 
 
-def _extract_file(path: Path, gazetteer, *, explain: bool) -> dict:
-    try:
-        document = documents.read_path(path)
-        found = extract(document.text, gazetteer=gazetteer)
-    except (documents.UnreadableDocument, NoText, UnsupportedLanguage) as exc:
-        return {"file": str(path), "error": str(exc)}
-    return {"file": str(path), **found.as_json(explain=explain)}
+def _extract_files(paths: list[Path], gazetteer, *, explain: bool) -> list[dict]:
+    """One row per file, in order: what it states, or why it could not be read."""
+    rows: list[dict | None] = [None] * len(paths)
+    texts, where = [], []
+    for i, path in enumerate(paths):
+        try:
+            texts.append(documents.read_path(path).text)
+            where.append(i)
+        except documents.UnreadableDocument as exc:
+            rows[i] = {"file": str(path), "error": str(exc)}
+    for i, found in zip(where, extract_many(texts, gazetteer=gazetteer), strict=True):
+        if isinstance(found, NoText | UnsupportedLanguage):
+            rows[i] = {"file": str(paths[i]), "error": str(found)}
+        else:
+            rows[i] = {"file": str(paths[i]), **found.as_json(explain=explain)}
+    return rows
 
 
 class Command(BaseCommand):
@@ -33,10 +42,16 @@ class Command(BaseCommand):
         ex = sub.add_parser("extract", help="print what each file states")
         ex.add_argument("files", nargs="+")
         ex.add_argument("--json", action="store_true", help="print JSON (the only format)")
-        ex.add_argument("--explain", action="store_true",
-                        help="add sentences, spans, links to the directory and figures")
-        ex.add_argument("--no-directory", action="store_true",
-                        help="use an empty gazetteer instead of the directory")
+        ex.add_argument(
+            "--explain",
+            action="store_true",
+            help="add sentences, spans, links to the directory and figures",
+        )
+        ex.add_argument(
+            "--no-directory",
+            action="store_true",
+            help="use an empty gazetteer instead of the directory",
+        )
         ev = sub.add_parser("evaluate", help="precision, recall and F1 per type on a gold set")
         ev.add_argument("gold")
         ev.add_argument("--split", default="", help="only documents of this split (dev, unseen)")
@@ -45,12 +60,11 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         gazetteer = directory_gazetteer(empty=options["no_directory"])
         if action == "extract":
-            rows = []
-            for name in options["files"]:
-                path = Path(name)
+            paths = [Path(name) for name in options["files"]]
+            for path in paths:
                 if not path.is_file():
-                    raise CommandError(f"{name}: no such file")
-                rows.append(_extract_file(path, gazetteer, explain=options["explain"]))
+                    raise CommandError(f"{path}: no such file")
+            rows = _extract_files(paths, gazetteer, explain=options["explain"])
             self.stdout.write(json.dumps({"documents": rows}, ensure_ascii=False, indent=2))
             return
         gold_path = Path(options["gold"])
@@ -58,12 +72,17 @@ class Command(BaseCommand):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise CommandError(f"{gold_path}: not a readable gold JSON file ({exc})") from exc
-        pairs, words, started = [], 0, time.perf_counter()
-        for doc in gold["documents"]:
-            if options["split"] and doc.get("split") != options["split"]:
-                continue
-            path = gold_path.parent / doc["file"]
-            found = _extract_file(path, gazetteer, explain=True)
+        started = time.perf_counter()
+        chosen = [
+            d
+            for d in gold["documents"]
+            if not options["split"] or d.get("split") == options["split"]
+        ]
+        paths = [gold_path.parent / d["file"] for d in chosen]
+        pairs, words = [], 0
+        for doc, path, found in zip(
+            chosen, paths, _extract_files(paths, gazetteer, explain=True), strict=True
+        ):
             if "error" in found:
                 print(f"{doc['file']}: {found['error']}", file=sys.stderr)
                 found = {t: [] for t in TYPES}
@@ -71,5 +90,14 @@ class Command(BaseCommand):
             pairs.append((doc, found))
         scores = evaluate(pairs)
         seconds = time.perf_counter() - started
-        self.stdout.write(json.dumps({"documents": len(pairs), "words": words,
-                                      "seconds": round(seconds, 2), "scores": scores}, indent=2))
+        self.stdout.write(
+            json.dumps(
+                {
+                    "documents": len(pairs),
+                    "words": words,
+                    "seconds": round(seconds, 2),
+                    "scores": scores,
+                },
+                indent=2,
+            )
+        )
