@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("maillage.reports.urls")),
     path("news/", include("maillage.news.urls")),
     path("privacy/", include("maillage.privacy.urls")),
+    path("mail/", include("maillage.mail.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

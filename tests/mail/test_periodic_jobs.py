@@ -57,10 +57,12 @@ def _mails(kind):
 
 
 def test_the_day_before_each_participant_gets_their_agenda_once(
-    published, smtp_server, django_capture_on_commit_callbacks
+    published, smtp_server, django_capture_on_commit_callbacks, compiled_catalogues
 ):
     session, people, slots = published
     a, b, c, d, e, _f = people
+    b.registration.language = "fr"
+    b.registration.save()
     zone = session.event.zone
     day = slots[0].starts_at.astimezone(zone)
     two_days_before = day - dt.timedelta(days=2)
@@ -77,6 +79,9 @@ def test_the_day_before_each_participant_gets_their_agenda_once(
     assert day.strftime("%H:%M") in text
     assert f"/matchmaking/sessions/{session.pk}/agenda/" in text
     assert calendar_feed_url(a.registration) in text  # the participant's ICS subscription
+    to_b = next(m for m in messages if m["To"] == b.registration.person.email)
+    assert to_b["Subject"] == "Vos rendez-vous de demain à Axe Seine convention"  # b's language
+    assert "Person0 Martin (Company 0)" in to_b.get_content()
     assert e.registration.person.email not in {m["To"] for m in messages}  # no meeting, no mail
     # a second run, a second scheduler, a restart: nothing more
     with django_capture_on_commit_callbacks(execute=True):

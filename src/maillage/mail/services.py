@@ -8,8 +8,10 @@ with back-off (see ``maillage.mail.delivery``).
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from maillage.mail.enums import MailStatus
 from maillage.mail.models import OutgoingMail
@@ -65,14 +67,23 @@ def _deliver_after_commit(mail_id: int) -> None:
 
 @transaction.atomic
 def resend(*, mail: OutgoingMail) -> OutgoingMail:
-    """Put a failed (or sent) mail back in the queue as a fresh delivery."""
-    OutgoingMail.objects.filter(pk=mail.pk).update(
-        status=MailStatus.QUEUED,
-        attempts=0,
-        next_attempt_at=timezone.now(),
-        claimed_until=None,
-        sent_at=None,
+    """Put a failed (or sent) mail back in the queue as a fresh delivery. A mail still queued
+    is refused: its delivery is under way (a worker may hold it) and would go out twice."""
+    changed = (
+        OutgoingMail.objects.filter(pk=mail.pk)
+        .exclude(status=MailStatus.QUEUED)
+        .update(
+            status=MailStatus.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            claimed_until=None,
+            sent_at=None,
+        )
     )
+    if not changed:
+        raise ValidationError(
+            _("This mail is still queued: it goes out as soon as the mail server takes it.")
+        )
     _deliver_after_commit(mail.pk)
     mail.refresh_from_db()
     return mail
