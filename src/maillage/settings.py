@@ -208,6 +208,10 @@ TASKS = {
 MAILLAGE_PERIODIC_TASKS = [
     ("maillage.mail.tasks.retry_due_mails", 300),
     ("maillage.partnerships.tasks.remind_agreements", 6 * 3600),
+    ("maillage.matchmaking.tasks.send_day_before_reminders", 900),
+    ("maillage.matchmaking.tasks.send_block_reminders", 120),
+    ("maillage.matchmaking.tasks.send_feedback_requests", 1800),
+    ("maillage.matchmaking.tasks.expire_meeting_requests", 300),
     ("maillage.news.tasks.fetch_feeds", 3600),
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
 ]
