@@ -49,11 +49,12 @@ def _participant_model():
 def _clear_registrations(registrations) -> None:
     """Registration rows keep their event, status, type and organisation (the figures), lose
     what described the person, and every personal link to them stops working."""
-    ids = list(registrations.values_list("pk", flat=True))
-    for registration_id in ids:  # a token each: they are unique
-        Registration.objects.filter(pk=registration_id).update(token=new_token())
-    Registration.objects.filter(pk__in=ids).update(
-        job_title="", listed_publicly=False, consent_at=None
+    rows = list(registrations.only("pk"))
+    ids = [r.pk for r in rows]
+    for row in rows:  # a new badge code each (they are unique)
+        row.token, row.job_title, row.listed_publicly, row.consent_at = new_token(), "", False, None
+    Registration.objects.bulk_update(
+        rows, ["token", "job_title", "listed_publicly", "consent_at"], batch_size=500
     )
     for rel in Registration._meta.related_objects:  # personal links: every row holding a key
         if any(_is_secret(f.name) for f in rel.related_model._meta.concrete_fields):
@@ -174,8 +175,9 @@ def anonymise_old_registrations(*, now: dt.datetime | None = None, batch: int = 
     while True:
         with transaction.atomic():
             rows = list(
-                Registration.objects.select_for_update()
-                .filter(event__ends_at__lt=cutoff, person__anonymous_marker__isnull=True)
+                Registration.objects.select_for_update(of=("self",))
+                .filter(event__ends_at__lt=cutoff)
+                .exclude(person__in=AnonymousPerson.objects.values("person"))
                 .order_by("pk")
                 .values_list("pk", flat=True)[:batch]
             )
@@ -187,7 +189,10 @@ def anonymise_old_registrations(*, now: dt.datetime | None = None, batch: int = 
             AnonymousPerson.objects.bulk_create(
                 AnonymousPerson(person=p, cause=AnonymousCause.RETENTION) for p in people
             )
-            for registration_id, person in zip(rows, people, strict=True):
-                Registration.objects.filter(pk=registration_id).update(person=person)
+            moved = [
+                Registration(pk=registration_id, person=person)
+                for registration_id, person in zip(rows, people, strict=True)
+            ]
+            Registration.objects.bulk_update(moved, ["person"], batch_size=500)
             _clear_registrations(Registration.objects.filter(pk__in=rows))
             done += len(rows)
