@@ -136,6 +136,9 @@ class ReadOnlyInline:
     extra = 0
     can_delete = False
 
+    def get_readonly_fields(self, request, obj=None):
+        return list(self.fields or [f.name for f in self.model._meta.fields])
+
     def has_add_permission(self, request, obj=None):
         return False
 
