@@ -6,8 +6,10 @@ import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.accounts import links, rate_limits
 from maillage.mail.models import OutgoingMail
@@ -17,10 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits_and_language():
     cache.clear()
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)  # a French page must not leak into the next test
 
 
 @pytest.fixture

@@ -8,9 +8,11 @@ import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.accounts import links
 from maillage.events import invitations, services
@@ -33,8 +35,10 @@ LINK = re.compile(r"https?://\S+/invitation/\d+/\?sesame=\S+")
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits_and_language():
     cache.clear()
+    yield
+    translation.activate(settings.LANGUAGE_CODE)  # a French page must not leak into the next test
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.ecosystem.models import Affiliation, Person
 from maillage.events.models import PendingRegistration, Registration
@@ -20,8 +22,10 @@ CONFIRM = re.compile(r"https?://\S+/register/confirm/\S+/")
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits_and_language():
     cache.clear()
+    yield
+    translation.activate(settings.LANGUAGE_CODE)  # a French page must not leak into the next test
 
 
 @pytest.fixture
