@@ -2,11 +2,20 @@ import os
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.smtp_server import LocalSMTPServer
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BENCHMARKS = SHARED / "benchmarks" / "b2b-jair2022"
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in French (LocaleMiddleware activates the language in the test's thread and
+    nothing resets it) must not leave the next tests in French."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
