@@ -31,7 +31,9 @@ INVITATION = re.compile(r"https?://\S+/invitation/\d+/\?sesame=\S+")
 def spreadsheet(rows) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.append(["email", "first_name", "last_name", "organisation", "country", "participation_type"])
+    sheet.append(
+        ["email", "first_name", "last_name", "organisation", "country", "participation_type"]
+    )
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -55,7 +57,9 @@ def test_imported_registrants_are_invited_sign_in_and_get_their_meetings(
     staff = UserFactory(staff_of=[park])
     day = (timezone.now() + dt.timedelta(days=10)).astimezone(PARIS).date()
     start = dt.datetime.combine(day, dt.time(8, 30), tzinfo=PARIS)
-    event = ConventionFactory(organisers=[park], starts_at=start, ends_at=start + dt.timedelta(hours=9))
+    event = ConventionFactory(
+        organisers=[park], starts_at=start, ends_at=start + dt.timedelta(hours=9)
+    )
     session = sessions.create_session(
         event=event,
         name="One-to-one meetings",
@@ -103,7 +107,9 @@ def test_imported_registrants_are_invited_sign_in_and_get_their_meetings(
     lea.wait_for_url(f"**/matchmaking/events/{event.slug}/mine/")
     assert "One-to-one meetings" in lea.content()
     me = Participant.objects.get(session=session, registration__person__email="lea@dualsun.example")
-    bob = Participant.objects.get(session=session, registration__person__email="bob@planktovie.example")
+    bob = Participant.objects.get(
+        session=session, registration__person__email="bob@planktovie.example"
+    )
     assert me.registration.person.user.last_login is not None
 
     # she marks Bob as a must-meet and asks Cy for a meeting

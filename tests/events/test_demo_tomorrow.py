@@ -38,7 +38,10 @@ def test_tomorrow_with_invitations_sent_and_idempotent(directory):
 def test_loaded_on_a_later_day_it_moves_to_the_new_tomorrow(directory):
     now = timezone.now()
     event = demo_tomorrow.load_tomorrow(io.StringIO(), now=now)
-    clock = [(p.title, timezone.localtime(p.starts_at, demo_tomorrow.ZONE).time()) for p in event.programme.all()]
+    clock = [
+        (p.title, timezone.localtime(p.starts_at, demo_tomorrow.ZONE).time())
+        for p in event.programme.all()
+    ]
     out = io.StringIO()
     later = demo_tomorrow.load_tomorrow(out, now=now + dt.timedelta(days=3))
     assert "moved by 3 day(s)" in out.getvalue()

@@ -47,12 +47,16 @@ def registrants(event):
     ada = RegistrationFactory(
         event=event, person=PersonFactory(first_name="Ada", email="ada@a.example", languages="fr")
     )
-    bob = RegistrationFactory(event=event, person=PersonFactory(first_name="Bob", email="bob@b.example"))
+    bob = RegistrationFactory(
+        event=event, person=PersonFactory(first_name="Bob", email="bob@b.example")
+    )
     cy_user = UserFactory(email="cy@c.example")
     cy_user.last_login = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
     cy_user.save()
     cy = RegistrationFactory(event=event, person=PersonFactory(email="cy@c.example", user=cy_user))
-    dee = RegistrationFactory(event=event, status=S.PENDING, person=PersonFactory(email="d@d.example"))
+    dee = RegistrationFactory(
+        event=event, status=S.PENDING, person=PersonFactory(email="d@d.example")
+    )
     return ada, bob, cy, dee
 
 
@@ -218,7 +222,9 @@ class TestApi:
         assert response.status_code == 200, response.content
         assert response.json()["sent"] == 2
         rows = {r["email"]: r for r in client.get(url).json()}
-        assert rows["ada@a.example"]["sent_count"] == 1 and rows["ada@a.example"]["opened_at"] is None
+        assert (
+            rows["ada@a.example"]["sent_count"] == 1 and rows["ada@a.example"]["opened_at"] is None
+        )
         assert rows["cy@c.example"]["signed_in"] is True
         ada = registrants[0]
         again = client.post(

@@ -53,7 +53,11 @@ def sign_in_url(user, *, next_url: str, scope: str) -> str:
     """Absolute address that signs ``user`` in and lands on ``next_url`` (a path of this site)."""
     next_url = safe_next(next_url)
     query = urlencode(
-        {"scope": scope, "next": next_url, "sesame": token_for(user, scope=scope, next_url=next_url)}
+        {
+            "scope": scope,
+            "next": next_url,
+            "sesame": token_for(user, scope=scope, next_url=next_url),
+        }
     )
     return f"{settings.SITE_URL}{reverse('accounts:link')}?{query}"
 

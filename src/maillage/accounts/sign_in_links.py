@@ -63,3 +63,42 @@ def account_for(person: Person) -> User:
     person.user = user
     person.save(update_fields=["user", "updated_at"])
     return user
+
+
+def open_accounts(people: list[Person]) -> dict[int, User]:
+    """``account_for`` for many people at once (an event's invitations): person id -> account,
+    in a handful of queries whatever the number. People whose address is the account of
+    another person, or who share an address with one listed earlier, are left out."""
+    accounts: dict[int, User] = {}
+    missing = []
+    for person in people:
+        if person.user_id:
+            accounts[person.pk] = person.user
+        elif person.email.strip():
+            missing.append(person)
+    if not missing:
+        return accounts
+    emails = {p.email.strip().lower() for p in missing}
+    by_email = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
+    taken = set(
+        Person.objects.filter(user__in=list(by_email.values())).values_list("user_id", flat=True)
+    )
+    new_users, linked, used = [], [], set()
+    for person in missing:
+        email = person.email.strip().lower()
+        user = by_email.get(email)
+        if (user is not None and user.pk in taken) or email in used:
+            continue
+        if user is None:
+            user = User(email=email, first_name=person.first_name, last_name=person.last_name)
+            user.set_unusable_password()
+            new_users.append(user)
+        used.add(email)
+        person.user = user
+        linked.append(person)
+    User.objects.bulk_create(new_users)
+    for person in linked:
+        person.user_id = person.user.pk
+        accounts[person.pk] = person.user
+    Person.objects.bulk_update(linked, ["user"])
+    return accounts

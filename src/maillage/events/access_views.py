@@ -17,9 +17,7 @@ from maillage.events.organiser_views import managed_event_or_denied
 
 
 def invitation(request, slug: str, registration_id: int):
-    registration = invitations.open_invitation(
-        request, slug=slug, registration_id=registration_id
-    )
+    registration = invitations.open_invitation(request, slug=slug, registration_id=registration_id)
     if registration is None:
         context = {"slug": slug, "registration_id": registration_id}
         return render(request, "events/invitation_invalid.html", context, status=400)
@@ -66,9 +64,16 @@ def register_confirm(request, slug: str, key: str):
     if request.method != "POST":
         pending = self_registration.pending_for(slug=slug, key=key)
         if pending is None:
-            context = {"slug": slug, "error": _("This link no longer works: it was used already, it expired, or it was cut.")}
+            context = {
+                "slug": slug,
+                "error": _(
+                    "This link no longer works: it was used already, it expired, or it was cut."
+                ),
+            }
             return render(request, "events/register_link_invalid.html", context, status=400)
-        return render(request, "events/register_confirm.html", {"event": pending.event, "pending": pending})
+        return render(
+            request, "events/register_confirm.html", {"event": pending.event, "pending": pending}
+        )
     try:
         registration, user, created = self_registration.confirm_registration(slug=slug, key=key)
     except self_registration.LinkUnusable as exc:

@@ -45,11 +45,14 @@ def local_day(event: Event) -> dt.date:
 def redate(event: Event, days: int) -> Event:
     """Move the event, its programme and its registration window by ``days`` days, at the same
     local clock times."""
+
     def moved(value):
         if value is None:
             return None
         local = timezone.localtime(value, ZONE)
-        return dt.datetime.combine(local.date() + dt.timedelta(days=days), local.time(), tzinfo=ZONE)
+        return dt.datetime.combine(
+            local.date() + dt.timedelta(days=days), local.time(), tzinfo=ZONE
+        )
 
     Event.objects.filter(pk=event.pk).update(
         starts_at=moved(event.starts_at),

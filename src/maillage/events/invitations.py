@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,7 +29,7 @@ from django.utils.translation import ngettext
 
 from maillage.accounts import links, rate_limits
 from maillage.accounts.languages import preferred_language
-from maillage.accounts.sign_in_links import account_for
+from maillage.accounts.sign_in_links import account_for, open_accounts
 from maillage.events.models import Event, Invitation, Registration, new_token
 from maillage.mail.models import OutgoingMail
 from maillage.mail.services import queue_mail
@@ -92,7 +92,7 @@ def invite(
     now = now or timezone.now()
     with transaction.atomic():
         if registration_ids is None:
-            chosen = list(awaiting(event, resend=resend).select_related("person", "event"))
+            chosen = list(awaiting(event, resend=resend).select_related("person__user", "event"))
             skipped = 0
         else:
             ids = {int(i) for i in registration_ids}
@@ -105,11 +105,36 @@ def invite(
                     )
                 )
             chosen = list(
-                not_signed_in(confirmed).exclude(person__email="").select_related("person", "event")
+                not_signed_in(confirmed)
+                .exclude(person__email="")
+                .select_related("person__user", "event")
             )
             skipped = len(ids) - len(chosen)
-        mails = [send_invitation(registration=r, by=by, now=now) for r in chosen]
-    return InviteResult(mails=mails, skipped=skipped)
+        accounts = open_accounts([r.person for r in chosen])
+        sent = [r for r in chosen if r.person_id in accounts]
+        invitations = _count_sending(sent, by=by, now=now)
+        mails = [_mail(r, invitations[r.pk], accounts[r.person_id]) for r in sent]
+    return InviteResult(mails=mails, skipped=skipped + len(chosen) - len(sent))
+
+
+def _count_sending(registrations: list[Registration], *, by, now) -> dict[int, Invitation]:
+    """The invitation rows of these registrations, created or counted one more send."""
+    have = set(
+        Invitation.objects.filter(registration__in=registrations).values_list(
+            "registration_id", flat=True
+        )
+    )
+    Invitation.objects.bulk_create(
+        Invitation(registration=r, first_sent_at=now, last_sent_at=now, sent_by=by)
+        for r in registrations
+        if r.pk not in have
+    )
+    rows = Invitation.objects.filter(registration__in=registrations)
+    rows.update(sent_count=F("sent_count") + 1, last_sent_at=now)
+    by_registration = {i.registration_id: i for i in rows}
+    for registration in registrations:
+        by_registration[registration.pk].registration = registration
+    return by_registration
 
 
 def invitation_url(invitation: Invitation, user) -> str:
@@ -127,19 +152,18 @@ def send_invitation(
 ) -> OutgoingMail:
     """Open the person's account if needed and mail them a fresh invitation link."""
     now = now or timezone.now()
-    person, event = registration.person, registration.event
+    person = registration.person
     if not person.email:
         raise ValidationError(
             _("%(name)s has no e-mail address; add it in the directory first.") % {"name": person}
         )
     user = account_for(person)
-    invitation, _created = Invitation.objects.get_or_create(
-        registration=registration,
-        defaults={"first_sent_at": now, "last_sent_at": now, "sent_by": by},
-    )
-    invitation.sent_count += 1
-    invitation.last_sent_at = now
-    invitation.save(update_fields=["sent_count", "last_sent_at"])
+    invitation = _count_sending([registration], by=by, now=now)[registration.pk]
+    return _mail(registration, invitation, user)
+
+
+def _mail(registration: Registration, invitation: Invitation, user) -> OutgoingMail:
+    person, event = registration.person, registration.event
     language = preferred_language(user=user, person=person, used=registration.language)
     with translation.override(language), timezone.override(event.zone):
         body = render_to_string(

@@ -25,7 +25,11 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.sign_in_links import account_for
 from maillage.events.models import Event, PendingRegistration, Registration
-from maillage.events.services.registrations import AlreadyRegistered, check_registration_open, register
+from maillage.events.services.registrations import (
+    AlreadyRegistered,
+    check_registration_open,
+    register,
+)
 from maillage.mail.services import queue_mail
 
 CONFIRM_DAYS = 3  # a registration link not opened within three days is dropped

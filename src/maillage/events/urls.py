@@ -28,7 +28,9 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/register/", views.register, name="register"),
-    path("<slug:slug>/register/confirm/<str:key>/", access.register_confirm, name="register_confirm"),
+    path(
+        "<slug:slug>/register/confirm/<str:key>/", access.register_confirm, name="register_confirm"
+    ),
     path("<slug:slug>/invitation/<int:registration_id>/", access.invitation, name="invitation"),
     path(
         "<slug:slug>/invitation/<int:registration_id>/renew/",

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from maillage.accounts import rate_limits
 from maillage.events import ics, selectors, self_registration, services
 from maillage.events.enums import EventKind, EventStatus
 from maillage.events.forms import RegistrationForm
-from maillage.events.models import Event, Registration
+from maillage.events.models import Event
 from maillage.events.rules import manages_event
 
 
