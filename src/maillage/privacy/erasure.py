@@ -15,7 +15,7 @@ from auditlog.models import LogEntry
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,16 +46,29 @@ def _participant_model():
     return apps.get_model("matchmaking", "Participant")
 
 
-def _clear_registrations(registrations) -> None:
+def _clear_registrations(ids: list[int], new_people: dict[int, int] | None = None) -> None:
     """Registration rows keep their event, status, type and organisation (the figures), lose
-    what described the person, and every personal link to them stops working."""
-    rows = list(registrations.only("pk"))
-    ids = [r.pk for r in rows]
-    for row in rows:  # a new badge code each (they are unique)
-        row.token, row.job_title, row.listed_publicly, row.consent_at = new_token(), "", False, None
-    Registration.objects.bulk_update(
-        rows, ["token", "job_title", "listed_publicly", "consent_at"], batch_size=500
+    what described the person (moved to `new_people[id]` when given), and every personal link
+    to them stops working: a new badge code each, their keys and invitations deleted."""
+    # One statement run for all rows: each needs its own badge code (unique), and bulk_update's
+    # CASE expressions cost ~10 ms of Python per row (80 registrations/s on a 2-core machine).
+    table = connection.ops.quote_name(Registration._meta.db_table)
+    column = {f.name: connection.ops.quote_name(f.column) for f in Registration._meta.fields}
+    cleared = (
+        f"{column['token']} = %s, {column['job_title']} = '', "
+        f"{column['listed_publicly']} = %s, {column['consent_at']} = NULL"
     )
+    with connection.cursor() as cursor:
+        if new_people:
+            cursor.executemany(
+                f"UPDATE {table} SET {cleared}, {column['person']} = %s WHERE {column['id']} = %s",
+                [(new_token(), False, new_people[pk], pk) for pk in ids],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET {cleared} WHERE {column['id']} = %s",
+                [(new_token(), False, pk) for pk in ids],
+            )
     for rel in Registration._meta.related_objects:  # personal links: every row holding a key
         if any(_is_secret(f.name) for f in rel.related_model._meta.concrete_fields):
             rel.related_model.objects.filter(**{f"{rel.field.name}__in": ids}).delete()
@@ -122,7 +135,7 @@ def erase_person(*, person: Person, basis: str, performed_by=None, reason: str =
     )
     Affiliation.objects.filter(person=person).delete()
     ConsentRequest.objects.filter(person=person).update(email="erased@invalid", text="")
-    _clear_registrations(Registration.objects.filter(person=person))
+    _clear_registrations(list(person.registrations.values_list("pk", flat=True)))
     contact = apps.get_model("partnerships", "ContactMet")
     contact.objects.filter(person=person).update(name="", notes="")
     if user is not None:
@@ -189,10 +202,6 @@ def anonymise_old_registrations(*, now: dt.datetime | None = None, batch: int = 
             AnonymousPerson.objects.bulk_create(
                 AnonymousPerson(person=p, cause=AnonymousCause.RETENTION) for p in people
             )
-            moved = [
-                Registration(pk=registration_id, person=person)
-                for registration_id, person in zip(rows, people, strict=True)
-            ]
-            Registration.objects.bulk_update(moved, ["person"], batch_size=500)
-            _clear_registrations(Registration.objects.filter(pk__in=rows))
+            new_people = {pk: p.pk for pk, p in zip(rows, people, strict=True)}
+            _clear_registrations(rows, new_people)
             done += len(rows)
