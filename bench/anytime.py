@@ -107,6 +107,22 @@ def table(meetsolver_file: Path, plain_file: Path) -> str:
         )
     lines.append("")
     lines.append(f"{wins} of {len(names)} no worse than the plain model.")
+
+    def summary(rows: dict, label: str) -> str:
+        got = [rows[n] for n in names]
+        proven = sum(r["status"] in ("optimal", "infeasible") for r in got)
+        firsts = [r["first"] for r in got if r["first"] is not None]
+        fast = sum(f <= 10 for f in firsts)
+        loads = [x for r in got for x in (r["load_before"][0], r["load_after"][0])]
+        dates = sorted(r["date"] for r in got)
+        return (
+            f"{label}: {proven} proven (optimal or infeasible); a schedule in {len(firsts)}, "
+            f"the first within 10 s in {fast}; {dates[0]} – {dates[-1]} UTC, "
+            f"1-minute load {min(loads):.1f}–{max(loads):.1f}"
+        )
+
+    lines.append(summary(ms, "meetsolver"))
+    lines.append(summary(pl, "plain model"))
     return "\n".join(lines)
 
 

@@ -159,6 +159,8 @@ def _anytime_alone(instance: Instance, config: SolveConfig, found: Solution, rel
     start = found if found.status is Status.FEASIBLE else first_schedule(instance, deadline)
     if start is None:
         return Solution(Status.UNKNOWN)
+    if start.status in (Status.OPTIMAL, Status.INFEASIBLE):
+        return start
     return improve_from(instance, start.assignments, config, deadline, relay)
 
 

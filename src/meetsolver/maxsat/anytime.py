@@ -43,13 +43,14 @@ LNS_SHARE = 0.35  # ... or after this share of its time
 
 
 def first_schedule(instance: Instance, deadline: float) -> Solution | None:
-    """A valid schedule fast (construction, else SAT on the hard clauses), or None."""
+    """A valid schedule fast (construction, else SAT on the hard clauses), or None when the
+    deadline came first; INFEASIBLE when SAT proves the rules cannot all hold."""
     built = construct(instance)
     if not missing(instance, built):
         return _solution(instance, built)
     formula = encode(instance, slot_busy=True)
     if formula.impossible:
-        return None
+        return Solution(Status.INFEASIBLE, conflicts=formula.impossible)
     with Solver(name="cadical153", bootstrap_with=formula.hard) as sat:
         # CaDiCaL has no time limit of its own here: interrupt it at the deadline.
         left = deadline - time.monotonic()
@@ -61,6 +62,8 @@ def first_schedule(instance: Instance, deadline: float) -> Solution | None:
             found = sat.solve_limited(expect_interrupt=True)
         finally:
             timer.cancel()
+        if found is False:  # the hard clauses are the rules: a proof that nothing fits
+            return Solution(Status.INFEASIBLE)
         if not found:
             return None
         model = set(x for x in sat.get_model() if x > 0)

@@ -1,12 +1,15 @@
-"""UWrMaxSAT in a child process, so it can race CP-SAT on the other core and be stopped at once.
+"""The all-required race: two UWrMaxSAT formulas and the anytime search, one process each.
 
 The native solver holds the interpreter lock while it searches, so in a thread it would stall
-CP-SAT's callbacks; a process also lets the parent end it at any moment (a stop request, the
-time limit) without waiting for the solver to poll.
+the others; a process also lets the parent end it at any moment (a stop request, the time
+limit) without waiting for the solver to poll. The second formula runs at the same priority
+until it has had ``HOLD_SECONDS`` of CPU time, then at ``NICE_SECOND`` so that the anytime
+search (:mod:`meetsolver.maxsat.anytime`) gets its core.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import time
@@ -14,7 +17,8 @@ import time
 from meetsolver.instance import Instance
 from meetsolver.solution import Solution, SolveConfig, Status
 
-# Niceness of the second formula's process: it races on what CPU the first one leaves.
+# Niceness of the second formula's process once the anytime search starts improving: it then
+# races on what CPU the first formula and the anytime search leave.
 NICE_SECOND = 10
 
 
@@ -32,9 +36,6 @@ class _Orphaned:
 def _child(instance: Instance, deadline: float, slot_busy: bool, stop, conn) -> None:
     from meetsolver.maxsat import solve_maxsat
 
-    if not slot_busy:
-        # The second formula only takes what CPU the first one leaves (on a loaded machine).
-        os.nice(NICE_SECOND)
     try:
         # time.monotonic() is the system's monotonic clock, shared by parent and child.
         left = max(0.1, deadline - time.monotonic())
@@ -83,6 +84,12 @@ class Background:
                 self._result = got
         return self._result
 
+    def lower_priority(self, niceness: int) -> None:
+        """Raise the child's niceness (allowed for one's own processes; lowering is not)."""
+        # On a system without priorities the race still works, with equal shares.
+        with contextlib.suppress(OSError, AttributeError, TypeError):
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, niceness)
+
     def cpu_seconds(self) -> float | None:
         """CPU time the child has used so far (Linux), None where the system does not say."""
         try:
@@ -118,11 +125,12 @@ class Background:
 
 # The two MaxSAT formulas have both cores until the second one has had this much CPU time
 # (most events are proven by then; on a loaded machine that takes longer than it in wall
-# time); then it stops, hands its schedule over, and the anytime search takes its core.
+# time); then the anytime search starts improving and takes what CPU the second formula,
+# at its lower priority, leaves.
 HOLD_SECONDS = 8.0
 HOLD_SHARE = 0.4  # of the time limit in wall time, at the latest
 FINAL_SECONDS = 0.3  # the anytime search ends this much before the deadline
-HANDOVER_SECONDS = 2.0  # the longest wait for the second formula's schedule at the handover
+COLLECT_SECONDS = 2.0  # after a stop request, the longest wait for the children's schedules
 GRACE_SECONDS = 0.5  # the longest wait past the deadline for the children's last schedules
 
 
@@ -133,6 +141,8 @@ def _anytime_child(instance: Instance, deadline: float, seed: int, stop, conn) -
         stopping = _Orphaned(stop)
         best = first_schedule(instance, deadline)
         conn.send(("schedule", best))
+        if best is not None and best.status is Status.INFEASIBLE:
+            return  # a proof: the parent stops the race
         # Wait for the parent's go (with the best schedule it knows), or the end.
         while not conn.poll(0.05):
             if stopping.is_set() or time.monotonic() >= deadline:
@@ -143,7 +153,7 @@ def _anytime_child(instance: Instance, deadline: float, seed: int, stop, conn) -
             best is None or given.objective["breaks"] < best.objective["breaks"]
         ):
             best = given
-        if best is None or best.status is Status.OPTIMAL:
+        if best is None or best.status in (Status.OPTIMAL, Status.INFEASIBLE):
             conn.send(("final", best))
             return
         end = deadline - FINAL_SECONDS  # so the final schedule reaches the parent in time
@@ -271,7 +281,7 @@ def race(
         for kind, value in anytime.messages():
             if kind in ("schedule", "final") and value is not None:
                 offer(value)
-                if value.status is Status.OPTIMAL:
+                if value.status in (Status.OPTIMAL, Status.INFEASIBLE):
                     return value
             elif kind == "progress":
                 report(value)
@@ -282,7 +292,6 @@ def race(
     try:
         offer(known)
         last = start
-        handover = None  # when the second formula was asked for its schedule
         while True:
             for run in (first, second):
                 sol = run.poll()
@@ -292,40 +301,38 @@ def race(
             if done is not None:
                 return _stamped(done, start)
             now = time.monotonic()
-            if handover is None and (
+            if not anytime.started and (
                 _used(second, now - start) >= hold or now >= latest or second.finished()
             ):
-                handover = now
-                second.ask_to_stop()
-            if (
-                not anytime.started
-                and handover is not None
-                and (second.finished() or now >= handover + HANDOVER_SECONDS)
-            ):
-                offer(second.poll())
-                second.stop()
+                # The second formula goes on at a lower priority (a proof may still come);
+                # the anytime search now takes what CPU it leaves.
+                second.lower_priority(NICE_SECOND)
                 anytime.go(best[0] if best else None)
             stop = now >= deadline or (config.stop is not None and config.stop.is_set())
             if not stop and now - last >= 1.0:
                 last = now
                 stop = report(lowest[0] if lowest else None)
-            if stop or (first.finished() and anytime.done):
+            if stop or (first.finished() and second.finished() and anytime.done):
                 break
             time.sleep(0.02)
-        first.ask_to_stop()
-        anytime.ask_to_stop()
+        for run in (first, second, anytime):
+            run.ask_to_stop()
         # Collect the last schedules, never for long past the deadline (a child that has not
         # even started its solver by then has nothing to give).
         now = time.monotonic()
-        end = min(now + HANDOVER_SECONDS, max(now, deadline) + GRACE_SECONDS)
-        while time.monotonic() < end and not (first.finished() and anytime.done):
+        end = min(now + COLLECT_SECONDS, max(now, deadline) + GRACE_SECONDS)
+        while time.monotonic() < end and not all(r.finished() for r in (first, second)):
+            anytime_news()
+            time.sleep(0.02)
+        while time.monotonic() < end and not anytime.done:
             anytime_news()
             time.sleep(0.02)
         anytime_news()
-        sol = first.poll()
-        if sol is not None and sol.status in (Status.OPTIMAL, Status.INFEASIBLE):
-            return _stamped(sol, start)
-        offer(sol)
+        for run in (first, second):
+            sol = run.poll()
+            if sol is not None and sol.status in (Status.OPTIMAL, Status.INFEASIBLE):
+                return _stamped(sol, start)
+            offer(sol)
         if best:
             return _stamped(best[0], start)
         return Solution(Status.UNKNOWN, seconds=time.monotonic() - start)
