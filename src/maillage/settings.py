@@ -214,6 +214,7 @@ MAILLAGE_PERIODIC_TASKS = [
     ("maillage.matchmaking.tasks.expire_meeting_requests", 300),
     ("maillage.news.tasks.fetch_feeds", 3600),
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
+    ("maillage.events.periodic.drop_unconfirmed_registrations", 6 * 3600),
 ]
 # Registrations of events ended longer ago than this are anonymised (maillage.privacy).
 MAILLAGE_RETENTION_DAYS = int(CONFIG["registration_retention_days"])  # type: ignore[call-overload]

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from maillage.ecosystem.models import Affiliation, Person
+from maillage.events import periodic
 from maillage.events.models import PendingRegistration, Registration
 from maillage.mail.models import OutgoingMail
 from maillage.privacy.models import ConsentRecord
@@ -154,6 +155,9 @@ def test_expired_link(client, event, form_data):
     response = client.post(confirm_path(OutgoingMail.objects.get()))
     assert response.status_code == 400 and "This link no longer works" in response.content.decode()
     assert not Registration.objects.exists()
+    # the periodic job forgets it; running it again finds nothing
+    assert periodic.drop_unconfirmed_registrations.call() == 1
+    assert periodic.drop_unconfirmed_registrations.call() == 0
 
 
 def test_registration_checks_are_rate_limited(client, event, form_data):
