@@ -14,10 +14,10 @@ from maillage.news.extraction.linking import link
 from tests.news.conftest import DATA
 
 # Targets of the issue: organisations 0.85, agreements 0.70, events 0.70 (on unseen news).
-# The floors are what the unseen part gave when it was first run (docs/news.md); below the
-# targets for agreements and events, which are not met yet.
-UNSEEN_FLOORS = {"organisations": 0.85, "agreements": 0.60, "events": 0.55}
-DEV_FLOORS = {"organisations": 0.88, "agreements": 0.80, "events": 0.80}
+# The floors sit just under what the unseen part gives (docs/news.md): the organisations'
+# target is met, the agreements' and events' are not yet, and these floors say so.
+UNSEEN_FLOORS = {"organisations": 0.87, "agreements": 0.60, "events": 0.55}
+DEV_FLOORS = {"organisations": 0.92, "agreements": 0.85, "events": 0.88}
 
 
 @pytest.fixture(scope="module")

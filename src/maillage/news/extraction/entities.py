@@ -65,7 +65,7 @@ NAME_RUN = re.compile(rf"{_CAP}(?:{_LINK}{_NEXT})*")
 _TRAILING_LINK = re.compile(
     r"(?:\s+(?:de|du|des|de la|of|the|for|and|&|et|pour|en|d|l|au|aux|le|la|à|in|at|on))+$", re.I
 )
-_LEADING = re.compile(r"^(?:the|le|la|les|l['’]|d['’]|du|des|de)\s*", re.I)
+_LEADING = re.compile(r"^(?:(?:the|le|la|les|du|des|de)\s+|[ld]['’]\s*)", re.I)
 _APPOSITION = re.compile(
     r"(?:\b(?:la|le|l['’]|une?|the|a|an|notre|our|sa|son|its|their|leur)\s+)?"
     r"(?P<noun>jeune pousse|start-?up|spin-?off|scale-?up|entreprise|soci[ée]t[ée]|company|firm|"
@@ -208,8 +208,74 @@ def _directory_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
-def _pattern_mentions(text: str) -> list[Mention]:
+_INSTITUTION = re.compile(
+    r"\b(?P<name>(?:Agence|Communaut[ée]|Chambre|Institut|Centre|Association|F[ée]d[ée]ration|"
+    r"Syndicat|Office|Conseil|Minist[èe]re|Soci[ée]t[ée]|Compagnie|P[ôo]le)"
+    r"(?:[ \u00a0]+(?:[dl]['’][a-zàâçéèêëîïôûùüÿñ\-]+|de|du|des|la|et|pour|[a-zàâçéèêëîïôûùüÿñ\-]{2,})){1,9}?"
+    r"(?:[ \u00a0]+(?P<tail>[A-ZÀ-Þ][\w\-]+(?:[ \u00a0]+[A-ZÀ-Þ][\w\-]+)*))?)"
+    r"(?P<acronym>[ \u00a0]*\([A-Z][A-Za-z&|\-]{1,9}\))?"
+)
+_STAFF_OF = re.compile(
+    r"\b(?:fondateurs?|fondatrices?|dirigeants?|dirigeantes?|[ée]quipes?|founders?|teams?|CEOs?|"
+    r"PDG|directeurs?|managers?)\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|of\s+(?:the\s+)?)"
+    r"(?=[A-ZÀ-Þ])"
+)
+_NETWORK_HEADS = {"association", "federation", "alliance", "union", "network"}
+
+
+def _institutions(text: str) -> list[Mention]:
+    """'Agence de promotion de l'industrie et de l'innovation (APII)', 'Communauté
+    d'agglomération Sophia Antipolis': names with lower-case words, taken only when an acronym
+    or a capitalised name closes them."""
     found = []
+    for m in _INSTITUTION.finditer(text):
+        if not (m.group("acronym") or m.group("tail")):
+            continue
+        name = clean_name(m.group("name"))
+        if len(name.split()) >= 3:
+            found.append(
+                Mention(
+                    m.start("name"),
+                    m.start("name") + len(name),
+                    name,
+                    "pattern",
+                    kind_of(name) or "public_body",
+                )
+            )
+    return found
+
+
+def _joined_by_and(text: str) -> list[Mention]:
+    """'International Association of Science Parks and Areas of Innovation': an association's
+    name that goes on after 'and' with words that are no organisation of their own."""
+    found = []
+    for run in NAME_RUN.finditer(text):
+        head = set(fold(run.group()).split())
+        if not head & _NETWORK_HEADS:
+            continue
+        after = re.match(r"[ \u00a0]+(?:and|et|&)[ \u00a0]+", text[run.end() :])
+        if not after:
+            continue
+        tail = NAME_RUN.match(text, run.end() + after.end())
+        if tail and kind_of(tail.group()) in ("", "company") and not tail.group().isupper():
+            name = clean_name(text[run.start() : tail.end()])
+            found.append(Mention(run.start(), run.start() + len(name), name, "pattern", "network"))
+    return found
+
+
+def _pattern_mentions(text: str) -> list[Mention]:
+    found = _institutions(text) + _joined_by_and(text)
+    for m in _STAFF_OF.finditer(text):
+        position = m.end()
+        while run := NAME_RUN.match(text, position):
+            name = clean_name(run.group())
+            if name:
+                offset = run.start() + run.group().find(name)
+                found.append(Mention(offset, offset + len(name), name, "pattern", "company"))
+            more = _LIST_NEXT.match(text, run.end())
+            if not more:
+                break
+            position = more.end()
     for run in NAME_RUN.finditer(text):
         name = clean_name(run.group())
         if not name or not _has_cue(name):
@@ -388,8 +454,40 @@ def _covers(short: str, long: str) -> bool:
     return True
 
 
+def _without_place(name: str) -> str:
+    """'Life Innovation Center de Kawasaki' -> 'Life Innovation Center'."""
+    m = re.match(
+        r"(?P<base>.+?)[ \u00a0]+(?:(?:de|of|in|à|d['’])[ \u00a0]*)?(?P<place>[A-ZÀ-Þ][\w\-]+)$",
+        name,
+    )
+    if m and len(m.group("base").split()) >= 2 and places.city(m.group("place")):
+        return m.group("base")
+    return name
+
+
 def _merge_short_forms(orgs: list[Organisation]) -> list[Organisation]:
     kept: list[Organisation] = []
+    for org in sorted(orgs, key=lambda o: len(o.name)):
+        base = _without_place(org.name)
+        same = next(
+            (
+                k
+                for k in kept
+                if base != org.name
+                and k.entry_id is None
+                and org.entry_id is None
+                and fold(k.name) == fold(base)
+            ),
+            None,
+        )
+        if same is not None:
+            same.mentions += org.mentions
+            same.country = same.country or org.country
+            same.city = same.city or org.city
+            org.mentions = []
+        else:
+            kept.append(org)
+    orgs, kept = kept, []
     for org in sorted(orgs, key=lambda o: -len(o.name)):
         into = next(
             (

@@ -182,7 +182,10 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
             re.I,
         ):
             parks = [o for o in orgs if o.kind in {"park", "network"}]
-            parties = parks[:2] if len(parks) >= 2 else parties
+            if len(parks) < 2:
+                previous = in_sentence or previous
+                continue  # 'both parks', and we do not know the second one: no guess
+            parties = parks[:2]
         if (
             len(parties) < 2
             and lead is not None
