@@ -34,10 +34,6 @@ def queue_mail(
     to = (to or "").strip()
     if not to:
         raise ValueError("queue_mail needs a recipient address (to)")
-    if key:
-        existing = OutgoingMail.objects.filter(key=key).first()
-        if existing is not None:
-            return existing
     fields = {
         "to": to,
         "subject": " ".join(subject.split())[:998],  # a header holds no line break
@@ -53,7 +49,7 @@ def queue_mail(
         try:
             with transaction.atomic():
                 mail = OutgoingMail.objects.create(**fields)
-        except IntegrityError:  # another process stored the same key meanwhile
+        except IntegrityError:  # the key is stored already (by this or another process)
             return OutgoingMail.objects.get(key=key)
     else:
         mail = OutgoingMail.objects.create(**fields)
