@@ -183,7 +183,7 @@ class DirectoryFilters(Schema):
     network: str = Field(
         "", description="slug of a network the organisation is a member of", max_length=200
     )
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=1_000_000)
     page_size: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
 
     @field_validator("country")

@@ -185,7 +185,7 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
 def list_people(
     request,
     organisation: str = Query("", description="slug of an organisation", max_length=200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=1_000_000),
 ):
     user = request.auth
     qs = selectors.visible_people(user)
@@ -251,7 +251,7 @@ def list_networks(request):
     response=answers({200: MemberPage}, 404),
     summary="Members of a network",
 )
-def list_network_members(request, slug: str, page: int = Query(1, ge=1)):
+def list_network_members(request, slug: str, page: int = Query(1, ge=1, le=1_000_000)):
     network = get_object_or_404(selectors.networks(), slug=slug)
     today = timezone.localdate()
     qs = (
