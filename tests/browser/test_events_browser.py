@@ -1,8 +1,10 @@
-"""Browser journey of events: a visitor finds an event in the calendar, registers and sees the
-confirmation; a staff member of the organising park signs in and checks them in."""
+"""Browser journey of events: a visitor finds an event in the calendar, registers, confirms the
+address from the mail and sees their registration with the badge code; the badge code opens
+nothing for a stranger; a staff member of the organising park signs in and checks them in."""
+
+import re
 
 import pytest
-from django.core import mail
 
 from maillage.events.enums import RegistrationStatus
 from maillage.events.models import Registration
@@ -25,7 +27,12 @@ def lunch():
     return event, staff
 
 
-def test_register_then_check_in(live_server, page, lunch):
+def plain(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_register_then_check_in(live_server, page, browser, lunch, smtp_server, settings):
+    settings.SITE_URL = live_server.url
     event, staff = lunch
 
     # a visitor finds the event in the calendar
@@ -36,7 +43,7 @@ def test_register_then_check_in(live_server, page, lunch):
     assert page.locator("#venue-map.leaflet-container").count() == 1
 
     # registers
-    page.get_by_role("link", name="Register").click()
+    page.get_by_role("link", name="Register", exact=True).click()
     page.fill("#id_email", "zoe.moreau@dualsun.example")
     page.fill("#id_first_name", "Zoé")
     page.fill("#id_last_name", "Moreau")
@@ -46,14 +53,25 @@ def test_register_then_check_in(live_server, page, lunch):
     page.check("#id_listed_publicly")
     page.get_by_role("button", name="Register").click()
 
-    # and sees the confirmation, with the code to show at the entrance
+    # confirms the address from the mail, and sees the registration with the code for the entrance
+    smtp_server.wait_for(1, timeout=20)
+    [check] = [plain(m) for m in smtp_server.messages]
+    page.goto(re.search(r"https?://\S+/register/confirm/\S+", check).group(0))
+    page.locator("#confirm-registration").click()
     status = page.locator("#registration-status")
     status.wait_for()
     assert "your registration is confirmed" in status.inner_text()
     registration = Registration.objects.get(person__email="zoe.moreau@dualsun.example")
     assert registration.status == RegistrationStatus.CONFIRMED
     assert registration.token in page.locator("main").inner_text()
-    assert [m.to for m in mail.outbox] == [["zoe.moreau@dualsun.example"]]
+
+    # the badge code opens nothing for someone who reads it on her badge
+    stranger = browser.new_context()
+    peek = stranger.new_page()
+    peek.goto(f"{live_server.url}/events/registration/{registration.token}/")
+    assert peek.locator("#link-invalid").count() == 1
+    assert "Moreau" not in peek.locator("main").inner_text()
+    stranger.close()
 
     # staff of the park signs in and checks her in from the search
     page.goto(f"{live_server.url}/accounts/login/?next=/events/{event.slug}/check-in/")
