@@ -208,3 +208,8 @@ def test_api_my_data_and_erasure(client, ada):
     ada.refresh_from_db()
     assert ada.first_name == "Anonymous" and not ada.email
     assert client.get("/api/v1/privacy/me", headers=headers).status_code == 401  # token gone
+
+
+def test_privacy_page_in_french(client):
+    page = client.get(reverse("privacy:policy"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Vos droits" in page and "Confidentialité" in page
