@@ -41,6 +41,10 @@ def parse(url: str) -> dict[str, object]:
     if scheme in {"smtp", "smtp+tls", "submission", "smtps"} and not parts.hostname:
         raise EmailUrlError(f"email_url {_safe(url)!r}: no host; write it as {scheme}://host:port")
     query = urllib.parse.parse_qs(parts.query)
+    if "timeout" in query and not query["timeout"][0].isdigit():
+        raise EmailUrlError(
+            f"email_url {_safe(url)!r}: timeout must be a whole number of seconds, e.g. ?timeout=10"
+        )
     if scheme == "smtp+tls":
         rewritten = parts._replace(scheme="submission")
     elif scheme == "smtps":  # implicit TLS; dj-email-url reads smtps as STARTTLS
@@ -61,13 +65,6 @@ def parse(url: str) -> dict[str, object]:
         )
     if scheme == "file":
         conf["EMAIL_FILE_PATH"] = "/" + str(conf["EMAIL_FILE_PATH"]).lstrip("/")
-    if "timeout" in query:
-        try:
-            conf["EMAIL_TIMEOUT"] = int(query["timeout"][0])
-        except ValueError as exc:
-            raise EmailUrlError(
-                f"email_url {_safe(url)!r}: timeout must be a whole number of seconds"
-            ) from exc
     if not conf.get("EMAIL_TIMEOUT"):
         conf["EMAIL_TIMEOUT"] = DEFAULT_TIMEOUT
     for name in ("EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD"):
