@@ -48,6 +48,11 @@ class WishLevel(models.TextChoices):
     NO_THANKS = "no_thanks", _("No, thanks")
 
 
+# The weight of a meeting promised by an accepted request, in the draft (booked at once) and for
+# the optimiser when it cannot be required (see scheduling.py): defined once, here.
+ACCEPTED_REQUEST_WEIGHT = 5
+
+
 class ScheduleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

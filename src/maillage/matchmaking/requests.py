@@ -14,12 +14,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.matchmaking.enums import MeetingSource, RequestStatus, WishLevel
+from maillage.matchmaking.enums import (
+    ACCEPTED_REQUEST_WEIGHT,
+    MeetingSource,
+    RequestStatus,
+    WishLevel,
+)
 from maillage.matchmaking.models import Meeting, MeetingRequest, Participant, Wish
 from maillage.matchmaking.placement import book_first_free, person_name
 from maillage.matchmaking.sessions import ensure_draft, may_meet, published_schedule
-
-ACCEPTED_REQUEST_WEIGHT = 5
 
 
 def send_request(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from maillage.events.enums import ACTIVE_STATUSES
 from maillage.matchmaking.enums import (
+    ACCEPTED_REQUEST_WEIGHT,
     MeetingSource,
     RequestStatus,
     WishLevel,
@@ -58,7 +59,6 @@ from meetsolver.verify import evaluate, verify
 MUST_MEET_WEIGHT = 3
 MUTUAL_WEIGHT = 3
 ONE_SIDED_WEIGHT = 2
-ACCEPTED_WEIGHT = 5
 _MODES = {"onsite": Mode.ONSITE, "online": Mode.ONLINE, "both": Mode.BOTH}
 
 
@@ -212,7 +212,7 @@ def _wanted(session, draft, index, slot_index) -> list[Wanted]:
         out.append(
             Wanted(
                 people=(a, b),
-                weight=ACCEPTED_WEIGHT,
+                weight=ACCEPTED_REQUEST_WEIGHT,
                 required=True,
                 source=MeetingSource.REQUEST,
                 request_id=r_id,
@@ -268,7 +268,7 @@ def _feasible_required(wanted, people, index, n_slots) -> list[Wanted]:
         else:
             w.required = False
             w.fixed_slot = None
-            w.weight = max(w.weight, ACCEPTED_WEIGHT)
+            w.weight = max(w.weight, ACCEPTED_REQUEST_WEIGHT)
     return wanted
 
 
