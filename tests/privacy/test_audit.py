@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from maillage.accounts.models import ApiToken
 from tests.ecosystem import directory_data
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,14 @@ def test_history_page_is_for_editors_only(client, d):
 def test_history_needs_sign_in(client, d):
     url = reverse("privacy:history", kwargs={"kind": "organisation", "pk": d.biotech.pk})
     assert client.get(url).status_code == 302
+
+
+def test_ties_to_organisations_are_in_the_trail(client, d):
+    event = EventFactory(organisers=[d.park_a])
+    event.organisers.add(d.genopole)
+    entries = LogEntry.objects.get_for_object(event)
+    change = next(e.changes_dict["organisers"] for e in entries if "organisers" in e.changes_dict)
+    assert change["operation"] == "add" and d.genopole.name in change["objects"]
+    client.force_login(d.staff_a)
+    url = reverse("privacy:history", kwargs={"kind": "event", "pk": event.pk})
+    assert "added " + d.genopole.name in client.get(url).content.decode()

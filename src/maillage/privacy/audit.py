@@ -43,7 +43,19 @@ def register_models() -> None:
         model = apps.get_model(audited.label)
         if not auditlog.contains(model):
             fields = {f.name for f in model._meta.concrete_fields}
-            auditlog.register(model, exclude_fields=[f for f in EXCLUDED_FIELDS if f in fields])
+            # Ties to organisations, sectors and domains; never to people (their names would stay
+            # in the trail after an erasure).
+            m2m = {
+                f.name
+                for f in model._meta.many_to_many
+                if f.remote_field.through._meta.auto_created
+                and f.related_model._meta.label != "ecosystem.Person"
+            }
+            auditlog.register(
+                model,
+                exclude_fields=[f for f in EXCLUDED_FIELDS if f in fields],
+                m2m_fields=m2m,
+            )
 
 
 def kind_of(obj) -> str | None:
