@@ -10,7 +10,7 @@ from django.urls import reverse
 from maillage.ecosystem.models import Organisation
 from maillage.news import ingest, review
 from maillage.news.enums import ProposalStatus, ProposalType, SourceKind
-from maillage.news.models import NewsSourceLink, Proposal
+from maillage.news.models import NewsSourceLink, Proposal, Source
 from maillage.partnerships.models import Agreement, Delegation
 from tests.ecosystem.factories import PASSWORD
 
@@ -150,3 +150,36 @@ def test_bulk_accept_then_undo(article, genopole_staff, client):
     assert not Proposal.objects.exclude(status=ProposalStatus.PENDING).exists()
     assert Agreement.objects.count() == before
     assert not NewsSourceLink.objects.exists()
+
+
+def test_the_sources_page_refuses_a_file_address(genopole_staff, parks, client):
+    client.login(email=genopole_staff.email, password=PASSWORD)
+    response = client.post(
+        reverse("news:sources"),
+        {
+            "organisation": parks["genopole"].pk,
+            "kind": "feed",
+            "name": "Local",
+            "url": "file:///etc/passwd",
+        },
+    )
+    assert response.status_code == 200
+    assert "http:// or https://" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_staff_paste_an_article_through_the_sources_page(genopole_staff, parks, client):
+    client.login(email=genopole_staff.email, password=PASSWORD)
+    response = client.post(
+        reverse("news:sources"),
+        {
+            "organisation": parks["genopole"].pk,
+            "kind": "pasted",
+            "name": "Communiqué",
+            "text": "Genopole et la Technopole de Caen ont signé le 20 novembre 2024 une "
+            "convention de soft landing pour accueillir les startups de chaque écosystème.",
+        },
+        follow=True,
+    )
+    assert "1 new article" in response.content.decode()
+    assert Proposal.objects.filter(type=ProposalType.AGREEMENT).exists()

@@ -40,6 +40,11 @@ class SourceForm(StyledForm, forms.Form):
             )
         if kind == SourceKind.PASTED and not (data.get("text") or "").strip():
             self.add_error("text", _("Paste the article's text."))
+        url = (data.get("url") or "").strip()
+        if url and not url.lower().startswith(("http://", "https://")):
+            # file:// and other schemes would read the server's own files: only the demo and
+            # the tests use them, through the services.
+            self.add_error("url", _("Give a web address starting with http:// or https://."))
         upload = data.get("file")
         if kind == SourceKind.UPLOAD and not upload:
             self.add_error("file", _("Choose a file to upload."))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,6 +112,8 @@ def add_article(
 def _read_one(report: Report, source: Source, gazetteer, label: str, **article) -> None:
     try:
         added = add_article(source=source, gazetteer=gazetteer, **article)
+    except IntegrityError:  # stored by another worker between our check and our write
+        added = None
     except NoText:
         report.problems.append(_("%(what)s: no text found") % {"what": label})
     except UnsupportedLanguage as exc:
