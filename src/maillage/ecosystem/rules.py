@@ -5,6 +5,7 @@ from __future__ import annotations
 import rules
 
 from maillage.ecosystem.enums import OrganisationKind
+from maillage.ecosystem.models import Membership, Organisation, PageClaim
 
 
 @rules.predicate
@@ -31,8 +32,6 @@ def managed_organisation_ids(user) -> set[int]:
     cached = getattr(user, "_managed_organisation_ids", None)
     if cached is not None:
         return cached
-    from maillage.ecosystem.models import Membership, Organisation
-
     own = staff_organisation_ids(user)
     hosted = set(Organisation.objects.filter(host_park_id__in=own).values_list("id", flat=True))
     networks = set(
@@ -64,7 +63,9 @@ def claimed_organisation_ids(user) -> set[int]:
     cached = getattr(user, "_claimed_organisation_ids", None)
     if cached is None:
         cached = set(
-            user.page_claims.filter(status="approved").values_list("organisation_id", flat=True)
+            user.page_claims.filter(status=PageClaim.Status.APPROVED).values_list(
+                "organisation_id", flat=True
+            )
         )
         user._claimed_organisation_ids = cached
     return cached

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from maillage.ecosystem.models import Sector
+
 
 class SectorSpec(NamedTuple):
     code: str
@@ -127,7 +129,7 @@ def ensure_taxonomy(sector_model=None) -> int:
 
     `sector_model` lets the data migration pass its historical model."""
     if sector_model is None:
-        from maillage.ecosystem.models import Sector as sector_model
+        sector_model = Sector
     existing = {s.code: s for s in sector_model.objects.all()}
     written = 0
     for spec, filiere in all_specs():

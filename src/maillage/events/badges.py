@@ -20,6 +20,8 @@ def qr_data_uri(token: str) -> str:
 
 
 def render_pdf(*, event: Event, registrations: list[Registration], layout: str = "a6") -> bytes:
+    # Imported here, not at the top: loading WeasyPrint takes ~1.8 s and only badge printing
+    # needs it, not every process that imports this module.
     from weasyprint import HTML
 
     if layout not in LAYOUTS:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from maillage.accounts.models import User
 from maillage.ecosystem import services as directory
 from maillage.ecosystem import text
 from maillage.ecosystem.enums import OrganisationKind as K
@@ -277,8 +278,6 @@ def load_twelve_fourteen() -> None:
 
 def load_participant() -> None:
     """The demo participant is registered to the next 12/14 at Château-Gombert."""
-    from maillage.accounts.models import User
-
     user = User.objects.filter(email="participant@maillage.example").first()
     edition = Event.objects.filter(slug="12-14-technopole-de-chateau-gombert-2026-12").first()
     if (
@@ -346,6 +345,8 @@ def load_lunch_guests() -> None:
 
 
 def load(stdout) -> None:
+    # demo_conventions builds on this module's places and helpers (it imports them), so it can
+    # only be imported once this module is loaded.
     from maillage.events.demo_conventions import load_conventions
 
     load_iasp()

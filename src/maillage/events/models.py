@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.events.enums import (
@@ -206,6 +207,10 @@ class Event(models.Model):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    def local_time(self, moment) -> str:
+        """The moment as a date and time where the event takes place (for sentences)."""
+        return formats.date_format(timezone.localtime(moment, self.zone), "DATETIME_FORMAT")
+
     @property
     def is_matchmaking(self) -> bool:
         return self.kind in MATCHMAKING_KINDS
@@ -213,6 +218,19 @@ class Event(models.Model):
     @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
+
+    # Templates ask these rather than compare the status with a string.
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EventStatus.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
 
     @property
     def language_list(self) -> list[str]:
@@ -376,6 +394,27 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    # Templates ask these rather than compare the status with a string.
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RegistrationStatus.PENDING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == RegistrationStatus.DECLINED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == RegistrationStatus.CANCELLED
 
 
 class RegistrationKey(models.Model):

@@ -15,6 +15,7 @@ from maillage.ecosystem.rules import (
     staff_organisation_ids,
 )
 from maillage.events.enums import EventStatus
+from maillage.events.models import Registration
 
 
 @rules.predicate
@@ -33,8 +34,6 @@ def manages_event(user, event) -> bool:
 def is_registered_to(user, event) -> bool:
     if event is None or not (user and user.is_authenticated):
         return False
-    from maillage.events.models import Registration
-
     return Registration.objects.filter(event=event).active().filter(person__user=user).exists()
 
 

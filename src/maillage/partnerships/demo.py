@@ -9,6 +9,9 @@ Signature days that the facts do not give are illustrative and say so in the des
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
+
+from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.core.demo import DEMO_PASSWORD
@@ -223,8 +226,6 @@ def agreements(o: dict[str, Organisation], people: dict[str, Person]) -> dict[st
 
 
 def _at(day: dt.date, hour: int, minutes: int = 0, tz: str = "Asia/Shanghai") -> dt.datetime:
-    import zoneinfo
-
     return dt.datetime(day.year, day.month, day.day, hour, minutes, tzinfo=zoneinfo.ZoneInfo(tz))
 
 
@@ -338,8 +339,6 @@ def recent_delegation(o: dict[str, Organisation]) -> None:
     title = "Tunisian biotech delegation visiting Château-Gombert"
     if Delegation.objects.filter(title=title).exists():
         return
-    from django.utils import timezone
-
     today = timezone.localdate()
     day = max(dt.date(today.year, 1, 1), today - dt.timedelta(days=30))
     services.create_delegation(

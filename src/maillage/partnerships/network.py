@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from maillage.core import spreadsheets
 from maillage.ecosystem.models import Membership, Organisation
@@ -57,8 +58,6 @@ class Network:
 
 
 def type_label(value: str) -> str:
-    from django.utils.translation import gettext as _
-
     return _("Membership") if value == MEMBERSHIP else str(AgreementKind(value).label)
 
 

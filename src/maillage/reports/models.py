@@ -131,5 +131,14 @@ class YearlyReport(models.Model):
         return getattr(self, f"{section}_text")
 
     @property
+    def is_draft(self) -> bool:
+        """Its paragraphs changed since its PDF was generated (or it never was)."""
+        return self.status == ReportStatus.DRAFT
+
+    @property
     def is_generating(self) -> bool:
         return self.generation in (GenerationState.QUEUED, GenerationState.RUNNING)
+
+    @property
+    def generation_failed(self) -> bool:
+        return self.generation == GenerationState.FAILED

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maillage.softlanding.enums import ApplicationStatus, ExitOutcome, OutcomeMonth, Service, Stage
+from maillage.softlanding.matching import month_span
 
 
 def _codes(value: str) -> list[str]:
@@ -104,8 +105,6 @@ class HostOffer(models.Model):
 
     @property
     def desk_months(self) -> int:
-        from maillage.softlanding.matching import month_span
-
         return self.desks * len(month_span(self.available_from, self.available_until))
 
 
@@ -207,6 +206,11 @@ class Application(models.Model):
     @property
     def need_labels(self) -> list[str]:
         return [str(Service(s).label) for s in self.needs if s in Service.values]
+
+    @property
+    def has_landed(self) -> bool:
+        """Landed, or exited after landing: outcomes can be recorded."""
+        return self.status in (ApplicationStatus.LANDED, ApplicationStatus.EXITED)
 
 
 class PreferredHost(models.Model):

@@ -94,6 +94,7 @@ def _read_csv(data: bytes) -> Table:
 
 
 def _read_xlsx(path: Path) -> Table:
+    # Imported here, not at the top: openpyxl takes ~0.7 s to load and only .xlsx files need it.
     from openpyxl import load_workbook
 
     try:

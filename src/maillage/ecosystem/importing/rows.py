@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from maillage.ecosystem import places, text
@@ -75,8 +76,6 @@ class CheckedRow:
 
 
 def _kind_index() -> dict[str, tuple[str, str]]:
-    from django.utils import translation
-
     index = dict(KIND_WORDS)
     for language in ("en", "fr"):
         with translation.override(language):

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from maillage.events.enums import EventStatus
 from maillage.events.models import Event, EventSeries, ProgrammeItem
+from maillage.events.services.registrations import fill_from_waiting_list
 
 
 def _check_edition(event: Event) -> None:
@@ -34,10 +35,6 @@ def unique_slug(model, title: str) -> str:
         slug = f"{base}-{n}"
         n += 1
     return slug
-
-
-def local_time(event: Event, moment: dt.datetime) -> str:
-    return formats.date_format(timezone.localtime(moment, event.zone), "DATETIME_FORMAT")
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -86,8 +83,6 @@ def update_event(*, event: Event, new_series: str = "", **fields) -> Event:
     event.save()
     for name, value in m2m.items():
         getattr(event, name).set(list(value))
-    from maillage.events.services.registrations import fill_from_waiting_list
-
     fill_from_waiting_list(event)  # a raised capacity lets people in from the waiting list
     return event
 
@@ -128,8 +123,8 @@ def _check_item_times(event: Event, starts_at: dt.datetime, ends_at: dt.datetime
                     "The item must take place within the event, from %(start)s to %(end)s."
                 )
                 % {
-                    "start": local_time(event, event.starts_at),
-                    "end": local_time(event, event.ends_at),
+                    "start": event.local_time(event.starts_at),
+                    "end": event.local_time(event.ends_at),
                 }
             }
         )

@@ -24,7 +24,7 @@ from maillage.events.enums import (
     RegistrationStatus,
 )
 from maillage.events.models import Event, Registration
-from maillage.events.services.events import local_time
+from maillage.events.registrant_import import ImportRejected, RowError, check_rows, read_table
 from maillage.privacy.enums import ConsentMethod, ConsentPurpose
 from maillage.privacy.services import consent_text, record_consent
 
@@ -58,12 +58,12 @@ def check_registration_open(event: Event, now: dt.datetime) -> None:
     if event.registration_opens_at and now < event.registration_opens_at:
         raise RegistrationClosed(
             _("Registration opens on %(date)s; come back then.")
-            % {"date": local_time(event, event.registration_opens_at)}
+            % {"date": event.local_time(event.registration_opens_at)}
         )
     closes = event.registration_closes_at or event.ends_at
     if now >= closes:
         raise RegistrationClosed(
-            _("Registration closed on %(date)s.") % {"date": local_time(event, closes)}
+            _("Registration closed on %(date)s.") % {"date": event.local_time(closes)}
         )
 
 
@@ -91,6 +91,8 @@ def fill_from_waiting_list(event: Event) -> list[Registration]:
 
 
 def _notify(registration: Registration, notice: str) -> None:
+    # events.tasks imports these services when it runs (see there): imported when a notice is
+    # sent, not at the top, so the two modules do not load each other.
     from maillage.events import tasks
 
     tasks.send_registration_email.enqueue(registration_id=registration.pk, notice=notice)
@@ -340,6 +342,8 @@ def check_in(
 
 
 def send_registration_notice(*, registration: Registration, notice: str) -> None:
+    # Imported here as before the cycles were removed (see events.tasks): the mails of the
+    # tests depend on when the notices module is loaded.
     from maillage.events import notices
 
     notices.send(registration=registration, notice=notice)
@@ -356,8 +360,6 @@ def import_registrants(
     Raises ``registrant_import.ImportRejected`` listing every bad row (number and reason).
     Already registered people are reported as errors rather than silently skipped.
     """
-    from maillage.events.registrant_import import ImportRejected, RowError, check_rows, read_table
-
     rows = check_rows(read_table(content, filename))
     created, errors = [], []
     with transaction.atomic():

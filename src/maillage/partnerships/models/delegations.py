@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.partnerships.enums import DelegationDirection, FollowUpKind
@@ -71,10 +74,6 @@ class Delegation(models.Model):
     @property
     def tz(self):
         """The itinerary's time zone: the delegation's own, else the platform's."""
-        import zoneinfo
-
-        from django.utils import timezone
-
         return (
             zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else timezone.get_default_timezone()
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -32,8 +34,6 @@ def _clean_countries(value) -> str:
 
 
 def _clean_time_zone(value: str) -> str:
-    import zoneinfo
-
     value = (value or "").strip()
     if value and value not in zoneinfo.available_timezones():
         raise ValidationError(

@@ -1,7 +1,7 @@
 """Countries reached by a scope in a period, and where to put them on a map.
 
 A country is reached when, in the period, it is the country of
-  - a party outside the scope of an agreement signed or in force (see partnership_figures),
+  - a party outside the scope of an agreement signed or in force (see figures.partnerships),
   - a delegation of the period: a country listed on it, or the country of a host or visiting
     organisation outside the scope,
   - the organisation of a confirmed participant of one of the period's events.

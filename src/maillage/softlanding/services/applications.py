@@ -219,7 +219,7 @@ def record_outcome(
     funds_raised=0,
     notes: str = "",
 ) -> Outcome:
-    if application.status not in (A.LANDED, A.EXITED):
+    if not application.has_landed:
         raise ValidationError(_("Outcomes are recorded once the startup has landed."))
     if int(months) not in (6, 12, 24):
         raise ValidationError({"months": _("Outcomes are recorded at 6, 12 or 24 months.")})
