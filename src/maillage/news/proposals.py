@@ -155,7 +155,12 @@ def save(proposals: list[Proposal]) -> list[Proposal]:
         rejected = RejectedFact.objects.filter(
             fingerprint=proposal.fingerprint, organisation_id__in=proposal._concerns
         ).exists()
-        if rejected:
+        waiting = Proposal.objects.filter(
+            fingerprint=proposal.fingerprint,
+            status="pending",
+            concerns__in=proposal._concerns,
+        ).exists()
+        if rejected or waiting:  # rejected before, or already in the queue from another article
             continue
         proposal.save()
         proposal.concerns.set(proposal._concerns)

@@ -223,15 +223,34 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
             )
         )
     # One agreement per party set and kind: a later sentence about it adds what was missing.
+    # A title ('… signent leur convention') says in short what the body says in full: its
+    # agreement is the body's one with the same parties, whatever kind each one reads.
+    title = sentences[0] if sentences and not sentences[0].text.rstrip().endswith(".") else None
     merged: dict[tuple, Agreement] = {}
     for a in found:
-        key = (frozenset(fold(p) for p in a.parties), a.kind)
-        if key in merged:
-            kept = merged[key]
-            kept.date, kept.place = kept.date or a.date, kept.place or a.place
-        else:
+        parties = frozenset(fold(p) for p in a.parties)
+        key = (parties, a.kind)
+        same = merged.get(key) or next(
+            (
+                k
+                for (p, _), k in merged.items()
+                if p == parties and title is not None and title in (k.sentence, a.sentence)
+            ),
+            None,
+        )
+        if same is None:
             merged[key] = a
-    return list(merged.values())
+            continue
+        if same.sentence is title and a.sentence is not title:  # the body's words are better
+            a.date, a.place = a.date or same.date, a.place or same.place
+            merged = {k: (a if v is same else v) for k, v in merged.items()}
+        else:
+            same.date, same.place = same.date or a.date, same.place or a.place
+    unique = []
+    for a in merged.values():
+        if a not in unique:
+            unique.append(a)
+    return unique
 
 
 _ORDINAL = re.compile(

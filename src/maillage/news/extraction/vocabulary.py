@@ -440,6 +440,7 @@ NUMBER_WORDS = {
 }
 # Capitalised words that begin a sentence or a name but are never organisations themselves.
 NOT_NAMES = {
+    "soft",
     "le",
     "la",
     "les",
