@@ -77,7 +77,9 @@ def test_smtp_down_mails_wait_then_all_go_out_once(platform, smtp_server):
         "print(sorted(OutgoingMail.objects.values_list('status', flat=True)),"
         " min(OutgoingMail.objects.values_list('attempts', flat=True)))"
     )
-    assert out.strip() == "['sent', 'sent', 'sent', 'sent', 'sent'] 2"
+    statuses, fewest_attempts = out.strip().rsplit(" ", 1)
+    assert statuses == "['sent', 'sent', 'sent', 'sent', 'sent']"
+    assert int(fewest_attempts) >= 2  # each failed at least once while the server was down
 
 
 def _postgres_url(name: str) -> str | None:
