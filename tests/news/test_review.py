@@ -3,12 +3,17 @@ duplicates, rejection remembered, bulk accept and its undo."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
+from django_tasks import TaskResultStatus, task_backends
 
 from maillage.ecosystem.models import Organisation
-from maillage.news import ingest, review
+from maillage.news import ingest, review, tasks
 from maillage.news.enums import ProposalStatus, ProposalType, SourceKind
 from maillage.news.models import NewsSourceLink, Proposal, Source
 from maillage.partnerships.models import Agreement, Delegation
@@ -183,3 +188,57 @@ def test_staff_paste_an_article_through_the_sources_page(genopole_staff, parks, 
     )
     assert "1 new article" in response.content.decode()
     assert Proposal.objects.filter(type=ProposalType.AGREEMENT).exists()
+
+
+def _upload_form(parks):
+    return {
+        "organisation": parks["genopole"].pk,
+        "kind": "upload",
+        "name": "Communiqué",
+        "file": SimpleUploadedFile(
+            "communique.txt",
+            "Genopole et la Technopole de Caen ont signé le 20 novembre 2024 une convention "
+            "de soft landing pour accueillir les startups de chaque écosystème.".encode(),
+        ),
+    }
+
+
+def test_a_source_added_through_the_page_is_read_by_a_task(genopole_staff, parks, client):
+    """The ImmediateBackend of the tests runs the task at once: its result is on the page."""
+    client.login(email=genopole_staff.email, password=PASSWORD)
+    response = client.post(reverse("news:sources"), _upload_form(parks), follow=True)
+    source = Source.objects.get(name="Communiqué")
+    assert source.status == "ok" and source.articles.count() == 1
+    assert "1 new article" in response.content.decode()
+
+
+def test_the_page_only_enqueues_the_reading(genopole_staff, parks, client):
+    """With a queue that does not run anything, the request reads nothing itself."""
+    client.login(email=genopole_staff.email, password=PASSWORD)
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                         "QUEUES": ["default", "mail", "heavy"]}}
+    with override_settings(TASKS=dummy):
+        response = client.post(reverse("news:sources"), _upload_form(parks), follow=True)
+        (queued,) = task_backends["default"].results
+        task_backends["default"].clear()
+    source = Source.objects.get(name="Communiqué")
+    assert "being read in the background" in response.content.decode()
+    assert source.status == "new" and not source.articles.exists()
+    assert queued.task.name == "read_source" and queued.kwargs["source_id"] == source.pk
+    result = tasks.read_source.enqueue(**queued.kwargs)  # what a worker does, here at once
+    assert result.return_value.startswith("1 new article")
+    assert source.articles.count() == 1
+
+
+def test_the_read_source_task_reports_a_bad_file_and_a_deleted_source(parks):
+    source = ingest.create_source(organisation=parks["genopole"], kind="upload", name="Scan")
+    result = tasks.read_source.enqueue(
+        source_id=source.pk,
+        data_base64=base64.b64encode(b"%PDF-1.4 not really a pdf").decode(),
+        filename="scan.pdf",
+    )
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    source.refresh_from_db()
+    assert source.status == "failed" and source.status_text == result.return_value
+    assert not source.articles.exists()
+    assert tasks.read_source.enqueue(source_id=source.pk + 1000).return_value == ""

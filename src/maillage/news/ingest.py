@@ -244,6 +244,25 @@ def create_source(
     )
 
 
+def read_source(
+    *,
+    source: Source,
+    text: str = "",
+    html: str | None = None,
+    data: bytes | None = None,
+    filename: str = "",
+) -> Report:
+    """Read a source just added, whatever its kind: the feed or page at its address, the saved
+    page (html), the pasted text or the uploaded file (data and filename)."""
+    if source.kind == SourceKind.FEED:
+        return fetch_feed(source)
+    if source.kind == SourceKind.PAGE:
+        return read_page(source, html=html)
+    if source.kind == SourceKind.PASTED:
+        return read_text(source, text=text, title=source.name)
+    return read_upload(source, data=data or b"", filename=filename)
+
+
 def fetch_due_feeds() -> dict[str, int]:
     """Every active feed, read again (articles already stored are skipped)."""
     counts = {"feeds": 0, "articles": 0}

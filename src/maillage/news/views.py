@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.ecosystem.models import Organisation
 from maillage.ecosystem.rules import staff_organisation_ids
-from maillage.news import ingest, review
+from maillage.news import ingest, review, tasks
 from maillage.news.enums import SourceKind, SourceStatus
 from maillage.news.forms import ProposalEditForm, SourceForm
 from maillage.news.models import Proposal
@@ -57,23 +59,32 @@ def sources(request):
             by=request.user,
         )
         upload = data.get("file")
-        if data["kind"] == SourceKind.FEED:
-            ingest.fetch_feed(source)
-        elif data["kind"] == SourceKind.PAGE:
-            ingest.read_page(
-                source, html=upload.read().decode("utf-8", "replace") if upload else None
-            )
-        elif data["kind"] == SourceKind.PASTED:
-            ingest.read_text(source, text=data["text"], title=data["name"])
-        else:
-            ingest.read_upload(source, data=upload.read(), filename=upload.name)
-        source.refresh_from_db()
-        level = (
-            messages.SUCCESS
-            if source.status in (SourceStatus.OK, SourceStatus.PARTLY)
-            else messages.ERROR
+        content = upload.read() if upload else b""
+        tasks.read_source.enqueue(
+            source_id=source.pk,
+            text=data.get("text") or "",
+            html=content.decode("utf-8", "replace")
+            if data["kind"] == SourceKind.PAGE and upload
+            else None,
+            data_base64=base64.b64encode(content).decode("ascii")
+            if data["kind"] == SourceKind.UPLOAD
+            else "",
+            filename=upload.name if upload else "",
         )
-        messages.add_message(request, level, f"{source.name}: {source.status_text}")
+        source.refresh_from_db()
+        if source.status == SourceStatus.NEW:
+            messages.info(
+                request,
+                _("%(name)s is being read in the background; what it found will show here.")
+                % {"name": source.name},
+            )
+        else:
+            level = (
+                messages.SUCCESS
+                if source.status in (SourceStatus.OK, SourceStatus.PARTLY)
+                else messages.ERROR
+            )
+            messages.add_message(request, level, f"{source.name}: {source.status_text}")
         return redirect("news:sources")
     return render(
         request, "news/sources.html", {"form": form, "sources": sources_for(request.user)}
