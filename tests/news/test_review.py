@@ -16,7 +16,9 @@ from maillage.ecosystem.models import Organisation
 from maillage.news import ingest, review, tasks
 from maillage.news.enums import ProposalStatus, ProposalType, SourceKind
 from maillage.news.models import NewsSourceLink, Proposal, Source
+from maillage.partnerships.enums import AgreementKind, PartyRole
 from maillage.partnerships.models import Agreement, Delegation
+from maillage.partnerships.services import agreements
 from tests.ecosystem.factories import PASSWORD
 
 TEXT = (
@@ -242,3 +244,24 @@ def test_the_read_source_task_reports_a_bad_file_and_a_deleted_source(parks):
     assert source.status == "failed" and source.status_text == result.return_value
     assert not source.articles.exists()
     assert tasks.read_source.enqueue(source_id=source.pk + 1000).return_value == ""
+
+
+def test_the_partnership_map_marks_agreements_known_from_the_news(
+    article, genopole_staff, parks, client
+):
+    twinning = proposal_of(article, ProposalType.AGREEMENT)
+    review.accept(proposal=twinning, user=genopole_staff)
+    from_news = Agreement.objects.get(news_facts__proposal=twinning)
+    typed_in = agreements.create_agreement(
+        user=genopole_staff,
+        title="Typed by hand",
+        kind=AgreementKind.COOPERATION,
+        parties=[(parks["genopole"], PartyRole.SIGNATORY), (parks["sophia"], PartyRole.SIGNATORY)],
+    )
+    client.login(email=genopole_staff.email, password=PASSWORD)
+    page = client.get(reverse("partnerships:network")).content.decode()
+    rows = {row.split("</td>")[3]: row for row in page.split("<tr>") if "</td>" in row}
+    (news_row,) = [r for label, r in rows.items() if from_news.title in label]
+    (typed_row,) = [r for label, r in rows.items() if typed_in.title in label]
+    assert "known from the news" in news_row
+    assert "known from the news" not in typed_row

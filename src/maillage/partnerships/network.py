@@ -14,9 +14,23 @@ from django.utils.translation import gettext as _
 from maillage.core import spreadsheets
 from maillage.ecosystem.models import Membership, Organisation
 from maillage.partnerships.enums import AgreementKind
+from maillage.partnerships.models import Agreement
 from maillage.partnerships.selectors import visible_agreements
 
 MEMBERSHIP = "membership"
+
+
+def known_from_news(agreement_ids) -> set[int]:
+    """Those of these agreements accepted from a news article (the news app's source links,
+    reached through their reverse relation: partnerships never imports the news app)."""
+    ids = [pk for pk in agreement_ids if pk]
+    if not ids or not hasattr(Agreement, "news_facts"):
+        return set()
+    return set(
+        Agreement.objects.filter(pk__in=ids, news_facts__isnull=False)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
 
 
 @dataclass(frozen=True)

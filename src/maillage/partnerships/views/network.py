@@ -30,6 +30,7 @@ def network_map(request):
     scores = network.centrality(graph)
     positions = network.layout(graph)
     orgs = net.organisations
+    from_news = network.known_from_news(r.agreement_id for r in net.relations)
     nodes = [
         {
             "id": o.pk,
@@ -77,6 +78,7 @@ def network_map(request):
                     "label": r.label,
                     "year": r.year,
                     "agreement_id": r.agreement_id,
+                    "from_news": r.agreement_id in from_news,
                 }
                 for r in net.relations
             ],
