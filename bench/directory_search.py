@@ -6,6 +6,7 @@ against it; it only reads:
     export MAILLAGE_DEBUG=true MAILLAGE_DATABASE_URL=sqlite:///var/bench.sqlite3
     .venv/bin/python -m maillage migrate && .venv/bin/python -m maillage demo --orgs 115000
     .venv/bin/python bench/directory_search.py            # --runs 50 by default
+    .venv/bin/python bench/directory_search.py --compare --runs 20   # before/after full text
 
 For PostgreSQL: createdb -h 127.0.0.1 -U postgres maillage_bench and use
 MAILLAGE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillage_bench.
@@ -36,6 +37,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection, reset_queries  # noqa: E402
+from django.db.models import Case, IntegerField, Value, When  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from maillage.ecosystem import selectors  # noqa: E402
@@ -43,6 +45,86 @@ from maillage.ecosystem.enums import OrganisationKind  # noqa: E402
 from maillage.ecosystem.models import Organisation  # noqa: E402
 
 MIN_ORGANISATIONS = 100_000
+
+# The fixed query list of the full-text comparison: (category, query parameters).
+QUERIES = [
+    ("one word", {"q": "bio"}),
+    ("one word", {"q": "software"}),
+    ("one word", {"q": "genopole"}),
+    ("one word", {"q": "laboratoire"}),
+    ("two words", {"q": "digital health"}),
+    ("two words", {"q": "sophia antipolis"}),
+    ("two words", {"q": "robotics lab"}),
+    ("misspelt", {"q": "genopol"}),
+    ("misspelt", {"q": "sofia antipolis"}),
+    ("misspelt", {"q": "biotechnolgy"}),
+    ("filtered", {"q": "bio", "kind": "company", "country": "FR"}),
+    ("filtered", {"q": "tech", "kind": "company", "sector": "digital"}),
+    ("filtered", {"q": "lab", "sector": "health"}),
+    ("filtered", {"q": "software", "country": "DE"}),
+]
+
+
+def substring_search(query):
+    """The search before the full-text index: every folded word a substring of search_text
+    (LIKE '%word%', a pg_trgm index on PostgreSQL), a name starting with the text first."""
+    words = query.words
+    qs = selectors.search_organisations(selectors.DirectoryQuery(**{**query.__dict__, "q": ""}))
+    for word in words:
+        qs = qs.filter(search_text__contains=word)
+    prefix = " ".join(words)
+    return qs.annotate(
+        relevance=Case(
+            When(name_key__startswith=prefix, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).order_by("relevance", "name_key", "pk")
+
+
+def compare_engines(runs: int) -> None:
+    """Before/after over QUERIES: a first page and a capped count each, per category the median
+    and 95th percentile of all runs of all its queries, in ms."""
+
+    def run(engine, params):
+        query = selectors.DirectoryQuery(**params)
+        qs = engine(query)
+        page = selectors.paginate(qs, load=selectors.with_listing_relations)
+        selectors.page_count(qs, page)
+        return page
+
+    engines = [
+        ("before (substring)", substring_search),
+        ("after (full text)", selectors.search_organisations),
+    ]
+    times: dict[tuple[str, str], list[float]] = {}
+    firsts: dict[tuple[str, str], str] = {}
+    for _, params in QUERIES:
+        for _, engine in engines:
+            run(engine, params)  # warm-up
+    for _ in range(runs):
+        for category, params in QUERIES:
+            for engine_name, engine in engines:
+                start = time.perf_counter()
+                page = run(engine, params)
+                times.setdefault((engine_name, category), []).append(
+                    (time.perf_counter() - start) * 1000
+                )
+                firsts[(engine_name, params["q"] + str(sorted(params.items())))] = (
+                    page.items[0].name if page.items else "(none)"
+                )
+    print(f"{'category':<10} " + " ".join(f"{n + ' med':>24} {'p95':>7}" for n, _ in engines))
+    for category in dict.fromkeys(c for c, _ in QUERIES):
+        cells = []
+        for engine_name, _ in engines:
+            values = sorted(times[(engine_name, category)])
+            p95 = values[min(len(values) - 1, int(0.95 * len(values)))]
+            cells.append(f"{statistics.median(values):24.1f} {p95:7.1f}")
+        print(f"{category:<10} " + " ".join(cells))
+    print("first result per query (before | after):")
+    for _, params in QUERIES:
+        key = params["q"] + str(sorted(params.items()))
+        print(f"  {params}: {firsts[(engines[0][0], key)]} | {firsts[(engines[1][0], key)]}")
 
 
 def _backend_cpu() -> tuple[int | None, float]:
@@ -99,6 +181,9 @@ def pick_filters() -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument(
+        "--compare", action="store_true", help="only the before/after comparison over QUERIES"
+    )
     args = parser.parse_args()
 
     total = Organisation.objects.count()
@@ -109,6 +194,15 @@ def main() -> int:
             "`python -m maillage demo --orgs 115000` (see the top of this file)."
         )
         return 2
+    if args.compare:
+        print(
+            f"database: {connection.vendor} ({connection.settings_dict['NAME']}), "
+            f"{total} organisations; {args.runs} runs per query; {os.cpu_count()} cores; "
+            f"load average before: {os.getloadavg()[0]:.1f}"
+        )
+        compare_engines(args.runs)
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        return 0
     f = pick_filters()
     client = Client(SERVER_NAME="localhost")
 

@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from maillage.accounts.models import User
+from maillage.ecosystem import search_index
 from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
@@ -60,6 +61,12 @@ class OrganisationFactory(DjangoModelFactory):
     def sectors(self, create, extracted, **kwargs):
         if create and extracted:
             self.sectors.set(extracted)
+
+    @factory.post_generation
+    def search_entry(self, create, extracted, **kwargs):
+        # Saved straight to the model, not through the services: index it as they would.
+        if create:
+            search_index.index_organisations([self.pk])
 
 
 class ParkFactory(OrganisationFactory):

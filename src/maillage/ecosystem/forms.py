@@ -103,7 +103,10 @@ class DirectoryForm(forms.Form):
     def directory_query(self) -> selectors.DirectoryQuery:
         """The search asked for; a filter with a value we do not know is left out (and shown)."""
         self.is_valid()
-        data = self.cleaned_data
+        data = dict(self.cleaned_data)
+        if "q" in self.errors:
+            # Too long to be a search: keep it, so the result is empty rather than everything.
+            data["q"] = str(self.data.get("q", ""))
         return selectors.DirectoryQuery(
             **{name: data.get(name) or "" for name in ("q", *self.FILTERS)}
         )

@@ -193,6 +193,35 @@ def derived_fields(row) -> dict:
     }
 
 
+class SearchEntry(models.Model):
+    """An organisation's row in the full-text index (maillage.ecosystem.search_index keeps it).
+
+    Not managed by Django: on SQLite the table is an FTS5 virtual table, whose row id is the
+    organisation's and whose hidden column bearing the table's name is what MATCH and bm25() take;
+    on PostgreSQL a plain table with the same two column names (a weighted tsvector in the
+    second) and a GIN index."""
+
+    id = models.BigIntegerField(primary_key=True, db_column="rowid")  # the organisation's id
+    # A relation without a column of its own, for the join (a one-to-one field would be read by
+    # the audit trail on every save of an organisation).
+    organisation = models.ForeignObject(
+        Organisation,
+        on_delete=models.DO_NOTHING,
+        from_fields=["id"],
+        to_fields=["id"],
+        related_name="search_entry",
+    )
+    document = models.TextField(db_column="ecosystem_search")
+    names = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "ecosystem_search"
+
+    def __str__(self) -> str:
+        return self.names
+
+
 class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)

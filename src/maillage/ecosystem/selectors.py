@@ -8,22 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from maillage.ecosystem import search
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 from maillage.ecosystem.rules import managed_organisation_ids
@@ -52,7 +40,9 @@ class DirectoryQuery:
 
     @property
     def is_empty(self) -> bool:
-        return not any([self.words, self.kind, self.sector, self.country, self.park, self.network])
+        return not any(
+            [self.q.strip(), self.kind, self.sector, self.country, self.park, self.network]
+        )
 
 
 @dataclass
@@ -77,21 +67,12 @@ class Page:
 
 
 def search_organisations(query: DirectoryQuery) -> QuerySet[Organisation]:
-    """Organisations matching the query, best first (name starts with the text, then by name)."""
+    """Organisations matching the query, best first (name match above description match, then
+    by name), or the whole directory by name when there is no text."""
     qs = Organisation.objects.all()
     words = query.words
-    for word in words:
-        # search_text is already folded: a plain LIKE matches, and a trigram index can serve it.
-        qs = qs.filter(search_text__contains=word)
     if query.kind:
-        if words and not query.country and connection.vendor == "sqlite":
-            # SQLite would walk the kind index and fetch most rows one by one (four times slower
-            # than reading the table once to match the words); unary + keeps it off the index.
-            qs = qs.alias(kind_scanned=Func(F("kind"), template="+%(expressions)s")).filter(
-                kind_scanned=query.kind
-            )
-        else:
-            qs = qs.filter(kind=query.kind)
+        qs = qs.filter(kind=query.kind)
     if query.country:
         qs = qs.filter(country=query.country.upper())
     if query.park:
@@ -117,20 +98,13 @@ def search_organisations(query: DirectoryQuery) -> QuerySet[Organisation]:
             Q(until__isnull=True) | Q(until__gte=today)
         )
         qs = qs.filter(pk__in=links.values("member_id"))
-    if words:
-        prefix = " ".join(words)
-        qs = qs.annotate(
-            relevance=Case(
-                When(name_key__startswith=prefix, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        ).order_by("relevance", "name_key", "pk")
-    else:
-        # name_key is the folded name ("Évry" sorts with E) and is indexed: a first page of
-        # the whole directory reads 26 index entries instead of sorting every organisation.
-        qs = qs.order_by("name_key", "pk")
-    return qs
+    if query.q.strip():
+        # Full-text index, ranked (maillage.ecosystem.search); a query of punctuation only or
+        # far too long matches nothing.
+        return search.match(qs, query.q, words)
+    # name_key is the folded name ("Évry" sorts with E) and is indexed: a first page of
+    # the whole directory reads 26 index entries instead of sorting every organisation.
+    return qs.order_by("name_key", "pk")
 
 
 def with_listing_relations(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from maillage.ecosystem import places
+from maillage.ecosystem import places, search_index
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
 
 ORGANISATION_FIELDS = {
@@ -69,6 +69,7 @@ def create_organisation(
     organisation.compute_derived_fields()
     organisation.full_clean(exclude=["slug"])
     organisation.save()
+    search_index.index_organisations([organisation.pk])
     if sectors is not None:
         organisation.sectors.set(sectors)
     return organisation
@@ -93,6 +94,7 @@ def update_organisation(
     organisation.compute_derived_fields()
     organisation.full_clean()
     organisation.save()
+    search_index.index_organisations([organisation.pk])
     if sectors is not None:
         organisation.sectors.set(sectors)
     return organisation
@@ -101,6 +103,7 @@ def update_organisation(
 @transaction.atomic
 def delete_organisation(organisation: Organisation, *, by=None) -> None:
     _check(by, "ecosystem.delete_organisation", organisation)
+    search_index.unindex_organisations([organisation.pk])
     organisation.delete()
 
 

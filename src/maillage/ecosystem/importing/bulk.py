@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from maillage.ecosystem import search_index
 from maillage.ecosystem.models import Organisation, derived_fields
 
 BATCH = 2000
@@ -105,6 +106,7 @@ def create_with_sectors(rows: list[tuple[Organisation, list[int]]]) -> list[Orga
             links = [(o.pk, sid) for o, (_, sids) in zip(orgs, chunk, strict=True) for sid in sids]
             if links:
                 cursor.executemany(link_sql, links)
+            search_index.index_organisations(ids.values())
         created += orgs
     return created
 
@@ -145,6 +147,7 @@ def update_with_sectors(
         chunk = rows[start : start + BATCH]
         with transaction.atomic():
             _update_rows([o for o, _ in chunk], fields)
+            search_index.index_organisations(o.pk for o, _ in chunk)
             resectored = [(o, sids) for o, sids in chunk if sids is not None]
             through.objects.filter(organisation_id__in=[o.pk for o, _ in resectored]).delete()
             through.objects.bulk_create(
