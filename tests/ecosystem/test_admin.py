@@ -244,3 +244,29 @@ def test_consent_is_shown_never_set_in_the_admin(client, superuser):
     person.refresh_from_db()
     assert person.last_name == "Renamed" and person.public_consent is False
     assert Person.objects.count() == 1 and Organisation.objects.count() == 0
+
+
+def test_the_public_profile_of_a_consenting_person_is_not_rewritten_in_the_admin(
+    client, superuser
+):
+    person = PersonFactory(public_consent=True, first_name="Aline", bio="Founder of a startup")
+    client.force_login(superuser)
+    url = reverse("admin:ecosystem_person_change", args=[person.pk])
+    response = client.post(
+        url,
+        {
+            "first_name": "Forged",
+            "last_name": "Renamed",
+            "email": person.email,
+            "phone": "",
+            "languages": "",
+            "bio": "Written by someone else",
+            "user": "",
+            "affiliations-TOTAL_FORMS": "0",
+            "affiliations-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context and form_errors(response)
+    person.refresh_from_db()
+    assert (person.first_name, person.bio) == ("Aline", "Founder of a startup")
+    assert person.last_name != "Renamed"

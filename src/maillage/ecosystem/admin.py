@@ -107,6 +107,15 @@ class PersonAdmin(ServiceAdmin):
         "updated_at",
     ]
     readonly_fields = ["public_consent", "consent_at", "created_at", "updated_at"]
+    # What the public directory shows of a person who consented is theirs to change (profile
+    # page); an admin cannot rewrite it behind their back.
+    public_profile_fields = ["first_name", "last_name", "languages", "bio"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.public_consent:
+            fields += self.public_profile_fields
+        return fields
 
     def write(self, request, obj, data, change):
         if change:
