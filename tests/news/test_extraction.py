@@ -17,7 +17,7 @@ from tests.news.conftest import DATA
 # The floors sit just under what the unseen part gives (docs/news.md): the organisations'
 # target is met, the agreements' and events' are not yet, and these floors say so.
 UNSEEN_FLOORS = {"organisations": 0.87, "agreements": 0.60, "events": 0.55}
-DEV_FLOORS = {"organisations": 0.92, "agreements": 0.85, "events": 0.88}
+DEV_FLOORS = {"organisations": 0.93, "agreements": 0.90, "events": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +91,37 @@ def test_title_and_acronym_are_one_organisation():
     )
     names = [o.name for o in found.organisations]
     assert names.count("Research Triangle Park") == 1 and "RTP" not in names
+
+
+def test_the_stated_parties_not_the_startups_beside_them():
+    found = extract(
+        "Oulu, 8 April 2025 — A cooperation agreement between Oulu Science Park and Tampere "
+        "Hub was renewed on 8 April 2025 to support startups such as Arctic Sensing and "
+        "Borealis Labs."
+    )
+    assert [sorted(a.parties) for a in found.agreements] == [["Oulu Science Park", "Tampere Hub"]]
+
+
+def test_two_editions_of_an_event_stay_two():
+    found = extract(
+        "Sophia Antipolis, 19 September 2025 — The 42nd IASP World Conference was held in "
+        "Beijing in 2025. The 43rd IASP World Conference will take place in Nice in 2026."
+    )
+    assert sorted(e.name for e in found.events) == [
+        "42nd IASP World Conference",
+        "43rd IASP World Conference",
+    ]
+
+
+def test_evaluation_lists_the_errors_by_file():
+    gold = {
+        "file": "a.txt",
+        "organisations": [{"name": "Genopole", "aliases": []}],
+        "agreements": [],
+        "events": [{"name": "Forum 2025", "aliases": []}],
+        "delegations": [],
+    }
+    found = {"organisations": [], "agreements": [], "events": [], "delegations": []}
+    errors: dict[str, list[str]] = {}
+    evaluate([(gold, found)], errors)
+    assert errors == {"a.txt": ["event missed: 'Forum 2025'"]}

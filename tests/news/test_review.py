@@ -217,8 +217,12 @@ def test_a_source_added_through_the_page_is_read_by_a_task(genopole_staff, parks
 def test_the_page_only_enqueues_the_reading(genopole_staff, parks, client):
     """With a queue that does not run anything, the request reads nothing itself."""
     client.login(email=genopole_staff.email, password=PASSWORD)
-    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
-                         "QUEUES": ["default", "mail", "heavy"]}}
+    dummy = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "mail", "heavy"],
+        }
+    }
     with override_settings(TASKS=dummy):
         response = client.post(reverse("news:sources"), _upload_form(parks), follow=True)
         (queued,) = task_backends["default"].results

@@ -102,7 +102,17 @@ def _event_matches(gold: dict, found: dict) -> bool:
     return False
 
 
-def score_document(gold: dict, found: dict, totals: dict[str, Score]) -> None:
+def score_document(
+    gold: dict, found: dict, totals: dict[str, Score], errors: list[str] | None = None
+) -> None:
+    """Add one document's counts to totals; with errors, also what was missed / wrong."""
+    errors = [] if errors is None else errors
+
+    def shown(keys) -> list[str]:
+        return sorted(
+            gold["organisations"][int(k[5:])]["name"] if k.startswith("gold:") else k for k in keys
+        )
+
     resolve = _resolver(gold["organisations"])
     names = _match_orgs(
         gold["organisations"],
@@ -121,16 +131,20 @@ def score_document(gold: dict, found: dict, totals: dict[str, Score]) -> None:
     s.tp += len(gold_sets & found_sets)
     s.fp += len(found_sets - gold_sets)
     s.fn += len(gold_sets - found_sets)
+    errors += [f"agreement missed: {shown(x)}" for x in gold_sets - found_sets]
+    errors += [f"agreement wrong: {shown(x)}" for x in found_sets - gold_sets]
 
     s, left = totals["events"], list(gold["events"])
     for event in found["events"]:
         hit = next((g for g in left if _event_matches(g, event)), None)
         if hit is None:
             s.fp += 1
+            errors.append(f"event wrong: {event['name']!r}")
         else:
             left.remove(hit)
             s.tp += 1
     s.fn += len(left)
+    errors += [f"event missed: {g['name']!r}" for g in left]
 
     def place_or_org(name: str) -> str:
         target = who(name)
@@ -142,13 +156,19 @@ def score_document(gold: dict, found: dict, totals: dict[str, Score]) -> None:
     s.tp += len(gold_pairs & found_pairs)
     s.fp += len(found_pairs - gold_pairs)
     s.fn += len(gold_pairs - found_pairs)
+    errors += [f"delegation missed: {shown(x)}" for x in gold_pairs - found_pairs]
+    errors += [f"delegation wrong: {shown(x)}" for x in found_pairs - gold_pairs]
 
 
-def evaluate(pairs) -> dict[str, dict]:
-    """pairs: (gold document, found document) -> {type: scores}."""
+def evaluate(pairs, errors: dict[str, list[str]] | None = None) -> dict[str, dict]:
+    """pairs: (gold document, found document) -> {type: scores}; errors, when given, gets
+    each document's misses and wrong facts (agreements, events, delegations) by file."""
     totals = {t: Score() for t in (*TYPES, "organisation kinds")}
     for gold, found in pairs:
-        score_document(gold, found, totals)
+        mine: list[str] = []
+        score_document(gold, found, totals, mine)
+        if errors is not None and mine:
+            errors[gold["file"]] = mine
     result = {t: totals[t].as_dict() for t in TYPES}
     kinds = totals["organisation kinds"]
     result["organisation kinds"] = {"accuracy": round(kinds.tp / max(1, kinds.tp + kinds.fn), 3)}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
 from maillage.news.extraction.dates import find_dates
-from maillage.news.extraction.entities import NAME_RUN, Organisation, clean_name
+from maillage.news.extraction.entities import NAME_RUN, Organisation, clean_name, stated_parties
 from maillage.news.extraction.vocabulary import (
     AGREEMENT_CUES,
     AGREEMENT_TRIGGERS,
@@ -151,6 +151,17 @@ def _first_date(sentence: Sentence, year: int | None) -> tuple[str, str]:
     return (dates[0].start, dates[0].end) if dates else ("", "")
 
 
+def _stated(text: str, in_sentence: list[Organisation]) -> list[Organisation]:
+    """The two parties the sentence names as such ('between A and B', 'A signed with B'),
+    not the startups or funders named beside them; [] when it names none."""
+    by_name = {fold(n): o for o in in_sentence for n in o.names}
+    for a, b in stated_parties(text):
+        first, second = by_name.get(fold(a)), by_name.get(fold(b))
+        if first and second and first is not second:
+            return [first, second]
+    return []
+
+
 def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agreement]:
     found: list[Agreement] = []
     previous: list[Organisation] = []
@@ -174,7 +185,7 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
             (k for k in ("twinning", "soft_landing", "mou", "joint_programme") if k in kinds),
             "cooperation",
         )
-        parties = list(in_sentence)
+        parties = _stated(sentence.text, in_sentence) or list(in_sentence)
         if len(parties) < 2 and re.search(
             r"\b(?:both|the two|les deux|ces deux)\s+(?:parks?|parcs?|technop[ôo]les?|"
             r"p[ôo]les|sites|structures|partners|partenaires|biotech parks)\b",
@@ -290,6 +301,10 @@ def _event_name(sentence: Sentence, start: int, end: int) -> str:
     if adjective:
         right += adjective.end()
         rest = text[right:]
+    year = re.match(r"[ \u00a0]+(?:19|20)\d\d\b", rest)
+    if year and text[left:right][:1].isupper():  # 'Forum Innovation Santé 2025': the edition
+        right += year.end()
+        rest = text[right:]
     complement = _OF.match(rest)
     if complement:
         run = NAME_RUN.match(rest, complement.end())
@@ -306,7 +321,41 @@ _EVENTISH = re.compile(
 )
 
 
+_ORDINAL_WORDS = {
+    "premier": "1",
+    "premiere": "1",
+    "first": "1",
+    "deuxieme": "2",
+    "second": "2",
+    "troisieme": "3",
+    "third": "3",
+}
+
+
+def _edition(name: str) -> set[str]:
+    """The ordinal and year of an event's name, as numbers: '43rd' 43, 'deuxième' 2, '2026'
+    (one edition of a series)."""
+    found = set()
+    for word in fold(name).split():
+        if re.fullmatch(r"(?:19|20)\d\d", word):
+            found.add(word)
+        elif _ORDINAL.match(word):
+            found.add(_ORDINAL_WORDS.get(word) or re.sub(r"\D", "", word))
+    return found
+
+
+def _other_edition(a: Event, b: Event) -> bool:
+    """Two editions: different ordinals or years, or one without and held elsewhere."""
+    ea, eb = _edition(a.name), _edition(b.name)
+    if ea and eb:
+        return ea != eb
+    return ea != eb and bool(a.place and b.place) and fold(a.place) != fold(b.place)
+
+
 def _alike(a: str, b: str) -> bool:
+    ea, eb = _edition(a), _edition(b)
+    if ea and eb and ea != eb:  # the 42nd and the 43rd conference, or 2025 and 2026
+        return False
     wa, wb = set(fold(a).split()), set(fold(b).split())
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
@@ -351,7 +400,12 @@ def events(sentences, orgs, *, year) -> list[Event]:
         if bare and not (event.start or event.place):
             continue  # a passing mention ('its next business convention')
         same = next(
-            (e for e in found if _alike(e.name, event.name) or (e.kind == event.kind and bare)),
+            (
+                e
+                for e in found
+                if (_alike(e.name, event.name) or (e.kind == event.kind and bare))
+                and not _other_edition(e, event)
+            ),
             None,
         )
         if same:

@@ -56,6 +56,11 @@ class Command(BaseCommand):
         ev.add_argument("gold")
         ev.add_argument("--split", default="", help="only documents of this split (dev, unseen)")
         ev.add_argument("--no-directory", action="store_true")
+        ev.add_argument(
+            "--show-errors",
+            action="store_true",
+            help="also list each document's missed and wrong agreements, events, delegations",
+        )
 
     def handle(self, *args, action, **options):
         gazetteer = directory_gazetteer(empty=options["no_directory"])
@@ -88,7 +93,8 @@ class Command(BaseCommand):
                 found = {t: [] for t in TYPES}
             words += len(path.read_text(encoding="utf-8").split())
             pairs.append((doc, found))
-        scores = evaluate(pairs)
+        errors: dict[str, list[str]] | None = {} if options["show_errors"] else None
+        scores = evaluate(pairs, errors)
         seconds = time.perf_counter() - started
         self.stdout.write(
             json.dumps(
@@ -97,6 +103,7 @@ class Command(BaseCommand):
                     "words": words,
                     "seconds": round(seconds, 2),
                     "scores": scores,
+                    **({"errors": errors} if errors is not None else {}),
                 },
                 indent=2,
             )
