@@ -259,12 +259,17 @@ def undo_batch(*, batch: str, user) -> int:
                 ("event", Event),
                 ("delegation", Delegation),
             ):
-                if outcome.get(field):
+                if not outcome.get(field):
+                    continue
+                if model is Organisation:
+                    # Through the directory's service, which keeps its search index in step.
+                    for org in Organisation.objects.filter(pk=outcome[field]):
+                        directory.delete_organisation(org)
+                else:
                     model.objects.filter(pk=outcome[field]).delete()
         elif "aliases_before" in outcome:
-            Organisation.objects.filter(pk=outcome["organisation"]).update(
-                aliases=outcome["aliases_before"]
-            )
+            for org in Organisation.objects.filter(pk=outcome["organisation"]):
+                directory.update_organisation(org, aliases=outcome["aliases_before"])
         proposal.status, proposal.outcome, proposal.batch = ProposalStatus.PENDING, {}, ""
         proposal.reviewed_by = proposal.reviewed_at = None
         proposal.save()

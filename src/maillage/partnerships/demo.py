@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.core.demo import DEMO_PASSWORD
-from maillage.ecosystem import text
+from maillage.ecosystem import search_index, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.models import Affiliation, Organisation, Person, Sector
 from maillage.partnerships import services
@@ -66,6 +66,7 @@ def organisation(name: str) -> Organisation:
         org = Organisation.objects.create(
             name=name, kind=kind, country=country, city=city, latitude=lat, longitude=lon
         )
+        search_index.index_organisations([org.pk])
     return org
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from maillage.ecosystem import text
+from maillage.ecosystem import search_index, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as ST
 from maillage.ecosystem.models import Organisation, Sector
@@ -107,6 +107,7 @@ def _startup(name, park, city, lat, lon, sector_code) -> Organisation:
             description_fr="Startup inventée pour les données de démonstration.",
         )
         org.sectors.set(Sector.objects.filter(code=sector_code))
+        search_index.index_organisations([org.pk])
     return org
 
 
