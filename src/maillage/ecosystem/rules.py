@@ -48,7 +48,7 @@ def managed_organisation_ids(user) -> set[int]:
 
 @rules.predicate
 def is_park_or_network_staff(user) -> bool:
-    return bool(user and user.is_authenticated and user.staff_of.exists())
+    return bool(staff_organisation_ids(user))
 
 
 @rules.predicate
