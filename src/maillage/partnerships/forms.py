@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
-from maillage.ecosystem.models import Organisation, Person, Sector
+from maillage.ecosystem.models import Organisation, Sector
+from maillage.ecosystem.selectors import visible_people
 from maillage.partnerships.enums import AgreementKind, CommitmentKind, FollowUpKind, PartyRole
 from maillage.partnerships.models import Agreement, Delegation
 
@@ -36,13 +37,25 @@ def partner_organisations():
     return Organisation.objects.filter(kind__in=PARTNER_KINDS).order_by("name")
 
 
-def partner_people():
-    """People working for those organisations: signatories, delegation members, contacts."""
+def partner_people(user):
+    """People working for those organisations that ``user`` may list (the directory's
+    ``visible_people``, the API's selector too): signatories, delegation members, contacts."""
     return (
-        Person.objects.filter(affiliations__organisation__kind__in=PARTNER_KINDS)
+        visible_people(user)
+        .filter(affiliations__organisation__kind__in=PARTNER_KINDS)
         .distinct()
         .order_by("last_name", "first_name")
     )
+
+
+def keep_hidden(form, name: str, chosen):
+    """People already on the record whom the editor may not see stay on it: they are not
+    offered (nor named), and saving the form does not drop them."""
+    if not form.instance.pk:
+        return chosen
+    shown = form.fields[name].queryset
+    hidden = getattr(form.instance, name).exclude(pk__in=shown.values("pk"))
+    return list(chosen) + list(hidden)
 
 
 class AgreementForm(StyledForm, forms.ModelForm):
@@ -53,7 +66,7 @@ class AgreementForm(StyledForm, forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     signatories = forms.ModelMultipleChoiceField(
-        partner_people(),
+        visible_people(None),
         required=False,
         label=_("Signatories"),
         widget=forms.SelectMultiple(attrs={"size": 4}),
@@ -83,10 +96,14 @@ class AgreementForm(StyledForm, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, editing: bool = False, **kwargs):
+    def __init__(self, *args, user, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["signatories"].queryset = partner_people(user)
         if editing:
             del self.fields["status"]  # statuses move through their own buttons
+
+    def clean_signatories(self):
+        return keep_hidden(self, "signatories", self.cleaned_data["signatories"])
 
 
 class PartyForm(StyledForm, forms.Form):
@@ -167,7 +184,7 @@ class DelegationForm(StyledForm, forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
     members = forms.ModelMultipleChoiceField(
-        partner_people(),
+        visible_people(None),
         required=False,
         label=_("Members"),
         widget=forms.SelectMultiple(attrs={"size": 5}),
@@ -189,9 +206,13 @@ class DelegationForm(StyledForm, forms.ModelForm):
         ]
         widgets = {"starts_on": DATE, "ends_on": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["hosts"].queryset = self.fields["visitors"].queryset = partner_organisations()
+        self.fields["members"].queryset = partner_people(user)
+
+    def clean_members(self):
+        return keep_hidden(self, "members", self.cleaned_data["members"])
 
 
 class VisitForm(StyledForm, forms.Form):
@@ -209,12 +230,16 @@ class VisitForm(StyledForm, forms.Form):
 
 
 class ContactForm(StyledForm, forms.Form):
-    person = forms.ModelChoiceField(partner_people(), required=False, label=_("Person"))
+    person = forms.ModelChoiceField(visible_people(None), required=False, label=_("Person"))
     name = forms.CharField(max_length=200, required=False, label=_("Name"))
     organisation = forms.ModelChoiceField(
         partner_organisations(), required=False, label=_("Organisation")
     )
     notes = forms.CharField(required=False, label=_("Notes"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = partner_people(user)
 
 
 class FollowUpForm(StyledForm, forms.Form):

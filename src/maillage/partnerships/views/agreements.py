@@ -95,7 +95,7 @@ def agreement_create(request):
         raise PermissionDenied
     first = request.user.staff_of.first()
     if request.method == "POST":
-        form = forms.AgreementForm(request.POST)
+        form = forms.AgreementForm(request.POST, user=request.user)
         parties = forms.PartyFormSet(request.POST, prefix="parties")
         commitments = forms.CommitmentFormSet(request.POST, prefix="commitments")
         if form.is_valid() and parties.is_valid() and commitments.is_valid():
@@ -115,7 +115,7 @@ def agreement_create(request):
                 messages.success(request, _("Agreement recorded."))
                 return redirect(agreement)
     else:
-        form = forms.AgreementForm()
+        form = forms.AgreementForm(user=request.user)
         parties = forms.PartyFormSet(
             prefix="parties", initial=[{"organisation": first}] if first else None
         )
@@ -132,7 +132,7 @@ def agreement_edit(request, pk):
     agreement = _load(request, pk, change=True)
     if request.method == "POST":
         form = forms.AgreementForm(
-            request.POST, instance=Agreement.objects.get(pk=pk), editing=True
+            request.POST, instance=Agreement.objects.get(pk=pk), editing=True, user=request.user
         )
         parties = forms.PartyFormSet(request.POST, prefix="parties")
         if form.is_valid() and parties.is_valid():
@@ -152,7 +152,7 @@ def agreement_edit(request, pk):
                 messages.success(request, _("Agreement saved."))
                 return redirect(agreement)
     else:
-        form = forms.AgreementForm(instance=agreement, editing=True)
+        form = forms.AgreementForm(instance=agreement, editing=True, user=request.user)
         parties = forms.PartyFormSet(
             prefix="parties",
             initial=[

@@ -72,7 +72,7 @@ def delegation_detail(request, pk):
                 "follow_ups": delegation.follow_ups.select_related("agreement"),
                 "members": delegation.members.all(),
                 "visit_form": forms.VisitForm(prefix="v"),
-                "contact_form": forms.ContactForm(prefix="p"),
+                "contact_form": forms.ContactForm(prefix="p", user=request.user),
                 "follow_up_form": _follow_up_form(request),
             },
         )
@@ -96,7 +96,7 @@ def _save(request, form, delegation=None):
 def delegation_create(request):
     if not request.user.has_perm("partnerships.add_delegation"):
         raise PermissionDenied
-    form = forms.DelegationForm(request.POST or None)
+    form = forms.DelegationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         delegation = _save(request, form)
         if delegation:
@@ -108,7 +108,9 @@ def delegation_create(request):
 @login_required
 def delegation_edit(request, pk):
     delegation = _load(request, pk, change=True)
-    form = forms.DelegationForm(request.POST or None, instance=Delegation.objects.get(pk=pk))
+    form = forms.DelegationForm(
+        request.POST or None, instance=Delegation.objects.get(pk=pk), user=request.user
+    )
     if request.method == "POST" and form.is_valid() and _save(request, form, delegation):
         messages.success(request, _("Delegation saved."))
         return redirect(delegation)
@@ -152,7 +154,7 @@ def visit_add(request, pk):
 @login_required
 def contact_add(request, pk):
     delegation = _load(request, pk, change=True)
-    form = forms.ContactForm(request.POST, prefix="p")
+    form = forms.ContactForm(request.POST, prefix="p", user=request.user)
     if form.is_valid():
         try:
             services.add_contact(delegation=delegation, **form.cleaned_data)
