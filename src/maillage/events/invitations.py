@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from maillage.accounts.languages import preferred_language
 from maillage.accounts.sign_in_links import account_for, open_accounts
 from maillage.events.models import Event, Invitation, Registration, new_token
 from maillage.mail.models import OutgoingMail
-from maillage.mail.services import queue_mail
+from maillage.mail.services import queue_mail, queue_mails
 
 RENEWALS_PER_WINDOW = 3  # "send me a new link" on a dead invitation link, per registration
 
@@ -113,7 +113,10 @@ def invite(
         accounts = open_accounts([r.person for r in chosen])
         sent = [r for r in chosen if r.person_id in accounts]
         invitations = _count_sending(sent, by=by, now=now)
-        mails = [_mail(r, invitations[r.pk], accounts[r.person_id]) for r in sent]
+        template = get_template(INVITATION_TEMPLATE)  # compiled once for the whole mailing
+        mails = queue_mails(
+            mails=[_mail(r, invitations[r.pk], accounts[r.person_id], template) for r in sent]
+        )
     return InviteResult(mails=mails, skipped=skipped + len(chosen) - len(sent))
 
 
@@ -159,15 +162,18 @@ def send_invitation(
         )
     user = account_for(person)
     invitation = _count_sending([registration], by=by, now=now)[registration.pk]
-    return _mail(registration, invitation, user)
+    return queue_mail(**_mail(registration, invitation, user, get_template(INVITATION_TEMPLATE)))
 
 
-def _mail(registration: Registration, invitation: Invitation, user) -> OutgoingMail:
+INVITATION_TEMPLATE = "events/email/invitation.txt"
+
+
+def _mail(registration: Registration, invitation: Invitation, user, template) -> dict:
+    """The invitation mail's ``queue_mail`` arguments, rendered in the person's language."""
     person, event = registration.person, registration.event
     language = preferred_language(user=user, person=person, used=registration.language)
     with translation.override(language), timezone.override(event.zone):
-        body = render_to_string(
-            "events/email/invitation.txt",
+        body = template.render(
             {
                 "event": event,
                 "person": person,
@@ -177,14 +183,14 @@ def _mail(registration: Registration, invitation: Invitation, user) -> OutgoingM
             },
         )
         subject = _("Your invitation: %(title)s") % {"title": event.title}
-    return queue_mail(
-        to=person.email,
-        subject=subject,
-        body=body,
-        event=event,
-        kind="invitation",
-        key=f"invitation:{invitation.pk}:{invitation.sent_count}",
-    )
+    return {
+        "to": person.email,
+        "subject": subject,
+        "body": body,
+        "event": event,
+        "kind": "invitation",
+        "key": f"invitation:{invitation.pk}:{invitation.sent_count}",
+    }
 
 
 def revoke(*, registration: Registration) -> None:

@@ -176,6 +176,13 @@ def deliver(*, mail_id: int) -> dt.datetime | str:
     return "sent"
 
 
+def deliver_many(*, mail_ids: list[int]) -> list[dt.datetime | str]:
+    """``deliver`` for each mail of a batch, in order, over the worker's one SMTP connection.
+    Each mail's outcome is stored as soon as it is known, so a worker killed midway leaves the
+    mails sent so far marked sent and the rest queued (their lease expires; ``retry_due``)."""
+    return [deliver(mail_id=mail_id) for mail_id in mail_ids]
+
+
 def due_mail_ids(*, now: dt.datetime | None = None, grace: dt.timedelta = dt.timedelta(0)):
     """Queued mails whose attempt is overdue by more than ``grace`` and that nobody holds."""
     now = now or timezone.now()

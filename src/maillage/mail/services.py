@@ -3,7 +3,8 @@
 ``queue_mail`` stores the mail in the outbox and asks the "mail" task queue to deliver it once
 the current transaction commits (so a rolled-back request sends nothing). It never talks to the
 SMTP server itself, so a server that is down never breaks a request: the delivery task retries
-with back-off (see ``maillage.mail.delivery``).
+with back-off (see ``maillage.mail.delivery``). ``queue_mails`` does the same for a whole
+mailing in a few queries, one delivery task per batch of mails.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from maillage.mail.enums import MailStatus
 from maillage.mail.models import OutgoingMail
-from maillage.mail.tasks import deliver_mail
+from maillage.mail.tasks import deliver_mail, deliver_mails
+
+BATCH = 50  # mails per delivery task: one task, one lease round and one SMTP session each
 
 
 def queue_mail(
@@ -31,20 +34,10 @@ def queue_mail(
 ) -> OutgoingMail:
     """Store one mail and deliver it after commit. With ``key``, a second call with the same
     key returns the mail stored the first time and sends nothing."""
-    to = (to or "").strip()
-    if not to:
-        raise ValueError("queue_mail needs a recipient address (to)")
-    fields = {
-        "to": to,
-        "subject": " ".join(subject.split())[:998],  # a header holds no line break
-        "body": body,
-        "html": html,
-        "event": event,
-        "kind": kind,
-        "key": key,
-        "reply_to": reply_to,
-        "next_attempt_at": timezone.now(),
-    }
+    fields = _fields(
+        to=to, subject=subject, body=body, html=html, event=event, kind=kind, key=key,
+        reply_to=reply_to,
+    )
     if key:
         try:
             with transaction.atomic():
@@ -57,8 +50,58 @@ def queue_mail(
     return mail
 
 
+def queue_mails(*, mails: list[dict]) -> list[OutgoingMail]:
+    """Store many mails at once (each dict holds ``queue_mail``'s arguments) and deliver them
+    after commit in batches of ``BATCH`` per task. Same guarantees as ``queue_mail``: a key
+    already stored returns the stored mail and sends nothing; a key given twice is stored once.
+    Returns the mails in the order given."""
+    rows = [_fields(**m) for m in mails]
+    keys = {r["key"] for r in rows if r["key"]}
+    stored = {m.key: m for m in OutgoingMail.objects.filter(key__in=keys)} if keys else {}
+    new, seen = [], set()
+    for r in rows:
+        if r["key"] and (r["key"] in stored or r["key"] in seen):
+            continue
+        seen.add(r["key"])
+        new.append(OutgoingMail(**r))
+    try:
+        with transaction.atomic():
+            created = OutgoingMail.objects.bulk_create(new, batch_size=500)
+    except IntegrityError:  # another process stored one of the keys meanwhile: one by one
+        return [queue_mail(**m) for m in mails]
+    ids = [m.pk for m in created]
+    for start in range(0, len(ids), BATCH):
+        _deliver_batch_after_commit(ids[start : start + BATCH])
+    stored.update({m.key: m for m in created if m.key})
+    unkeyed = iter(m for m in created if not m.key)
+    return [stored[r["key"]] if r["key"] else next(unkeyed) for r in rows]
+
+
+def _fields(
+    *, to, subject, body, html="", event=None, kind="", key="", reply_to=""
+) -> dict:
+    to = (to or "").strip()
+    if not to:
+        raise ValueError("queue_mail needs a recipient address (to)")
+    return {
+        "to": to,
+        "subject": " ".join(subject.split())[:998],  # a header holds no line break
+        "body": body,
+        "html": html,
+        "event": event,
+        "kind": kind,
+        "key": key,
+        "reply_to": reply_to,
+        "next_attempt_at": timezone.now(),
+    }
+
+
 def _deliver_after_commit(mail_id: int) -> None:
     transaction.on_commit(lambda: deliver_mail.enqueue(mail_id=mail_id))
+
+
+def _deliver_batch_after_commit(mail_ids: list[int]) -> None:
+    transaction.on_commit(lambda: deliver_mails.enqueue(mail_ids=mail_ids))
 
 
 @transaction.atomic
@@ -96,6 +139,6 @@ def resend_failed(*, event) -> int:
     OutgoingMail.objects.filter(pk__in=ids).update(
         status=MailStatus.QUEUED, attempts=0, next_attempt_at=timezone.now(), claimed_until=None
     )
-    for mail_id in ids:
-        _deliver_after_commit(mail_id)
+    for start in range(0, len(ids), BATCH):
+        _deliver_batch_after_commit(ids[start : start + BATCH])
     return len(ids)
