@@ -254,3 +254,34 @@ def test_claim_button_and_claims_page_speak_french(client, dualsun, park_staff):
     client.cookies["django_language"] = "fr"
     assert client.login(email=park_staff.email, password=PASSWORD)
     assert "Revendications de pages d’entreprise" in client.get(reverse("ecosystem:claims")).text
+
+
+class TestAccountWithoutProfile:
+    """A signed-in account with no directory profile (a platform admin, say) is told why it
+    cannot claim and how to get a profile: no error page, nothing recorded."""
+
+    @pytest.mark.parametrize("superuser", [True, False])
+    def test_page_says_why(self, client, dualsun, superuser):
+        user = UserFactory(
+            email="root@maillage.example", is_superuser=superuser, is_staff=superuser
+        )
+        client.force_login(user)
+        url = reverse("ecosystem:organisation_claim", args=[dualsun.slug])
+        response = client.post(url, {"message": "mine"}, follow=True)
+        assert response.status_code == 200
+        assert "You need a directory profile linked to your account" in response.content.decode()
+        assert not PageClaim.objects.exists()
+
+    def test_page_says_why_in_french(self, client, dualsun):
+        client.force_login(UserFactory(email="root@maillage.example", is_superuser=True))
+        url = reverse("ecosystem:organisation_claim", args=[dualsun.slug])
+        response = client.post(url, follow=True, HTTP_ACCEPT_LANGUAGE="fr")
+        assert "fiche de l’annuaire liée à votre compte" in response.content.decode()
+
+    def test_api_says_why(self, client, dualsun):
+        admin = UserFactory(email="root@maillage.example", is_superuser=True, is_staff=True)
+        url = f"/api/v1/organisations/{dualsun.slug}/claims"
+        response = client.post(url, {}, content_type="application/json", **bearer(admin))
+        assert response.status_code == 403
+        assert "directory profile linked to your account" in response.content.decode()
+        assert not PageClaim.objects.exists()

@@ -66,6 +66,15 @@ def domain_matches(email: str, website_domain: str) -> bool:
     return domain == site or domain.endswith("." + site)
 
 
+def no_profile_message() -> str:
+    """Why an account without a directory profile cannot claim a page, and how to get one."""
+    return _(
+        "You need a directory profile linked to your account to claim a page. Ask your park's "
+        "staff to add you to the directory with this account's e-mail address; the profile is linked "
+        "when you sign in from the invitation they send you."
+    )
+
+
 def _proven_address(user) -> str:
     """The person's address when the account signs in with it, else "" (nothing proven)."""
     person = user.person
@@ -77,11 +86,13 @@ def _proven_address(user) -> str:
 @transaction.atomic
 def claim_organisation(*, organisation: Organisation, user, message: str = "") -> PageClaim:
     """Claim the page: approved at once by the address domain, or waiting for the host park."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(
+            _("Sign in with the account of your directory profile to claim a page.")
+        )
+    if not hasattr(user, "person"):  # checked first: a platform admin passes has_perm
+        raise PermissionDenied(no_profile_message())
     if not user.has_perm("ecosystem.claim_organisation", organisation):
-        if not getattr(user, "is_authenticated", False) or not hasattr(user, "person"):
-            raise PermissionDenied(
-                _("Sign in with the account of your directory profile to claim a page.")
-            )
         raise PermissionDenied(
             _("Parks and networks are run by their staff: their pages cannot be claimed.")
         )
