@@ -151,3 +151,27 @@ def test_staff_approves_via_api(client, event, staff):
     response = client.post(f"/api/v1/registrations/{registration.pk}/approve", **bearer(staff))
     assert response.json()["status"] == "confirmed"
     assert Registration.objects.get(pk=registration.pk).status == S.CONFIRMED
+
+
+def test_staff_registering_an_address_do_not_see_the_stored_name(client, event, staff):
+    """The response echoes what the organiser typed, not the private profile stored for it."""
+    PersonFactory(
+        email="hidden@elsewhere.example", first_name="Secretfirst", last_name="Secretlast"
+    )
+    url = f"/api/v1/events/{event.slug}/registrations"
+    payload = {"email": "hidden@elsewhere.example", "first_name": "Typed", "last_name": "Name"}
+    response = client.post(url, payload, content_type="application/json", **bearer(staff))
+    assert response.status_code == 201, response.content
+    body = response.content.decode()
+    assert "Secret" not in body
+    assert response.json()["first_name"] == "Typed"
+    # someone who agreed to be listed is shown as stored
+    PersonFactory(
+        email="open@elsewhere.example",
+        first_name="Openfirst",
+        last_name="Openlast",
+        public_consent=True,
+    )
+    payload = {"email": "open@elsewhere.example"}
+    shown = client.post(url, payload, content_type="application/json", **bearer(staff))
+    assert shown.status_code == 201 and shown.json()["first_name"] == "Openfirst"

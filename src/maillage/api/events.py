@@ -8,6 +8,7 @@ the events their organisations (co-)organise.
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -15,6 +16,7 @@ from ninja.errors import HttpError
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found, state_change
 from maillage.api.texts import Line
+from maillage.ecosystem.selectors import visible_people
 from maillage.events import selectors, services
 from maillage.events.enums import (
     EventKind,
@@ -124,6 +126,12 @@ class EventDetailOut(EventOut):
         return list(selectors.programme(obj))
 
 
+def _shown_person(registration):
+    """The person as the caller may see them: what they typed when they registered someone
+    whose stored profile they may not list (``shown_person``), else the stored profile."""
+    return getattr(registration, "shown_person", None) or registration.person
+
+
 class RegistrationOut(Schema):
     id: int
     event: str
@@ -145,15 +153,15 @@ class RegistrationOut(Schema):
 
     @staticmethod
     def resolve_first_name(obj) -> str:
-        return obj.person.first_name
+        return _shown_person(obj).first_name
 
     @staticmethod
     def resolve_last_name(obj) -> str:
-        return obj.person.last_name
+        return _shown_person(obj).last_name
 
     @staticmethod
     def resolve_email(obj) -> str:
-        return obj.person.email
+        return _shown_person(obj).email
 
     @staticmethod
     def resolve_organisation(obj) -> str | None:
@@ -212,9 +220,7 @@ def _registration_for(request, registration_id: int) -> Registration:
     )
     user = request.user
     # The registrant themself (not whoever typed the registration in), or the event's staff.
-    own = registration is not None and user.has_perm(
-        "events.manage_own_registration", registration
-    )
+    own = registration is not None and user.has_perm("events.manage_own_registration", registration)
     if registration is None or not (own or manages_event(user, registration.event)):
         raise not_found("registration")
     return registration
@@ -276,6 +282,12 @@ def register(request, slug: str, payload: RegisterIn):
         if staff and email.lower() != user.email.lower()
         else RegistrationSource.API,
     )
+    someone_else = email.lower() != user.email.lower()
+    if someone_else and not visible_people(user).filter(pk=registration.person_id).exists():
+        # Registering an address must not reveal the name stored for it: echo what was typed.
+        registration.shown_person = SimpleNamespace(
+            first_name=payload.first_name or "", last_name=payload.last_name or "", email=email
+        )
     return Status(201, registration)
 
 
