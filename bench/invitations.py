@@ -6,7 +6,7 @@ under 10 s).
 Builds an event with ``--rows`` confirmed registrants who have no account (people and
 registrations inserted in bulk, not timed), then times ``invitations.invite``: each registrant's
 account opened, an invitation row, a sesame link, the mail rendered in their language and stored
-in the outbox by ``queue_mail``. Delivery is the mail worker's job (bench of the mail queue).
+in the outbox in bulk by ``queue_mails`` (one delivery task per batch of mails). Delivery is the mail worker's job (bench of the mail queue).
 One transaction, rolled back at the end, on the database configured as usual.
 """
 
@@ -81,6 +81,12 @@ def main() -> int:
             f"({args.rows / seconds:.0f} per second), {result.sent} sent, {queued} in the outbox"
         )
         transaction.set_rollback(True)
+    load = os.getloadavg()[0]
+    verdict = "OK" if seconds < 10 and queued == args.rows else "MISSED"
+    print(
+        f"SUMMARY invitations {args.rows} registrants, {connection.vendor}, load {load:.1f}: "
+        f"queued in {seconds:.2f} s ({verdict} < 10 s, {queued} mails in the outbox)"
+    )
     return 0
 
 

@@ -35,7 +35,13 @@ def queue_mail(
     """Store one mail and deliver it after commit. With ``key``, a second call with the same
     key returns the mail stored the first time and sends nothing."""
     fields = _fields(
-        to=to, subject=subject, body=body, html=html, event=event, kind=kind, key=key,
+        to=to,
+        subject=subject,
+        body=body,
+        html=html,
+        event=event,
+        kind=kind,
+        key=key,
         reply_to=reply_to,
     )
     if key:
@@ -77,9 +83,7 @@ def queue_mails(*, mails: list[dict]) -> list[OutgoingMail]:
     return [stored[r["key"]] if r["key"] else next(unkeyed) for r in rows]
 
 
-def _fields(
-    *, to, subject, body, html="", event=None, kind="", key="", reply_to=""
-) -> dict:
+def _fields(*, to, subject, body, html="", event=None, kind="", key="", reply_to="") -> dict:
     to = (to or "").strip()
     if not to:
         raise ValueError("queue_mail needs a recipient address (to)")
