@@ -246,9 +246,7 @@ def test_consent_is_shown_never_set_in_the_admin(client, superuser):
     assert Person.objects.count() == 1 and Organisation.objects.count() == 0
 
 
-def test_the_public_profile_of_a_consenting_person_is_not_rewritten_in_the_admin(
-    client, superuser
-):
+def test_the_public_profile_of_a_consenting_person_is_not_rewritten_in_the_admin(client, superuser):
     person = PersonFactory(public_consent=True, first_name="Aline", bio="Founder of a startup")
     client.force_login(superuser)
     url = reverse("admin:ecosystem_person_change", args=[person.pk])

@@ -156,13 +156,13 @@ def test_city_lookup_is_accent_insensitive_and_prefers_the_most_populous():
         places.locate("Gotham", "FR")
 
 
-
 def test_a_country_is_marked_at_its_most_populous_city():
     markers = places.country_markers()
     paris, shanghai = places.find_city("Paris", "FR"), places.find_city("Shanghai", "CN")
     assert markers["FR"] == pytest.approx((paris.latitude, paris.longitude))
     assert markers["CN"] == pytest.approx((shanghai.latitude, shanghai.longitude))
     assert "XX" not in markers
+
 
 def test_trigram_index_on_postgresql_only():
     from django.db import connection

@@ -159,9 +159,8 @@ def test_empty_plans_and_agendas_still_make_a_pdf(n):
 
 # --- from the database: the last published schedule ----------------------------------------
 
-from django.urls import reverse  # noqa: E402
-
 from django.conf import settings  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from maillage.events import tokens  # noqa: E402
 from maillage.matchmaking import agenda_selectors, editing, release  # noqa: E402

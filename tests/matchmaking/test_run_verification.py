@@ -36,9 +36,7 @@ def clashing_solver(monkeypatch):
         solution = real(instance, config, **kwargs)
         first, *rest = solution.assignments
         people = set(instance.requests[first.request].participants)
-        other = next(
-            a for a in rest if people & set(instance.requests[a.request].participants)
-        )
+        other = next(a for a in rest if people & set(instance.requests[a.request].participants))
         moved = Assignment(other.request, first.slot, table=first.table)  # same slot and table
         broken = [moved if a is other else a for a in solution.assignments]
         return dataclasses.replace(solution, assignments=broken)

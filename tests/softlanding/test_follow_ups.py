@@ -116,7 +116,10 @@ def test_a_delegation_the_user_cannot_change_is_refused(client, sl, application)
     assert not FollowUp.objects.exists()
 
 
-BEFORE = [("partnerships", "0004_delegation_time_zone"), ("softlanding", "0002_constraint_messages")]
+BEFORE = [
+    ("partnerships", "0004_delegation_time_zone"),
+    ("softlanding", "0002_constraint_messages"),
+]
 AFTER = [
     ("partnerships", "0005_remove_followup_application"),
     ("softlanding", "0004_copy_follow_up_applications"),

@@ -438,6 +438,10 @@ class RegistrationKey(models.Model):
             models.UniqueConstraint(fields=["registration", "purpose"], name="one_key_per_purpose")
         ]
 
+    def __str__(self) -> str:
+        # Never the key itself: it is a secret.
+        return f"{self.get_purpose_display()} of registration {self.registration_id}"
+
 
 class Invitation(models.Model):
     """A registrant invited to sign in (events/invitations.py): when, how often, whether the link

@@ -13,9 +13,7 @@ urlpatterns = [
     path("feed.ics", views.feed, name="feed"),
     path("new/", organiser.create, name="create"),
     path("registration/<int:registration_id>/", registrant.registration, name="registration"),
-    path(
-        "registration/<int:registration_id>/cancel/", registrant.cancel_own, name="cancel_own"
-    ),
+    path("registration/<int:registration_id>/cancel/", registrant.cancel_own, name="cancel_own"),
     path(
         "registration/<int:registration_id>/new-link/",
         registrant.rotate_link,
