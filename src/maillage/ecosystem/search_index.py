@@ -49,7 +49,10 @@ def create_tables(schema_editor) -> None:
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         schema_editor.execute(
             f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-            "rowid bigint PRIMARY KEY REFERENCES ecosystem_organisation (id) ON DELETE CASCADE, "
+            # No foreign key: Django's flush (TRUNCATE of its managed tables) refuses a table
+            # referenced from this unmanaged one; results are joined to the organisations, so
+            # a row left behind by a delete outside the services is never shown.
+            "rowid bigint PRIMARY KEY, "
             f"names text NOT NULL, {TABLE} tsvector NOT NULL)"
         )
         schema_editor.execute(
