@@ -76,12 +76,19 @@ def test_repair_needs_a_published_schedule(session):
         repair.repair_day(session=session)
 
 
-def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(session, people, organiser):
+def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(convention, organiser):
+    import datetime as dt
+
     from django.core.exceptions import ValidationError
 
     from maillage.matchmaking import editing
     from maillage.matchmaking.sessions import ensure_draft
+    from tests.matchmaking.conftest import make_session
 
+    # Twelve slots for five meetings each: any two people share a free slot whatever the
+    # solver's schedule, so the accepted request below always finds a place.
+    session = make_session(convention, day_end=dt.time(13))
+    people = list(session.participants.order_by("id"))
     all_wish_all(people)
     scheduling.schedule_now(session)
     release.publish(session=session, user=organiser)
