@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from maillage.events.tokens import calendar_feed_url
 from maillage.matchmaking import editing, release
 from maillage.matchmaking.enums import ChangeKind, ScheduleStatus
 from maillage.matchmaking.models import ScheduleChangeNotice
@@ -45,6 +46,8 @@ def test_publish_then_only_the_changes_are_told(
     [to_a] = [m for m in mail.outbox if m.to == [a.registration.person.email]]
     assert "Company 1" in to_a.body
     assert f"http://127.0.0.1:8000/matchmaking/sessions/{session.pk}/agenda/" in to_a.body
+    assert calendar_feed_url(a.registration) in to_a.body  # the ICS subscription, personal
+    assert calendar_feed_url(b.registration) not in to_a.body
 
     new_draft = ensure_draft(session)
     assert new_draft.pk != v1.pk

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maillage.events.tokens import calendar_feed_url
 from maillage.mail.services import queue_mail
 from maillage.matchmaking.enums import ChangeKind, ScheduleStatus
 from maillage.matchmaking.models import (
@@ -203,6 +204,7 @@ def send_change_notices(*, schedule: Schedule) -> int:
                     "person": reg.person,
                     "changes": lines,
                     "agenda_url": agenda_url,
+                    "calendar_url": calendar_feed_url(reg),
                 },
             )
             subject = _("Your meetings at %(title)s have changed") % {"title": event.title}
