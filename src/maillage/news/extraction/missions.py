@@ -7,7 +7,8 @@ import re
 
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
-from maillage.news.extraction.entities import NAME_RUN, Organisation, clean_name
+from maillage.news.extraction.entities import Organisation
+from maillage.news.extraction.names import NAME_RUN, clean_name
 from maillage.news.extraction.rules import (
     Delegation,
     _first_date,

@@ -12,7 +12,9 @@ from functools import lru_cache
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
 from maillage.news.extraction.dates import find_dates
-from maillage.news.extraction.entities import NAME_RUN, Organisation, clean_name, stated_parties
+from maillage.news.extraction.entities import Organisation
+from maillage.news.extraction.names import NAME_RUN, clean_name
+from maillage.news.extraction.parties import stated_parties
 from maillage.news.extraction.vocabulary import (
     AGREEMENT_CUES,
     AGREEMENT_TRIGGERS,
