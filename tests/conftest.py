@@ -45,3 +45,18 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.stop()
+
+
+@pytest.fixture
+def run_job(client, django_capture_on_commit_callbacks):
+    """POST to a page that starts a background job, run the job (the test backend runs tasks
+    when enqueued, once the transaction commits) and return the job's page."""
+
+    def post(url, data=None, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data or {}, **extra)
+        assert response.status_code == 302, response.content[:500]
+        assert response["Location"].startswith("/jobs/"), response["Location"]
+        return client.get(response["Location"])
+
+    return post

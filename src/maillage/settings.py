@@ -192,8 +192,10 @@ MAIL_RETRY_SECONDS = float(CONFIG["mail_retry_seconds"])  # type: ignore[arg-typ
 MAIL_MAX_ATTEMPTS = int(CONFIG["mail_max_attempts"])  # type: ignore[call-overload]
 
 # One database queue per kind of work, each with its own worker (`python -m maillage serve`):
-# mails and notices are never held behind an hour-long optimiser run or a PDF.
-TASK_QUEUES = ["default", "mail", "heavy"]
+# "mail" (e-mails and notices), "heavy" (optimiser runs, up to an hour), "files" (PDFs and
+# imports, maillage.core.jobs): a mail is never held behind an optimiser run or a PDF, and a PDF
+# never waits for the optimiser.
+TASK_QUEUES = ["default", "mail", "heavy", "files"]
 TASKS = {
     "default": {
         "BACKEND": (
@@ -217,6 +219,7 @@ MAILLAGE_PERIODIC_TASKS = [
     ("maillage.news.tasks.fetch_feeds", 3600),
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
     ("maillage.events.periodic.drop_unconfirmed_registrations", 6 * 3600),
+    ("maillage.core.tasks.drop_old_jobs", 24 * 3600),
 ]
 # Registrations of events ended longer ago than this are anonymised (maillage.privacy).
 MAILLAGE_RETENTION_DAYS = int(CONFIG["registration_retention_days"])  # type: ignore[call-overload]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("news/", include("maillage.news.urls")),
     path("privacy/", include("maillage.privacy.urls")),
     path("mail/", include("maillage.mail.urls")),
+    path("jobs/", include("maillage.core.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

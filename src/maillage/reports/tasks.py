@@ -7,6 +7,6 @@ from django_tasks import task
 from maillage.reports.yearly import generation
 
 
-@task(queue_name="heavy")
+@task(queue_name="files")
 def generate_yearly_pdf(*, report_id: int) -> None:
     generation.generate_pdf(report_id=report_id)

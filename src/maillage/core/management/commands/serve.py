@@ -1,7 +1,8 @@
 """Serve the platform with one task worker per queue and the periodic scheduler; Ctrl-C stops all.
 
-Queues (settings.TASK_QUEUES): "mail" (e-mails and notices), "heavy" (optimiser runs, PDFs),
-"default" (the rest), so a mail leaves within seconds while an hour-long optimisation runs.
+Queues (settings.TASK_QUEUES): "mail" (e-mails and notices), "heavy" (optimiser runs), "files"
+(PDFs and imports), "default" (the rest), so a mail leaves within seconds while an hour-long
+optimisation runs, and a PDF is made while the optimiser works.
 In production, run the same processes under a supervisor (see docs/deploy.md).
 """
 
