@@ -83,6 +83,8 @@ def test_imported_registrants_are_invited_sign_in_and_get_their_meetings(
     page.set_input_files("input[name=file]", str(sheet))
     with page.expect_navigation():
         page.get_by_role("button", name="Import", exact=True).click()
+    page.locator("#job-done").wait_for()  # the import runs on a worker; its page tells
+    assert "4 registrants imported." in page.content()
     assert event.registrations.count() == 4
     page.goto(f"{base}/matchmaking/sessions/{session.pk}/setup/")
     page.get_by_role("button", name="Add every confirmed registrant").click()

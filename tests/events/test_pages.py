@@ -293,14 +293,19 @@ class TestOrganiserPages:
         assert sheet["A2"].value == "Éluard"
         assert client.get(reverse("events:export", args=[event.slug, "pdf"])).status_code == 404
 
-    def test_badges_pdf(self, client, staff, event):
+    def test_badges_pdf_made_on_a_worker(self, client, staff, event, run_job):
         for _ in range(5):
             RegistrationFactory(event=event)
         login(client, staff)
+        url = reverse("events:badges", args=[event.slug])
+        assert client.get(url).status_code == 405  # a PDF is asked for with a POST
         for layout in ("a6", "a4"):
-            response = client.get(reverse("events:badges", args=[event.slug]), {"layout": layout})
-            assert response["Content-Type"] == "application/pdf"
-            assert response.content.startswith(b"%PDF")
+            page = run_job(url, {"layout": layout})
+            assert 'id="job-download"' in page.content.decode()
+            download = client.get(reverse("core:job_file", args=[page.context["job"].pk]))
+            assert download["Content-Type"] == "application/pdf"
+            assert f"{event.slug}-badges-{layout}.pdf" in download["Content-Disposition"]
+            assert b"".join(download.streaming_content).startswith(b"%PDF")
 
     def test_check_in_by_search_and_code(self, client, staff, event):
         registration = RegistrationFactory(
@@ -334,7 +339,7 @@ class TestImport:
         buffer.name = "registrants.xlsx"
         return buffer
 
-    def test_excel_import(self, client, staff, event):
+    def test_excel_import(self, client, staff, event, run_job):
         login(client, staff)
         upload = self._xlsx(
             [
@@ -343,14 +348,14 @@ class TestImport:
                 ["b@x.example", "Bruno", "Blanc", "Beta", "France", "Large group"],
             ]
         )
-        response = client.post(reverse("events:import", args=[event.slug]), {"file": upload})
-        assert response.status_code == 302
+        page = run_job(reverse("events:import", args=[event.slug]), {"file": upload})
+        assert "2 registrants imported." in page.content.decode()
         assert event.registrations.count() == 2
         assert (
             event.registrations.get(person__email="b@x.example").participation_type == "large_group"
         )
 
-    def test_bad_rows_reported_and_nothing_imported(self, client, staff, event):
+    def test_bad_rows_reported_and_nothing_imported(self, client, staff, event, run_job):
         RegistrationFactory(event=event, person=PersonFactory(email="dup@x.example"))
         login(client, staff)
         csv_file = io.BytesIO(
@@ -361,9 +366,10 @@ class TestImport:
             b"dup@x.example;Dan;Dup;Org;FR\n"
         )
         csv_file.name = "registrants.csv"
-        response = client.post(reverse("events:import", args=[event.slug]), {"file": csv_file})
+        response = run_job(reverse("events:import", args=[event.slug]), {"file": csv_file})
         page = response.content.decode()
-        assert response.status_code == 400
+        assert response.context["job"].state == "failed" and 'id="job-refused"' in page
+        assert not response.context["job"].upload  # the spreadsheet is not kept
         assert "Row 3" in page and "not a valid e-mail" in page
         assert "Row 4" in page and "first_name is empty" in page and "Atlantis" in page
         assert event.registrations.count() == 1  # nothing imported

@@ -58,6 +58,40 @@ def test_a_mail_leaves_within_seconds_while_a_long_task_holds_the_heavy_queue(
     assert not os.path.exists(marker + ".done")  # the 60 s task is still running
 
 
+BADGES_JOB = """
+from maillage.core import jobs
+from maillage.events.jobs import badges_pdf
+from tests.events.factories import EventFactory, RegistrationFactory, UserFactory
+event = EventFactory()
+for _ in range(3):
+    RegistrationFactory(event=event)
+job = jobs.start(badges_pdf, owner=UserFactory(), params={{"event_id": event.pk, "layout": "a6"}})
+print("JOB", job.pk)
+"""
+
+
+def test_a_pdf_is_made_on_the_files_worker_while_the_optimiser_holds_the_heavy_queue(
+    platform, tmp_path
+):
+    platform.worker("heavy", "heavy-1")
+    platform.worker("files", "files-1")
+    platform.ready("files-1")
+    marker = str(tmp_path / "optimiser")
+    platform.shell(
+        f"from tests.mail.worker_tasks import hold\nhold.enqueue(seconds=60, marker={marker!r})"
+    )
+    wait_until(lambda: os.path.exists(marker + ".started"), 30, "the long task to start")
+    job_id = platform.shell(BADGES_JOB.format()).split("JOB ")[1].split()[0]
+    state = f"from maillage.core.models import Job\nprint(Job.objects.get(pk={job_id!r}).state)"
+    wait_until(lambda: "done" in platform.shell(state), 60, "the badge PDF job to finish")
+    made = platform.shell(
+        f"from maillage.core.models import Job\n"
+        f"print(Job.objects.get(pk={job_id!r}).output.open('rb').read(5))"
+    )
+    assert "%PDF-" in made
+    assert not os.path.exists(marker + ".done")  # the optimiser stand-in still holds its queue
+
+
 def test_smtp_down_mails_wait_then_all_go_out_once(platform, smtp_server):
     smtp_server.stop()
     platform.worker("mail", "mail-1")

@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core import jobs
 from maillage.events import badges, exports, invitations, selectors, services
+from maillage.events import jobs as event_jobs
 from maillage.events.enums import EventStatus, RegistrationStatus
 from maillage.events.forms import CheckInSearchForm, EventForm, ImportForm, ProgrammeItemForm
 from maillage.events.models import Event, ProgrammeItem, Registration
-from maillage.events.registrant_import import ImportRejected
 from maillage.events.views import visible_event_or_404
 
 
@@ -170,32 +172,26 @@ def registration_action(request, slug: str, registration_id: int, action: str):
 @login_required
 @require_POST
 def import_registrants(request, slug: str):
+    """Starts the import on a worker; its page lists every bad row or says how many came in."""
     event = managed_event_or_denied(request, slug, "events.manage_registrations")
     form = ImportForm(request.POST, request.FILES)
-    errors = []
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            created = services.import_registrants(
-                event=event,
-                content=upload.read(),
-                filename=upload.name,
-                by=request.user,
-                notify=bool(request.POST.get("notify")),
-            )
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(
-                request, _("%(count)s registrants imported.") % {"count": len(created)}
-            )
-            return redirect("events:registrations", slug=slug)
-    return render(
-        request,
-        "events/import_result.html",
-        {"event": event, "form": form, "errors": errors},
-        status=400,
+    if not form.is_valid():
+        return render(
+            request, "events/import_result.html", {"event": event, "form": form}, status=400
+        )
+    upload = form.cleaned_data["file"]
+    job = jobs.start(
+        event_jobs.import_registrants,
+        owner=request.user,
+        params={
+            "event_id": event.pk,
+            "filename": upload.name,
+            "notify": bool(request.POST.get("notify")),
+        },
+        upload=upload,
+        back_url=reverse("events:registrations", args=[slug]),
     )
+    return redirect("core:job", job_id=job.pk)
 
 
 @login_required
@@ -220,17 +216,17 @@ def export(request, slug: str, fmt: str):
 
 
 @login_required
+@require_POST
 def badges_pdf(request, slug: str):
     event = managed_event_or_denied(request, slug, "events.manage_registrations")
-    layout = request.GET.get("layout", "a6")
-    layout = layout if layout in badges.LAYOUTS else "a6"
-    rows = list(selectors.registrations(event, status=RegistrationStatus.CONFIRMED))
-    response = HttpResponse(
-        badges.render_pdf(event=event, registrations=rows, layout=layout),
-        content_type="application/pdf",
+    layout = request.POST.get("layout", "a6")
+    job = jobs.start(
+        event_jobs.badges_pdf,
+        owner=request.user,
+        params={"event_id": event.pk, "layout": layout if layout in badges.LAYOUTS else "a6"},
+        back_url=reverse("events:registrations", args=[slug]),
     )
-    response["Content-Disposition"] = f'inline; filename="{event.slug}-badges-{layout}.pdf"'
-    return response
+    return redirect("core:job", job_id=job.pk)
 
 
 @login_required
