@@ -109,6 +109,7 @@ def test_organiser_runs_a_convention_end_to_end(live_server, page, tmp_path):
     page.set_input_files("input[name=file]", str(sheet))
     with page.expect_navigation():
         page.get_by_role("button", name="Import", exact=True).click()
+    page.locator("#job-done").wait_for()
     assert event.registrations.count() == 70
     page.goto(f"{base}/matchmaking/sessions/{session.pk}/setup/")
     page.get_by_role("button", name="Add every confirmed registrant").click()
@@ -132,12 +133,15 @@ def test_organiser_runs_a_convention_end_to_end(live_server, page, tmp_path):
         page.locator("#publish").click()
     assert session.schedules.filter(status="published").exists()
 
-    # everyone's agenda in one PDF, a page each
-    response = page.request.get(
-        f"{base}/matchmaking/sessions/{session.pk}/agendas.pdf", timeout=90_000
-    )
-    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
-    assert len(PdfReader(io.BytesIO(response.body())).pages) == 70
+    # everyone's agenda in one PDF, a page each, made on a worker
+    with page.expect_navigation(timeout=90_000):
+        page.locator("#all-agendas-pdf").click()
+    page.locator("#job-download").wait_for(timeout=90_000)
+    with page.expect_download() as download:
+        page.locator("#job-download").click()
+    assert download.value.suggested_filename.endswith("-agendas.pdf")
+    pdf = Path(download.value.path()).read_bytes()
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 70
 
 
 def test_participant_registers_publishes_requests_accepts_and_gets_the_calendar(live_server, page):

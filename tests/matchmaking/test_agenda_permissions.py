@@ -25,7 +25,18 @@ def urls(world, participant):
     return [
         reverse("matchmaking:participant_agenda", args=[s, participant.pk]),
         reverse("matchmaking:participant_agenda_file", args=[s, participant.pk, "ics"]),
-        reverse("matchmaking:participant_agenda_file", args=[s, participant.pk, "pdf"]),
+    ]
+
+
+def pdf_urls(world, participant):  # POST: each starts a job that makes the PDF
+    return [reverse("matchmaking:participant_agenda_pdf", args=[world.session.pk, participant.pk])]
+
+
+def staff_pdf_urls(world):
+    s = world.session.pk
+    return [
+        reverse("matchmaking:agendas_pdf", args=[s]),
+        reverse("matchmaking:table_plan_pdf", args=[s]),
     ]
 
 
@@ -41,6 +52,9 @@ def test_anonymous_is_sent_to_sign_in(client, world):
     ]:
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    for url in pdf_urls(world, world.participants[0]) + staff_pdf_urls(world):
+        response = client.post(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
 
 
 def test_another_participant_cannot_read_my_agenda(client, world):
@@ -48,10 +62,9 @@ def test_another_participant_cannot_read_my_agenda(client, world):
     login(client, other.registration.person.user)
     for url in urls(world, me):
         assert client.get(url).status_code == 403, url
-    assert (
-        client.get(reverse("matchmaking:agendas_pdf", args=[world.session.pk])).status_code == 403
-    )
     assert client.get(reverse("matchmaking:table_plan", args=[world.session.pk])).status_code == 403
+    for url in pdf_urls(world, me) + staff_pdf_urls(world):
+        assert client.post(url).status_code == 403, url
     # their own agenda is fine, and shows their own (empty) day, not mine
     own = client.get(reverse("matchmaking:my_agenda", args=[world.session.pk]))
     assert own.status_code == 200 and "First1 Last1" not in own.text
@@ -62,10 +75,15 @@ def test_the_participant_and_the_staff_can(client, world):
     login(client, me.registration.person.user)
     for url in urls(world, me):
         assert client.get(url).status_code == 200, url
+    for url in pdf_urls(world, me):
+        assert client.post(url).status_code == 302, url
     organiser = UserFactory(staff_of=[world.event.organisers.first()])
     login(client, organiser)
     for url in urls(world, me):
         assert client.get(url).status_code == 200, url
+    for url in pdf_urls(world, me) + staff_pdf_urls(world):
+        response = client.post(url)
+        assert response.status_code == 302 and response["Location"].startswith("/jobs/"), url
 
 
 def test_staff_of_another_park_and_a_participant_of_another_session_cannot(client, world):

@@ -234,33 +234,57 @@ def test_ics_keeps_uids_across_versions_and_cancels_removed_meetings(client, wor
     assert set(read_events(client.get(path).content)) == set(first)
 
 
-def test_pdf_of_my_agenda_and_all_agendas_for_staff_one_page_each(client, world):
+def _pdf_of(client, page) -> bytes:
+    job = page.context["job"]
+    assert job.state == "done", page.content[:500]
+    download = client.get(reverse("core:job_file", args=[job.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    return b"".join(download.streaming_content)
+
+
+def test_pdf_of_my_agenda_and_all_agendas_for_staff_one_page_each(client, world, run_job):
     meet(world, 0, 1, slot=0)
     meet(world, 2, 3, slot=0, table=1)
     meet(world, 0, 2, slot=1)
     release.publish(session=world.session)
     login(client, world.participants[0])
-    mine = client.get(reverse("matchmaking:my_agenda_file", args=[world.session.pk, "pdf"]))
-    assert mine["Content-Type"] == "application/pdf" and pages(mine.content) == 1
+    mine_page = run_job(reverse("matchmaking:my_agenda_pdf", args=[world.session.pk]))
+    assert pages(_pdf_of(client, mine_page)) == 1
+    mine_job = mine_page.context["job"]
     assert (
-        client.get(reverse("matchmaking:agendas_pdf", args=[world.session.pk])).status_code == 403
+        client.post(reverse("matchmaking:agendas_pdf", args=[world.session.pk])).status_code == 403
     )
+    gone = client.get(reverse("matchmaking:my_agenda_file", args=[world.session.pk, "pdf"]))
+    assert gone.status_code == 404  # the PDF is made by a job, not on a GET
 
     staff = world.event.organisers.first()
     from tests.events.factories import UserFactory
 
     organiser = UserFactory(staff_of=[staff])
     client.login(email=organiser.email, password=PASSWORD)
-    response = client.get(reverse("matchmaking:agendas_pdf", args=[world.session.pk]))
-    assert response.status_code == 200
-    assert pages(response.content) == 4
-    text = pdf_text(response.content)
+    # The participant's job is theirs alone, even for the organisers.
+    assert client.get(reverse("core:job", args=[mine_job.pk])).status_code == 403
+    assert client.get(reverse("core:job_file", args=[mine_job.pk])).status_code == 403
+    every = _pdf_of(client, run_job(reverse("matchmaking:agendas_pdf", args=[world.session.pk])))
+    assert pages(every) == 4
+    text = pdf_text(every)
     assert "First0 Last0" in text and "First3 Last3" in text
 
     plan = client.get(reverse("matchmaking:table_plan", args=[world.session.pk]))
     assert plan.status_code == 200 and "@media print" in plan.text and "First3 Last3" in plan.text
-    pdf = client.get(reverse("matchmaking:table_plan", args=[world.session.pk]), {"format": "pdf"})
-    assert pages(pdf.content) == len(world.slots)
+    assert 'id="table-plan-pdf"' in plan.text and "csrfmiddlewaretoken" in plan.text
+    pdf = _pdf_of(client, run_job(reverse("matchmaking:table_plan_pdf", args=[world.session.pk])))
+    assert pages(pdf) == len(world.slots)
+
+
+def test_all_agendas_before_any_publication_says_so(client, world, run_job):
+    from tests.events.factories import UserFactory
+
+    organiser = UserFactory(staff_of=[world.event.organisers.first()])
+    client.login(email=organiser.email, password=PASSWORD)
+    page = run_job(reverse("matchmaking:agendas_pdf", args=[world.session.pk]))
+    assert page.context["job"].state == "failed" and not page.context["job"].output
+    assert "No schedule is published yet" in page.content.decode()
 
 
 def test_agenda_page_queries_stay_constant(client, world, django_assert_max_num_queries):

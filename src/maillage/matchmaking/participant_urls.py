@@ -42,8 +42,15 @@ urlpatterns = [
         views.rotate_calendar_link,
         name="rotate_calendar_link",
     ),
-    path("sessions/<int:session_id>/agendas.pdf", views.all_agendas_pdf, name="agendas_pdf"),
+    path("sessions/<int:session_id>/agenda/pdf/", views.my_agenda_pdf, name="my_agenda_pdf"),
+    path(
+        "sessions/<int:session_id>/participants/<int:participant_id>/agenda/pdf/",
+        views.participant_agenda_pdf,
+        name="participant_agenda_pdf",
+    ),
+    path("sessions/<int:session_id>/agendas/pdf/", views.all_agendas_pdf, name="agendas_pdf"),
     path("sessions/<int:session_id>/table-plan/", views.table_plan, name="table_plan"),
+    path("sessions/<int:session_id>/table-plan/pdf/", views.table_plan_pdf, name="table_plan_pdf"),
     path("sessions/<int:session_id>/recommendations/", views.recommended, name="recommendations"),
     path("sessions/<int:session_id>/feedback/", views.my_feedback, name="my_feedback"),
     path(

@@ -1,4 +1,4 @@
-"""A participant's pages: agenda (page, PDF, ICS), people to meet, feedback after meetings.
+"""A participant's pages: agenda (page, ICS, PDF made on a worker), people to meet, feedback after meetings.
 
 Only the participant themself or the event's staff see an agenda (``viewers``); participants
 only ever see the last PUBLISHED schedule. Staff also get every agenda in one PDF and the
@@ -13,13 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from unidecode import unidecode
 
+from maillage.core import jobs
 from maillage.events import tokens
 from maillage.matchmaking import agenda_selectors, calendars, feedback, printouts, profiles
+from maillage.matchmaking import jobs as meeting_jobs
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
 from maillage.matchmaking.participant_forms import FeedbackForm
 from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
@@ -50,13 +50,14 @@ def _participant_or_denied(request, session: MeetingSession, participant_id: int
     return participant
 
 
-def _filename(*parts: str) -> str:
-    return "-".join(slugify(unidecode(p))[:60] for p in parts if p)
-
-
 def _agenda_response(request, session, participant, fmt: str):
-    if fmt not in ("html", "ics", "pdf"):
-        raise Http404(_("Agendas come as a page, a PDF (.pdf) or a calendar file (.ics)."))
+    if fmt not in ("html", "ics"):
+        raise Http404(
+            _(
+                "Agendas come as a page or a calendar file (.ics); the PDF is made with the "
+                "agenda page's PDF button."
+            )
+        )
     url = request.build_absolute_uri(
         reverse("matchmaking:participant_agenda", args=[session.pk, participant.pk])
     )
@@ -67,16 +68,8 @@ def _agenda_response(request, session, participant, fmt: str):
         response = HttpResponse(
             calendars.calendar_bytes(agenda), content_type="text/calendar; charset=utf-8"
         )
-        name = _filename(session.event.slug, agenda.person.name)
+        name = printouts.file_name(session.event.slug, agenda.person.name)
         response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
-        return response
-    if fmt == "pdf":
-        if agenda is None:
-            raise Http404(_("No schedule is published yet."))
-        pdf = printouts.agendas_pdf([agenda], title=session.event.title)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        name = _filename(session.event.slug, agenda.person.name)
-        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
         return response
     own = participant.registration.person.user_id == request.user.pk
     return render(
@@ -108,6 +101,29 @@ def participant_agenda(request, session_id: int, participant_id: int, fmt: str =
     session = _session_or_404(session_id)
     participant = _participant_or_denied(request, session, participant_id)
     return _agenda_response(request, session, participant, fmt)
+
+
+def _pdf_job(request, function, back_url: str, **params):
+    job = jobs.start(function, owner=request.user, params=params, back_url=back_url)
+    return redirect("core:job", job_id=job.pk)
+
+
+@login_required
+@require_POST
+def my_agenda_pdf(request, session_id: int):
+    session = _session_or_404(session_id)
+    me = _me_or_404(request, session)
+    back = reverse("matchmaking:my_agenda", args=[session.pk])
+    return _pdf_job(request, meeting_jobs.agenda_pdf, back, participant_id=me.pk)
+
+
+@login_required
+@require_POST
+def participant_agenda_pdf(request, session_id: int, participant_id: int):
+    session = _session_or_404(session_id)
+    participant = _participant_or_denied(request, session, participant_id)
+    back = reverse("matchmaking:participant_agenda", args=[session.pk, participant.pk])
+    return _pdf_job(request, meeting_jobs.agenda_pdf, back, participant_id=participant.pk)
 
 
 def agenda_feed(request, token: str):
@@ -152,16 +168,11 @@ def _staff_session_or_denied(request, session_id: int) -> MeetingSession:
 
 
 @login_required
+@require_POST
 def all_agendas_pdf(request, session_id: int):
     session = _staff_session_or_denied(request, session_id)
-    agendas = agenda_selectors.agendas_of_session(session)
-    if not agendas:
-        raise Http404(_("No schedule is published yet: publish one first."))
-    pdf = printouts.agendas_pdf(agendas, title=session.event.title)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = _filename(session.event.slug, session.name, "agendas")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    back = reverse("matchmaking:schedule", args=[session.pk])
+    return _pdf_job(request, meeting_jobs.all_agendas_pdf, back, session_id=session.pk)
 
 
 @login_required
@@ -169,16 +180,23 @@ def table_plan(request, session_id: int):
     session = _staff_session_or_denied(request, session_id)
     plans = agenda_selectors.table_plans(session)
     title = f"{session.event.title} — {session.name}"
-    zone = session.event.time_zone
-    if request.GET.get("format") == "pdf":
-        pdf = printouts.table_plan_pdf(plans, title=title, time_zone=zone)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        name = _filename(session.event.slug, session.name, "tables")
-        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-        return response
     return HttpResponse(
-        printouts.table_plan_html(plans, title=title, time_zone=zone, printable_page=True)
+        printouts.table_plan_html(
+            plans,
+            title=title,
+            time_zone=session.event.time_zone,
+            page_for=request,
+            session_id=session.pk,
+        )
     )
+
+
+@login_required
+@require_POST
+def table_plan_pdf(request, session_id: int):
+    session = _staff_session_or_denied(request, session_id)
+    back = reverse("matchmaking:table_plan", args=[session.pk])
+    return _pdf_job(request, meeting_jobs.table_plan_pdf, back, session_id=session.pk)
 
 
 def _link(name: str, *args) -> str:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
+from unidecode import unidecode
 
 from maillage.matchmaking.agendas import Agenda, SlotPlan
 
@@ -16,6 +18,11 @@ from maillage.matchmaking.agendas import Agenda, SlotPlan
 # that it still holds on one page.
 DENSE_ROWS = 34
 VERY_DENSE_ROWS = 48
+
+
+def file_name(*parts: str) -> str:
+    """A download's name from its parts (event slug, person, session), ASCII and short."""
+    return "-".join(slugify(unidecode(p))[:60] for p in parts if p)
 
 
 def _density(agenda: Agenda) -> str:
@@ -42,14 +49,22 @@ def agendas_pdf(agendas: Sequence[Agenda], *, title: str) -> bytes:
 
 
 def table_plan_html(
-    plans: Sequence[SlotPlan], *, title: str, time_zone: str, printable_page: bool = False
+    plans: Sequence[SlotPlan], *, title: str, time_zone: str, page_for=None, session_id=None
 ) -> str:
+    """The plan as HTML: for the PDF, or (``page_for``: the request) as a printable page with a
+    Print button and the button that asks for the PDF."""
     import zoneinfo
 
     with timezone.override(zoneinfo.ZoneInfo(time_zone)):
         return render_to_string(
             "matchmaking/agendas/table_plan.html",
-            {"plans": plans, "title": title, "printable_page": printable_page},
+            {
+                "plans": plans,
+                "title": title,
+                "printable_page": page_for is not None,
+                "session_id": session_id,
+            },
+            request=page_for,
         )
 
 
