@@ -20,11 +20,6 @@ def upload(client, content=CSV, name="membres.csv"):
     )
 
 
-def mapping_post(client, url, **extra):
-    data = {"map_name": "0", "map_country": "1", "map_city": "2", "map_kind": "3", **extra}
-    return client.post(url, data)
-
-
 def test_anonymous_users_are_sent_to_sign_in_and_participants_are_refused(client):
     response = client.get(reverse("ecosystem:import_upload"))
     assert response.status_code == 302 and "login" in response.url
@@ -32,7 +27,7 @@ def test_anonymous_users_are_sent_to_sign_in_and_participants_are_refused(client
     assert client.get(reverse("ecosystem:import_upload")).status_code == 403
 
 
-def test_park_staff_upload_preview_fix_and_import(client):
+def test_park_staff_upload_preview_fix_and_import(client, run_job):
     park = ParkFactory(name="Home Park")
     client.force_login(UserFactory(staff_of=[park]))
     page = client.get(reverse("ecosystem:import_upload"))
@@ -51,20 +46,31 @@ def test_park_staff_upload_preview_fix_and_import(client):
     assert "Nouvelle Pousse" in preview.content.decode() and "Home Park" in preview.content.decode()
     assert preview.context["form"]["map_country"].initial == "1"  # guessed from “Pays”
 
-    refused = mapping_post(client, preview_url)
-    assert refused.status_code == 200
+    data = {"map_name": "0", "map_country": "1", "map_city": "2", "map_kind": "3"}
+    refused = run_job(preview_url, data)  # the import runs on a worker; its page tells
+    assert refused.context["job"].state == "failed"
     assert "Nothing was imported" in refused.content.decode()
     assert "Row 3" in refused.content.decode() and "Narnia" in refused.content.decode()
     assert not Organisation.objects.filter(name="Nouvelle Pousse").exists()
+    assert stored[0].exists()  # kept, to go back to the columns
+    assert f'href="{preview_url}"' in refused.content.decode()
 
-    done = mapping_post(client, preview_url, valid_only="on")
-    assert done.status_code == 302 and done.url == reverse("ecosystem:import_result")
+    done = run_job(preview_url, {**data, "valid_only": "on"})
+    assert done.context["job"].state == "done"
     organisation = Organisation.objects.get(name="Nouvelle Pousse")
     assert organisation.host_park == park and organisation.subtype == "startup"
     assert not stored[0].exists()  # the file is deleted after the import
-    result = client.get(done.url).content.decode()
+    result = done.content.decode()
     assert 'id="created">1<' in result and "Narnia" in result
     assert client.get(preview_url).status_code == 404
+
+
+def test_a_mapping_without_a_name_column_is_refused_before_any_job(client):
+    client.force_login(UserFactory(staff_of=[ParkFactory()]))
+    preview_url = upload(client).url
+    response = client.post(preview_url, {"map_country": "1"})
+    assert response.status_code == 200
+    assert "Choose the column that holds the organisation" in response.content.decode()
 
 
 def test_unreadable_upload_is_refused_with_a_reason(client):

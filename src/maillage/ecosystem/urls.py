@@ -12,7 +12,6 @@ urlpatterns = [
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("_new/", views.organisation_create, name="organisation_create"),
     path("_import/", import_views.import_upload, name="import_upload"),
-    path("_import/result/", import_views.import_result, name="import_result"),
     path("_import/<str:token>/", import_views.import_preview, name="import_preview"),
     path("_import/<str:token>/cancel/", import_views.import_cancel, name="import_cancel"),
     path("_claims/", claim_views.claims_list, name="claims"),

@@ -1,4 +1,5 @@
-"""Import pages for park and network staff: upload -> preview and column mapping -> result.
+"""Import pages for park and network staff: upload -> preview and column mapping -> the import
+runs on a worker, and its job page gives the result.
 
 The uploaded file waits in MEDIA_ROOT/imports/ under a random name known only to the
 uploader's session, and is deleted once imported or cancelled."""
@@ -8,32 +9,28 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core import jobs
+from maillage.ecosystem.importing import jobs as import_jobs
 from maillage.ecosystem.importing.files import ImportFileError, read_table
 from maillage.ecosystem.importing.forms import MappingForm, UploadForm
 from maillage.ecosystem.importing.organisations import (
+    check_mapping,
     default_host_park_for,
     guess_mapping,
-    run_import,
 )
 
 SESSION_KEY = "ecosystem_imports"
 PREVIEW_ROWS = 10
-SHOWN_ERRORS = 200
-
-
-def _folder() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+_folder = import_jobs.imports_folder
 
 
 def _require_permission(request) -> None:
@@ -86,6 +83,7 @@ def import_upload(request):
 
 @login_required
 def import_preview(request, token: str):
+    """Preview and column mapping; the import itself runs on a worker (``jobs``)."""
     _require_permission(request)
     pending, path = _pending(request, token)
     try:
@@ -97,39 +95,31 @@ def import_preview(request, token: str):
     form = MappingForm(
         request.POST or None, headers=table.headers, initial_mapping=guess_mapping(table.headers)
     )
-    report = problem = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = run_import(
-                table,
-                form.mapping(),
-                by=request.user,
-                valid_only=form.cleaned_data["valid_only"],
-                default_host_park=default_host_park_for(request.user),
-            )
-        except ImportFileError as exc:
-            problem = str(exc)
-        else:
-            if report.applied:
-                _forget(request, token)
-                summary = report.as_dict()
-                summary.update(
-                    error_count=len(report.errors),
-                    errors=summary["errors"][:SHOWN_ERRORS],
-                    filename=pending["filename"],
-                )
-                request.session["ecosystem_import_report"] = summary
-                return redirect("ecosystem:import_result")
+    host_park = default_host_park_for(request.user)
+    problems = check_mapping(form.mapping()) if request.method == "POST" and form.is_valid() else []
+    if request.method == "POST" and form.is_valid() and not problems:
+        job = jobs.start(
+            import_jobs.import_organisations,
+            owner=request.user,
+            params={
+                "stored": pending["stored"],
+                "filename": pending["filename"],
+                "token": token,
+                "mapping": form.mapping(),
+                "valid_only": form.cleaned_data["valid_only"],
+                "host_park_id": host_park.pk if host_park else None,
+            },
+            back_url=reverse("ecosystem:import_upload"),
+        )
+        return redirect("core:job", job_id=job.pk)
     context = {
         "form": form,
         "token": token,
         "filename": pending["filename"],
         "table": table,
         "preview": table.preview(PREVIEW_ROWS),
-        "report": report,
-        "problem": problem,
-        "shown_errors": report.errors[:SHOWN_ERRORS] if report else [],
-        "host_park": default_host_park_for(request.user),
+        "problem": " ".join(problems),
+        "host_park": host_park,
     }
     return render(request, "ecosystem/import_preview.html", context)
 
@@ -141,16 +131,3 @@ def import_cancel(request, token: str):
     _forget(request, token)
     messages.info(request, _("The import was cancelled and the file deleted."))
     return redirect("ecosystem:import_upload")
-
-
-@login_required
-def import_result(request):
-    _require_permission(request)
-    report = request.session.get("ecosystem_import_report")
-    if report is None:
-        return redirect("ecosystem:import_upload")
-    return render(
-        request,
-        "ecosystem/import_result.html",
-        {"report": report, "shown_errors": report["errors"]},
-    )
