@@ -130,7 +130,7 @@ PAGES: dict[str, Row] = {
     "events:import": staff("event", *W),
     "events:export": staff("export"),
     "events:registration_action": staff("registration", *W),
-    "events:badges": staff("event", heavy=True),
+    "events:badges": staff("event", *W),
     "events:check_in": staff("event"),
     "events:check_in_mark": staff("event", *W),
     # matchmaking: organisers
@@ -153,8 +153,10 @@ PAGES: dict[str, Row] = {
     "matchmaking:feedback_rates": staff("event"),
     "matchmaking:participant_agenda": staff("participant"),
     "matchmaking:participant_agenda_file": staff("participant_ics"),
-    "matchmaking:agendas_pdf": staff("session", heavy=True),
-    "matchmaking:table_plan": staff("session", heavy=True),
+    "matchmaking:agendas_pdf": staff("session", *W),
+    "matchmaking:table_plan": staff("session"),
+    "matchmaking:table_plan_pdf": staff("session", *W),
+    "matchmaking:participant_agenda_pdf": staff("participant", *W),
     # matchmaking: participants
     "matchmaking:hub": participant("event"),
     "matchmaking:requests": participant("session"),
@@ -172,6 +174,7 @@ PAGES: dict[str, Row] = {
     "matchmaking:opportunity_withdraw": participant("opportunity", *W),
     "matchmaking:my_agenda": participant("session"),
     "matchmaking:my_agenda_file": participant("session_ics"),
+    "matchmaking:my_agenda_pdf": participant("session", *W),
     "matchmaking:agenda_feed": key(),
     "matchmaking:rotate_calendar_link": participant("session", *W),
     "matchmaking:recommendations": participant("session"),
@@ -192,6 +195,9 @@ PAGES: dict[str, Row] = {
     # news
     "news:proposal": staff("proposal"),
     "news:decide": staff("proposal", *W),
+    # background jobs: only the user who started one sees it and its file
+    "core:job": staff("job"),
+    "core:job_file": staff("job"),
     # privacy
     "privacy:consent_confirm": key(),
     "privacy:staff_person_data": staff("person", *W),

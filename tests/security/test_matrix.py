@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
+import uuid
 
 import pytest
 from django.contrib import admin
@@ -259,6 +260,8 @@ def _missing(values: dict) -> dict:
             out[k] = MISSING_SLUG
         elif k in ("token", "key", "code"):
             out[k] = "other-" + v
+        elif isinstance(v, uuid.UUID):
+            out[k] = uuid.UUID(int=v.int ^ 1)
         else:
             out[k] = v
     return out

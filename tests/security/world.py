@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from maillage.accounts.models import ApiToken
+from maillage.core.models import Job, JobState
 from maillage.ecosystem import claims
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.events.models import Event, Registration
@@ -137,6 +139,14 @@ def build() -> World:
     )
     proposal.concerns.add(ours)
 
+    job = Job.objects.create(
+        kind="maillage.events.jobs.badges_pdf",
+        owner=owner,
+        state=JobState.DONE,
+        result={"file_name": "badges.pdf"},
+    )
+    job.output.save("badges.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+
     world = World(owner=owner, stranger=stranger, participant=participant, admin=admin)
     s = published.session.pk
     world.ids = {
@@ -181,6 +191,7 @@ def build() -> World:
         "claim": {"claim_id": claim.pk, "action": "approve"},
         "yearly": {"pk": yearly.pk},
         "proposal": {"pk": proposal.pk},
+        "job": {"job_id": job.pk},  # started by the owner park's staff member
         # Secrets of links: wrong on purpose; the object around them is real.
         "key": {
             "slug": event.slug,
