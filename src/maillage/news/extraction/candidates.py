@@ -20,11 +20,12 @@ _NETWORK_HEADS = {"association", "federation", "alliance", "union", "network"}
 _APPOSITION = re.compile(
     r"(?:\b(?:la|le|l['’]|une?|the|a|an|notre|our|sa|son|its|their|leur)\s+)?"
     r"(?P<noun>jeune pousse|start-?up|spin-?off|scale-?up|entreprise|soci[ée]t[ée]|company|firm|"
-    r"PME|SME|groupe|fabricant|manufacturer|biotech|medtech|incubateur|incubator|"
+    r"PME|SME|groupe|fabricant|manufacturer|biotech|medtech|incubateur|incubator|p[ée]pini[èe]re|"
     r"laboratoire|laboratory|agence|agency|fonds|fund|investisseur|investor|cluster|"
     r"p[ôo]le de comp[ée]titivit[ée])"
     r"s?(?:\s+(?!(?:de|du|des|of|d|in|à|from)\b)(?:[a-zàâçéèêëîïôûùüÿñ\-]+))?\s+(?=[A-ZÀ-Þ])",
 )
+_PARK_AFTER = re.compile(r"[ \u00a0]+(?:science[ \u00a0]+|technology[ \u00a0]+)?(?:park|parc)\b")
 _APPOSED_AFTER = re.compile(
     r",\s+(?:the|la|le|l['’]|une?|a|an|deux|two|trois|three)\s+(?:[a-zé\-]+\s+)?(?P<noun>start-?up|incubator|incubateur|"
     r"compan(?:y|ies)|entreprise|soci[ée]t[ée]|technopole|park|parc|network|r[ée]seau|university|"
@@ -75,10 +76,11 @@ def _directory_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
 
 _INSTITUTION = re.compile(
     r"\b(?P<name>(?:Agence|Communaut[ée]|Chambre|Institut|Centre|Association|F[ée]d[ée]ration|"
-    r"Syndicat|Office|Conseil|Minist[èe]re|Soci[ée]t[ée]|Compagnie|P[ôo]le)"
-    r"(?:[ \u00a0]+(?:[dl]['’][a-zàâçéèêëîïôûùüÿñ\-]+|de|du|des|la|et|pour|[a-zàâçéèêëîïôûùüÿñ\-]{2,})){1,9}?"
-    r"(?:[ \u00a0]+(?P<tail>[A-ZÀ-Þ][\w\-]+(?:[ \u00a0]+[A-ZÀ-Þ][\w\-]+)*))?)"
+    r"Syndicat|Office|Conseil|Minist[èe]re|Soci[ée]t[ée]|Compagnie|P[ôo]le|Parc)"
+    r"(?:[ \u00a0]+(?:[dl]['’][a-zàâçéèêëîïôûùüÿñ\-]+|de|du|des|la|et|pour|[a-zàâçéèêëîïôûùüÿñ\-]{2,})){1,6}?"
+    r"(?:[ \u00a0]+(?:[dl]['’])?(?P<tail>[A-ZÀ-Þ][\w\-]+(?:[ \u00a0]+[A-ZÀ-Þ][\w\-]+)*))?)"
     r"(?P<acronym>[ \u00a0]*\([A-Z][A-Za-z&|\-]{1,9}\))?"
+    r"(?(tail)|(?(acronym)|(?!)))"  # closed by a capitalised name or an acronym, else no name
 )
 _STAFF_OF = re.compile(
     r"\b(?:fondateurs?|fondatrices?|dirigeants?|dirigeantes?|[ée]quipes?|founders?|teams?|CEOs?|"
@@ -160,6 +162,12 @@ def _pattern_mentions(text: str) -> list[Mention]:
                 break
             position = more.end()
     for run in NAME_RUN.finditer(text):
+        name = clean_name(run.group())
+        if name and not has_cue(name) and _PARK_AFTER.match(text, run.end()):
+            # 'the Porto Digital park': a park named without the word
+            offset = run.start() + run.group().find(name)
+            found.append(Mention(offset, offset + len(name), name, "pattern", "park"))
+    for run in NAME_RUN.finditer(text):
         after = _APPOSED_AFTER.match(text, run.end())
         if after and (name := clean_name(run.group())):
             offset = run.start() + run.group().find(name)
@@ -194,14 +202,24 @@ def _ner_mentions(doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
-        name = clean_name(ent.text)
-        if not name:
-            continue
-        if ent.label_ not in ORG_LABELS and not has_cue(name):
-            continue
-        offset = ent.start_char + ent.text.find(name)
-        found.append(Mention(offset, offset + len(name), name, f"ner:{ent.label_}"))
+        line = ent.text.split("\n")[0]  # a title's last words and the next line: two things
+        for part in _SPLIT_AT_AND.split(line) if not _has_network_head(line) else [line]:
+            name = clean_name(part)
+            if not name:
+                continue
+            if ent.label_ not in ORG_LABELS and not has_cue(name):
+                continue
+            offset = ent.start_char + ent.text.find(name)
+            found.append(Mention(offset, offset + len(name), name, f"ner:{ent.label_}"))
     return found
+
+
+# 'Cellvera and Aquagenix' tagged as one entity: two names (not 'Association of X and Y').
+_SPLIT_AT_AND = re.compile(r"[ \u00a0]+(?:and|et)[ \u00a0]+(?=[A-ZÀ-Þ])")
+
+
+def _has_network_head(name: str) -> bool:
+    return bool(set(fold(name).split()) & _NETWORK_HEADS)
 
 
 _PRIORITY = {"directory": 3, "pattern": 2}

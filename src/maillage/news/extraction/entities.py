@@ -69,6 +69,9 @@ def organisations(doc, gazetteer: Gazetteer) -> list[Organisation]:
     groups: dict[str, Organisation] = {}
     by_entry: dict[int, str] = {}
     by_acronym: dict[str, str] = {}
+    for m in mentions:  # 'the WTA forum … the World Technopolis Association': one, whatever first
+        if m.entry_id is None and (initials := acronym(m.text)):
+            by_acronym.setdefault(initials, acronyms.get(name_key(m.text), name_key(m.text)))
     for m in mentions:
         key = name_key(m.text)
         key = acronyms.get(key, key)
@@ -95,6 +98,11 @@ def organisations(doc, gazetteer: Gazetteer) -> list[Organisation]:
         elif m.kind and group.kind == "company" and m.kind != "company":
             group.kind = m.kind
         group.mentions.append(m)
+    for group in groups.values():  # named by its full name, not by the acronym seen first
+        if group.name.isupper() and (
+            full := [x.text for x in group.mentions if not x.text.isupper()]
+        ):
+            group.name = full[0]
     return _merge_short_forms(list(groups.values()))
 
 

@@ -53,8 +53,12 @@ def _contains(folded: str, cues: frozenset[str]) -> bool:
     words = folded.split()
     if cues.intersection(words):
         return True
-    if "pole" in cues and any(len(w) > 6 and w.endswith("pole") for w in words):
-        return True  # 'Atlanpole', 'Lyonbiopôle': a park's name made on 'pôle'
+    if "pole" in cues and any(
+        len(w) > 6 and w.endswith("pole") and not w.endswith("metropole") for w in words
+    ):
+        return True  # 'Atlanpole', 'Lyonbiopôle': a park's name made on 'pôle' (not 'Métropole')
+    if "park" in cues and any(len(w) > 6 and w.endswith(("park", "parc")) for w in words):
+        return True  # 'Taguspark', 'Technoparc': a park's name made on 'park'
     padded = f" {folded} "
     return any(f" {c} " in padded for c in _MULTIWORD[cues])
 

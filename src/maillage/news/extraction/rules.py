@@ -164,10 +164,34 @@ def _stated(text: str, in_sentence: list[Organisation]) -> list[Organisation]:
     return []
 
 
+# A sentence that goes on about the agreement just named: 'Elle lie A et B', 'Its
+# signatories are A and B'.
+_REFERS_BACK = re.compile(
+    r"^\s*(?:elle|il|celle-ci|celui-ci|le texte|l['’]accord|la convention|ses signataires|"
+    r"les signataires|it|its|the text|the agreement|the memorandum|the signatories|they)\b",
+    re.I,
+)
+_BYSTANDERS = {"startup", "funder", "university"}
+
+
+def _named_next(sentences, index: int, orgs: list[Organisation]) -> list[Organisation]:
+    """The parties of an agreement whose sentence names none, when the next sentence names
+    them ('Une convention a été signée à Tokyo. Elle lie A et B.'); [] otherwise."""
+    if index + 1 >= len(sentences) or not _REFERS_BACK.match(sentences[index + 1].text):
+        return []
+    following = sentences[index + 1]
+    named = _orgs_in(following, orgs)
+    stated = _stated(following.text, named)
+    if stated:
+        return stated
+    main = [o for o in named if o.kind not in _BYSTANDERS]
+    return main if len(main) >= 2 else named if len(named) >= 2 else []
+
+
 def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agreement]:
     found: list[Agreement] = []
     previous: list[Organisation] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         folded, offsets = _folded_with_offsets(sentence.text)
         event_words = {i for a, b, _ in _phrases(folded, EVENT_CUES) for i in range(a, b)}
         cues = [h for h in _phrases(folded, AGREEMENT_CUES) if h[0] not in event_words]
@@ -187,18 +211,33 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
             (k for k in ("twinning", "soft_landing", "mou", "joint_programme") if k in kinds),
             "cooperation",
         )
+        if not in_sentence and not strong and found:
+            # 'The agreement was signed on 27 August': the agreement just named, not a new one
+            found[-1].date = found[-1].date or _first_date(sentence, year)[0]
+            continue
         parties = _stated(sentence.text, in_sentence) or list(in_sentence)
-        if len(parties) < 2 and re.search(
-            r"\b(?:both|the two|les deux|ces deux)\s+(?:parks?|parcs?|technop[ôo]les?|"
-            r"p[ôo]les|sites|structures|partners|partenaires|biotech parks)\b",
-            sentence.text,
-            re.I,
+        if len(parties) < 2 and (
+            both := re.search(
+                r"\b(?:both|the two|les deux|ces deux)\s+(?P<what>parks?|parcs?|technop[ôo]les?|"
+                r"p[ôo]les|sites|structures|partners|partenaires|biotech parks)\b",
+                sentence.text,
+                re.I,
+            )
         ):
             parks = [o for o in orgs if o.kind in {"park", "network"}]
+            if len(parks) < 2 and fold(both.group("what")) in {
+                "structures",
+                "partners",
+                "partenaires",
+            }:
+                # 'les deux structures': not only parks, any two hosts the article names
+                parks += [o for o in orgs if o not in parks and o.kind not in _BYSTANDERS]
             if len(parks) < 2:
                 previous = in_sentence or previous
                 continue  # 'both parks', and we do not know the second one: no guess
             parties = parks[:2]
+        if len(parties) < 2 and (following := _named_next(sentences, index, orgs)):
+            parties = following
         if (
             len(parties) < 2
             and lead is not None
@@ -206,7 +245,9 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
             and (words & {"avec", "with", "entre", "between", "and", "et"})
         ):
             parties.insert(0, lead)
-        if len(parties) < 2:
+        alone = parties and all(o.kind in {"startup", "company"} for o in parties)
+        if len(parties) < 2 and not (alone and not strong):
+            # (a startup that 'signed a partnership' with someone unnamed: no guess)
             earlier = sorted(
                 (o for o in previous if o not in parties),
                 key=lambda o: o.kind not in {"park", "network"},
