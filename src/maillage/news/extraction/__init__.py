@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from maillage.news.extraction import missions, rules
+from maillage.news.extraction.dates import find_dates
 from maillage.news.extraction.entities import Organisation, organisations
 from maillage.news.extraction.gazetteer import Gazetteer
 from maillage.news.extraction.language import NoText, UnsupportedLanguage, detect, word_count
@@ -117,7 +118,15 @@ def _sentences(doc) -> list[rules.Sentence]:
     return found
 
 
+def _year_of(text: str) -> int | None:
+    """The article's year when none is given: that of its first full date (its dateline)."""
+    for found in find_dates(text[:2000]):
+        return int(found.start[:4])
+    return None
+
+
 def _read(doc, gazetteer: Gazetteer, language: str, year: int | None) -> Extraction:
+    year = year or _year_of(doc.text)
     orgs = organisations(doc, gazetteer)
     sentences = _sentences(doc)
     lead = _lead(orgs)

@@ -75,6 +75,11 @@ PATTERNS = [
     ("md", re.compile(rf"\b(?P<mon>{_M})\.?\s+(?P<d>{_D})(?:,\s*|\s+)(?P<y>{_Y})\b", re.I)),
     ("md_noyear", re.compile(rf"\b(?P<mon>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b", re.I)),
     ("month", re.compile(rf"\b(?P<mon>{_M})\s+(?P<y>{_Y})\b", re.I)),
+    # 'in November', 'en novembre': a month alone, of the article's year
+    (
+        "month_noyear",
+        re.compile(rf"\b(?:in|en|au mois de)\s+(?P<mon>{_M})\b(?![ \u00a0]*\d)", re.I),
+    ),
     ("dmy_num", re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_Y})\b")),
 ]
 _AMBIGUOUS_EN = {"may", "mar", "jan", "jun", "jul", "oct", "dec", "nov", "sep", "aug", "apr"}

@@ -148,8 +148,15 @@ def _place_in(sentence: Sentence, skip: set[str]) -> str:
     return ""
 
 
+# 'Évry, 20 January 2025 — …': the day the article was written, not the fact's own date.
+_DATELINE = re.compile(r"^[^—–\n.]{2,60}?\b(?:19|20)\d\d\s*[—–]\s*")
+
+
 def _first_date(sentence: Sentence, year: int | None) -> tuple[str, str]:
+    """The sentence's first date, after its dateline when it has one and another date."""
     dates = find_dates(sentence.text, default_year=year)
+    if dateline := _DATELINE.match(sentence.text):
+        dates = [d for d in dates if d.begin >= dateline.end()] or dates
     return (dates[0].start, dates[0].end) if dates else ("", "")
 
 
@@ -353,9 +360,31 @@ def _event_name(sentence: Sentence, start: int, end: int) -> str:
         run = NAME_RUN.match(rest, complement.end())
         if run:
             right += run.end()
+        elif not text[left:right][:1].isupper() and (
+            described := _DESCRIBED.match(rest, complement.end())
+        ):  # 'le forum annuel des technopoles africaines': a described event
+            right += described.end()
     elif topic := re.match(r"\s+(?:sur\s+les?|sur\s+la|sur\s+l['’]|on)\s*[\w\-]+", rest):
         right += topic.end()
     return clean_name(text[left:right])
+
+
+# The lower-case words that describe an unnamed event after 'des', 'of the': up to four,
+# up to a verb with an apostrophe, a preposition or an article.
+_DESCRIBED_STOP = (
+    r"(?:à|a|au|aux|en|in|at|on|le|la|les|the|qui|which|that|et|and|y|is|was|will|sera|est|"
+    r"ont|from|du|de|des|pour|for|with|avec|par|by|held|organised|organized|organis[ée]e?s?)"
+)
+_DESCRIBED = re.compile(
+    rf"(?:(?!{_DESCRIBED_STOP}\b)[a-zàâçéèêëîïôûùüÿñ][\w\-]*(?![’'])(?:[ \u00a0]+|(?=[\s,.;:]|$))){{1,4}}"
+)
+# A cue that counts ('1 100 rendez-vous d'affaires') or names a venue ('Cité des congrès',
+# 'Convention Center') is no event.
+_COUNTED = re.compile(r"(?:\d[\d  .,]*|\b(?:plusieurs|several|many|de nombreux))\s*$", re.I)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:Cit[ée]|Palais|Centre|Center|Parc|Hall)[ \u00a0]+(?:des|du|de[ \u00a0]+la|de)[ \u00a0]*$"
+)
+_VENUE_AFTER = re.compile(r"[ \u00a0]+(?:Center|Centre|Hall|Palace)\b")
 
 
 _EVENTISH = re.compile(
@@ -403,19 +432,42 @@ def _alike(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
+def _within(a: str, b: str) -> bool:
+    """A title's short form of the body's event: 'WTA forum' in 'WTA Global Innovation Forum
+    2025', 'Biotech Showcase' in 'speed meetings of Biotech Showcase'."""
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    return bool(wa and wb) and (wa < wb or wb < wa)
+
+
+def _better_name(new: str, old: str) -> bool:
+    """The longer name is the better one, unless it only describes what the shorter names."""
+    if set(fold(old).split()) < set(fold(new).split()):
+        return new[:1].isupper() or not old[:1].isupper()
+    return False
+
+
 def events(sentences, orgs, *, year) -> list[Event]:
     found: list[Event] = []
     for sentence in sentences:
         folded, offsets = _folded_with_offsets(sentence.text)
-        hits = _phrases(folded, EVENT_CUES)
-        if not hits:
+        chosen = None
+        for first, after, phrase in _phrases(folded, EVENT_CUES):
+            start, end = _span(sentence, offsets, first, after)
+            local_start = start - sentence.start
+            local_end = local_start + len(
+                " ".join(sentence.text[local_start:].split()[: len(phrase.split())])
+            )
+            before, behind = sentence.text[:local_start], sentence.text[local_end:]
+            if not (
+                _COUNTED.search(before)
+                or _VENUE_BEFORE.search(before)
+                or _VENUE_AFTER.match(behind)
+            ):
+                chosen = (first, after, phrase, start, end, local_start, local_end)
+                break
+        if chosen is None:
             continue
-        first, after, phrase = hits[0]
-        start, end = _span(sentence, offsets, first, after)
-        local_start = start - sentence.start
-        local_end = local_start + len(
-            " ".join(sentence.text[local_start:].split()[: len(phrase.split())])
-        )
+        first, after, phrase, start, end, local_start, local_end = chosen
         name = _event_name(sentence, local_start, min(local_end, len(sentence.text)))
         in_sentence = _orgs_in(sentence, orgs)
         skip = {fold(n) for o in in_sentence for n in o.names}
@@ -446,12 +498,18 @@ def events(sentences, orgs, *, year) -> list[Event]:
             (
                 e
                 for e in found
-                if (_alike(e.name, event.name) or (e.kind == event.kind and bare))
+                if (
+                    _alike(e.name, event.name)
+                    or _within(e.name, event.name)
+                    or (e.kind == event.kind and bare)
+                )
                 and not _other_edition(e, event)
             ),
             None,
         )
         if same:
+            if _better_name(event.name, same.name):
+                same.name = event.name
             same.place, same.start = same.place or event.place, same.start or event.start
             same.end = same.end or event.end
             same.figures = {**event.figures, **same.figures}
