@@ -17,6 +17,32 @@ from maillage.news.extraction.vocabulary import APPOSITION_KINDS
 ORG_LABELS = {"ORG"}
 MAYBE_LABELS = {"LOC", "GPE", "FAC", "PER", "PERSON", "MISC", "NORP", "PRODUCT"}
 _NETWORK_HEADS = {"association", "federation", "alliance", "union", "network"}
+_BODY_HEADS = {"department", "ministry", "ministere", "chamber", "office"}
+# The fields a name may join with 'and': 'Science and Technology', 'Growth and Development'.
+_FIELDS = {
+    "science",
+    "sciences",
+    "technology",
+    "technologies",
+    "research",
+    "innovation",
+    "development",
+    "growth",
+    "business",
+    "trade",
+    "industry",
+    "commerce",
+    "enterprise",
+    "education",
+    "health",
+    "energy",
+}
+# A capitalised name right after an event's noun is the event's ('le salon MedTech Montréal').
+_AFTER_EVENT_NOUN = re.compile(
+    r"\b(?:salon|forum|colloque|congr[eè]s|sommet|summit|conference|conf[ée]rence|"
+    r"convention d['’]affaires|business convention|trade show|showcase)[ \u00a0]+[«\"“]?[ \u00a0]*$",
+    re.I,
+)
 _APPOSITION = re.compile(
     r"(?:\b(?:la|le|l['’]|une?|the|a|an|notre|our|sa|son|its|their|leur)\s+)?"
     r"(?P<noun>jeune pousse|start-?up|spin-?off|scale-?up|entreprise|soci[ée]t[ée]|company|firm|"
@@ -76,7 +102,7 @@ def _directory_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
 
 _INSTITUTION = re.compile(
     r"\b(?P<name>(?:Agence|Communaut[ée]|Chambre|Institut|Centre|Association|F[ée]d[ée]ration|"
-    r"Syndicat|Office|Conseil|Minist[èe]re|Soci[ée]t[ée]|Compagnie|P[ôo]le|Parc)"
+    r"Syndicat|Office|Conseil|Minist[èe]re|Soci[ée]t[ée]|Compagnie|P[ôo]le|Parc|Quartier)"
     r"(?:[ \u00a0]+(?:[dl]['’][a-zàâçéèêëîïôûùüÿñ\-]+|de|du|des|la|et|pour|[a-zàâçéèêëîïôûùüÿñ\-]{2,})){1,6}?"
     r"(?:[ \u00a0]+(?:[dl]['’])?(?P<tail>[A-ZÀ-Þ][\w\-]+(?:[ \u00a0]+[A-ZÀ-Þ][\w\-]+)*))?)"
     r"(?P<acronym>[ \u00a0]*\([A-Z][A-Za-z&|\-]{1,9}\))?"
@@ -112,20 +138,36 @@ def _institutions(text: str) -> list[Mention]:
 
 
 def _joined_by_and(text: str) -> list[Mention]:
-    """'International Association of Science Parks and Areas of Innovation': an association's
-    name that goes on after 'and' with words that are no organisation of their own."""
+    """'International Association of Science Parks and Areas of Innovation', 'Department for
+    Business and Trade': a name that goes on after 'and' with words that are no organisation
+    of their own; 'Hong Kong Science and Technology Parks Corporation', 'Gauteng Growth and
+    Development Agency': two fields joined by 'and' inside one name."""
     found = []
     for run in NAME_RUN.finditer(text):
-        head = set(fold(run.group()).split())
-        if not head & _NETWORK_HEADS:
-            continue
+        words = fold(run.group()).split()
+        head = set(words)
         after = re.match(r"[ \u00a0]+(?:and|et|&)[ \u00a0]+", text[run.end() :])
-        if not after:
+        if not after or not words:
             continue
         tail = NAME_RUN.match(text, run.end() + after.end())
-        if tail and kind_of(tail.group()) in ("", "company") and not tail.group().isupper():
-            name = clean_name(text[run.start() : tail.end()])
-            found.append(Mention(run.start(), run.start() + len(name), name, "pattern", "network"))
+        if not tail:
+            continue
+        tail_words = fold(tail.group()).split()
+        if head & _NETWORK_HEADS:
+            kind = "network"
+            if kind_of(tail.group()) not in ("", "company") or tail.group().isupper():
+                continue
+        elif head & _BODY_HEADS:
+            kind = "public_body"
+            if kind_of(tail.group()) not in ("", "company") or tail.group().isupper():
+                continue
+        elif not (
+            words[-1] in _FIELDS and tail_words and tail_words[0] in _FIELDS and len(tail_words) > 1
+        ):
+            continue
+        name = clean_name(text[run.start() : tail.end()])
+        kind = kind if head & (_NETWORK_HEADS | _BODY_HEADS) else kind_of(name) or "company"
+        found.append(Mention(run.start(), run.start() + len(name), name, "pattern", kind))
     return found
 
 
@@ -247,6 +289,11 @@ def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     name beside a found one ('A and B') included."""
     text = doc.text
     first = _choose(
-        _directory_mentions(doc, gazetteer) + _pattern_mentions(text) + _ner_mentions(doc)
+        _directory_mentions(doc, gazetteer)
+        + [
+            m
+            for m in _pattern_mentions(text) + _ner_mentions(doc)
+            if not _AFTER_EVENT_NOUN.search(text[max(0, m.start - 40) : m.start])
+        ]
     )
     return _choose(first + _coordinated(text, first))

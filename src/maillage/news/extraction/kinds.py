@@ -36,6 +36,7 @@ _MULTIWORD = {
 _EVENT_WORDS = {k for k in EVENT_CUES if " " not in k} | {
     "edition",
     "days",
+    "meetings",
     "week",
     "semaine",
     "convention",

@@ -10,7 +10,11 @@ from maillage.news.extraction.names import NAME_RUN, Mention, clean_name
 
 _RUN = NAME_RUN.pattern
 _ART = r"(?:(?:the|le|la|les|l['’])[ \u00a0]*)?"
-_SIGN = r"(?:a|ont|have|has)?[ \u00a0]*(?:sign[ée]s?|signed|signent|signs?|conclu|concluded|renouvel[ée]|renewed)"
+_SIGN = (
+    r"(?:a|ont|have|has|are|started|began|commencent|ont commenc[ée] [àa])?[ \u00a0]*"
+    r"(?:sign[ée]s?|signed|signent|signs?|conclu|concluded|renouvel[ée]|renewed|"
+    r"n[ée]gocient|n[ée]gocier|negotiating|negotiate|pr[ée]parent|preparing|prepare)"
+)
 # How a press release names the parties of an agreement: 'entre A et B', 'between A and B',
 # 'A a signé avec B', 'A signed a … agreement with B', 'A et B ont signé', 'A and B signed'.
 _PARTIES = [

@@ -13,6 +13,7 @@ from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
 from maillage.news.extraction.dates import find_dates
 from maillage.news.extraction.entities import Organisation
+from maillage.news.extraction.kinds import has_cue
 from maillage.news.extraction.names import NAME_RUN, clean_name
 from maillage.news.extraction.parties import stated_parties
 from maillage.news.extraction.vocabulary import (
@@ -181,6 +182,30 @@ _REFERS_BACK = re.compile(
 _BYSTANDERS = {"startup", "funder", "university"}
 
 
+# Who attends or backs an agreement without being its party: 'en présence de la Région',
+# 'supported by the Department for Business and Trade'.
+_WITNESS = re.compile(
+    r"(?:en pr[ée]sence (?:de|du|des|d['’])|in the presence of|soutenue? par|support[ée]e? par|"
+    r"financ[ée]e? par|avec le soutien (?:de|du|des|d['’])|supported by|backed by|funded by|"
+    r"with (?:the )?support (?:of|from))[ \u00a0]+(?:(?:the|la|le|les|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+
+
+def _parties_in(sentence: Sentence, orgs: list[Organisation]) -> list[Organisation]:
+    """The organisations a sentence names, but those only there as witnesses or backers."""
+    text = sentence.text
+    return [
+        o
+        for o in _orgs_in(sentence, orgs)
+        if not all(
+            _WITNESS.search(text[max(0, m.start - sentence.start - 40) : m.start - sentence.start])
+            for m in o.mentions
+            if sentence.start <= m.start < sentence.end
+        )
+    ]
+
+
 def _named_next(sentences, index: int, orgs: list[Organisation]) -> list[Organisation]:
     """The parties of an agreement whose sentence names none, when the next sentence names
     them ('Une convention a été signée à Tokyo. Elle lie A et B.'); [] otherwise."""
@@ -195,15 +220,28 @@ def _named_next(sentences, index: int, orgs: list[Organisation]) -> list[Organis
     return main if len(main) >= 2 else named if len(named) >= 2 else []
 
 
+def _in_a_name(text: str, offsets: list[int], hit: tuple[int, int, str]) -> bool:
+    """A one-word cue written with a capital inside a sentence is a name's word ('the BIO
+    International Convention'), not an agreement."""
+    first, after, _ = hit
+    if after - first != 1 or first == 0:
+        return False
+    return text[offsets[first] : offsets[first] + 1].isupper()
+
+
 def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agreement]:
     found: list[Agreement] = []
     previous: list[Organisation] = []
     for index, sentence in enumerate(sentences):
         folded, offsets = _folded_with_offsets(sentence.text)
         event_words = {i for a, b, _ in _phrases(folded, EVENT_CUES) for i in range(a, b)}
-        cues = [h for h in _phrases(folded, AGREEMENT_CUES) if h[0] not in event_words]
+        cues = [
+            h
+            for h in _phrases(folded, AGREEMENT_CUES)
+            if h[0] not in event_words and not _in_a_name(sentence.text, offsets, h)
+        ]
         words = set(folded.split())
-        in_sentence = _orgs_in(sentence, orgs)
+        in_sentence = _parties_in(sentence, orgs)
         strong = [
             c
             for c in cues
@@ -327,8 +365,18 @@ _OF = re.compile(
 
 def _event_name(sentence: Sentence, start: int, end: int) -> str:
     """The event's name around its cue words: capitalised words and an ordinal before, a
-    complement ('de l'Axe Seine', 'of the IASP') after."""
+    complement ('de l'Axe Seine', 'of the IASP') after; the name a common noun introduces
+    ('le salon MedTech Montréal', 'le colloque « Territoires d'innovation »') or stands in
+    apposition to ('Basque Tech Meetings 2025, the business convention')."""
     text = sentence.text
+    if text[start : start + 1].islower() and text[end - 1 : end].isalnum():
+        appos = _APPOSED_EVENT.search(text[:start])
+        if appos and not has_cue(appos.group("name")):  # not 'Hosted by X Park, the conference'
+            return clean_name(appos.group("name"))
+        if (follow := _NAMED_AFTER.match(text, end)) and not (
+            (run := follow.group("run")) and (places.place(run) or find_dates(run))
+        ):
+            return clean_name(f"{text[start:end]} {follow.group('title') or run}")
     for run in NAME_RUN.finditer(text):
         if run.start() <= start and end <= run.end() + 1:
             start, end = run.start(), run.end()
@@ -366,6 +414,9 @@ def _event_name(sentence: Sentence, start: int, end: int) -> str:
             right += described.end()
     elif topic := re.match(r"\s+(?:sur\s+les?|sur\s+la|sur\s+l['’]|on)\s*[\w\-]+", rest):
         right += topic.end()
+        described = _DESCRIBED.match(text, right + 1) if text[left:right][:1].islower() else None
+        if described and text[right : right + 1] == " ":  # 'conference on science parks'
+            right = described.end()
     return clean_name(text[left:right])
 
 
@@ -377,6 +428,13 @@ _DESCRIBED_STOP = (
 )
 _DESCRIBED = re.compile(
     rf"(?:(?!{_DESCRIBED_STOP}\b)[a-zàâçéèêëîïôûùüÿñ][\w\-]*(?![’'])(?:[ \u00a0]+|(?=[\s,.;:]|$))){{1,4}}"
+)
+_APPOSED_EVENT = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern}(?:[ \u00a0]+(?:19|20)\d\d)?),[ \u00a0]+(?:the|la|le|l['’])"
+    r"[ \u00a0]*(?:[a-zé\-]+[ \u00a0]+)?$"
+)
+_NAMED_AFTER = re.compile(
+    rf"[ \u00a0]+(?:[«\"“][ \u00a0]*(?P<title>[^»\"”]{{2,60}}?)[ \u00a0]*[»\"”]|(?P<run>{NAME_RUN.pattern}))"
 )
 # A cue that counts ('1 100 rendez-vous d'affaires') or names a venue ('Cité des congrès',
 # 'Convention Center') is no event.
