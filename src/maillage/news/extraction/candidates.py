@@ -288,12 +288,15 @@ def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every organisation's mention in a parsed article, without overlap, in text order; a
     name beside a found one ('A and B') included."""
     text = doc.text
+    # 'the Chinese park': a nationality the language model knows is no organisation
+    nationalities = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"}
     first = _choose(
         _directory_mentions(doc, gazetteer)
         + [
             m
             for m in _pattern_mentions(text) + _ner_mentions(doc)
             if not _AFTER_EVENT_NOUN.search(text[max(0, m.start - 40) : m.start])
+            and (m.start, m.end) not in nationalities
         ]
     )
     return _choose(first + _coordinated(text, first))

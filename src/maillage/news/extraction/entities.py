@@ -144,18 +144,25 @@ def _without_place(name: str) -> str:
     return name
 
 
+# The kind's word a name may be written with or without: 'Institut Fraunhofer ENAS de
+# Chemnitz' is the 'Fraunhofer ENAS' of the title.
+_HEAD_WORD = re.compile(r"^(?:Institut|Institute|Universit[ée]|University|Technop[ôo]le)[ \u00a0]+")
+
+
 def _merge_short_forms(orgs: list[Organisation]) -> list[Organisation]:
     kept: list[Organisation] = []
     for org in sorted(orgs, key=lambda o: len(o.name)):
         base = _without_place(org.name)
+        bases = {fold(base), fold(_HEAD_WORD.sub("", base))}
         same = next(
             (
                 k
                 for k in kept
-                if base != org.name
+                if (base != org.name or _HEAD_WORD.match(base))
                 and k.entry_id is None
                 and org.entry_id is None
-                and fold(k.name) == fold(base)
+                and fold(k.name) in bases
+                and fold(k.name) != fold(org.name)
             ),
             None,
         )

@@ -269,7 +269,10 @@ def agreements(sentences, orgs, *, lead: Organisation | None, year) -> list[Agre
                 re.I,
             )
         ):
-            parks = [o for o in orgs if o.kind in {"park", "network"}]
+            named = {fold(p) for p in found[-1].parties} if found else set()
+            parks = [o for o in orgs if fold(o.name) in named]  # 'les deux partenaires' just named
+            if len(parks) < 2:
+                parks = [o for o in orgs if o.kind in {"park", "network"}]
             if len(parks) < 2 and fold(both.group("what")) in {
                 "structures",
                 "partners",
@@ -358,7 +361,7 @@ _ORDINAL = re.compile(
     re.I,
 )
 _OF = re.compile(
-    r"\s*(?:inter-[\w\-]+\s+)?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)",
+    r"\s*(?:inter-[\w\-]+\s+|(?:sessions?|meetings?|programme|program)\s+)?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|of\s+the\s+|of\s+)",
     re.I,
 )
 

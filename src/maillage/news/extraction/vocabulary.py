@@ -319,6 +319,8 @@ EVENT_CUES: dict[str, str] = {
     "sommet": "conference",
     "forum": "conference",
     "colloque": "conference",
+    "rencontres": "conference",
+    "assises": "conference",
     "symposium": "conference",
     "12 14": "networking_lunch",
     "dejeuner": "networking_lunch",
