@@ -14,17 +14,19 @@ from maillage.news.extraction.linking import link
 from tests.news.conftest import DATA
 
 # Targets of the issue: organisations 0.85, agreements 0.70, events 0.70 (on unseen news).
-# The floors sit just under what the unseen part gives (docs/news.md): the organisations'
-# target is met, the agreements' and events' are not yet, and these floors say so.
-UNSEEN_FLOORS = {"organisations": 0.87, "agreements": 0.60, "events": 0.55}
-DEV_FLOORS = {"organisations": 0.93, "agreements": 0.90, "events": 0.89}
+# The floors sit just under what each held-out part gives (docs/news.md): on unseen/ the
+# organisations' and events' targets are met, the agreements' is not; unseen2/ (scored once,
+# at the end of the last round) meets none yet, and these floors say so.
+UNSEEN_FLOORS = {"organisations": 0.91, "agreements": 0.60, "events": 0.75}
+UNSEEN2_FLOORS = {"organisations": 0.82, "agreements": 0.38, "events": 0.50}
+DEV_FLOORS = {"organisations": 0.92, "agreements": 0.90, "events": 0.95}
 
 
 @pytest.fixture(scope="module")
 def scores():
     gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
     result = {}
-    for split in ("dev", "unseen"):
+    for split in ("dev", "unseen", "unseen2"):
         pairs = []
         for doc in (d for d in gold["documents"] if d["split"] == split):
             text = documents.read_path(DATA / doc["file"]).text
@@ -38,6 +40,11 @@ def test_unseen_floors(scores, kind):
     assert scores["unseen"][kind]["f1"] >= UNSEEN_FLOORS[kind], scores["unseen"]
 
 
+@pytest.mark.parametrize("kind", sorted(UNSEEN2_FLOORS))
+def test_second_unseen_floors(scores, kind):
+    assert scores["unseen2"][kind]["f1"] >= UNSEEN2_FLOORS[kind], scores["unseen2"]
+
+
 @pytest.mark.parametrize("kind", sorted(DEV_FLOORS))
 def test_dev_floors(scores, kind):
     assert scores["dev"][kind]["f1"] >= DEV_FLOORS[kind], scores["dev"]
@@ -49,6 +56,7 @@ def test_the_set_has_both_languages_and_a_held_out_part():
     assert len(docs) >= 30
     assert {d["language"] for d in docs} == {"fr", "en"}
     assert sum(d["split"] == "unseen" for d in docs) >= 12
+    assert sum(d["split"] == "unseen2" for d in docs) >= 12
 
 
 def test_each_fact_keeps_its_sentence():
