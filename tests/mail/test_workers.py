@@ -148,15 +148,19 @@ def shared_database(request, template_db, tmp_path):
 def test_two_workers_on_one_queue_run_each_task_once(shared_database, tmp_path):
     platform = Platform(shared_database, tmp_path)
     runs = tmp_path / "runs.txt"
-    platform.shell(
-        "from django.db import transaction\n"
-        "from tests.mail.worker_tasks import record\n"
-        "with transaction.atomic():\n"
-        f"    for n in range(200): record.enqueue(n=n, path={str(runs)!r})"
-    )
     try:
+        # Both workers polling before the tasks arrive: neither can take all 200 while the
+        # other is still starting.
         platform.worker("default", "one")
         platform.worker("default", "two")
+        platform.ready("one")
+        platform.ready("two")
+        platform.shell(
+            "from django.db import transaction\n"
+            "from tests.mail.worker_tasks import record\n"
+            "with transaction.atomic():\n"
+            f"    for n in range(200): record.enqueue(n=n, path={str(runs)!r}, pause=0.01)"
+        )
         count = lambda: len(runs.read_text().splitlines()) if runs.exists() else 0  # noqa: E731
         wait_until(lambda: count() >= 200, 120, "200 task runs")
         time.sleep(1)  # a task run twice would show up now

@@ -18,8 +18,10 @@ def hold(*, seconds: float, marker: str) -> None:
 
 
 @task()
-def record(*, n: int, path: str) -> None:
-    """Append one line per run; a task run twice shows as a repeated number."""
+def record(*, n: int, path: str, pause: float = 0) -> None:
+    """Append one line per run; a task run twice shows as a repeated number. ``pause``: a
+    task that takes a little time, as real ones do, so that both workers get some."""
+    time.sleep(pause)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, f"{n} {os.getpid()}\n".encode())
