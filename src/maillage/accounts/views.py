@@ -13,16 +13,9 @@ from django.views.decorators.http import require_POST
 from maillage.accounts import services
 from maillage.accounts.forms import ProfileForm, TokenForm
 from maillage.accounts.models import ApiToken
+from maillage.core.forms import add_service_errors
 
 NEW_TOKEN_SESSION_KEY = "accounts.new_token"
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -37,7 +30,7 @@ def profile(request):
         try:
             services.update_profile(user=request.user, **form.profile_fields())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
@@ -56,7 +49,7 @@ def tokens(request):
         try:
             _token, clear = services.issue_token(user=request.user, name=form.cleaned_data["name"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             # Shown on the next page only, then forgotten: only its hash is kept.
             request.session[NEW_TOKEN_SESSION_KEY] = clear

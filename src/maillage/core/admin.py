@@ -17,6 +17,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from maillage.core.forms import add_service_errors
+
 # Links typed without a scheme are https (Django 6's default, said now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -32,15 +34,6 @@ class PlatformAdminSite(admin.AdminSite):
 
 class _DryRun(Exception):
     """Rolls the savepoint of a validation run of the service back."""
-
-
-def show_service_error(form, exc: ValidationError) -> None:
-    """A service's ValidationError on the admin form: on its field when the form has one."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -80,7 +73,7 @@ class ServiceAdmin(admin.ModelAdmin):
                 except _DryRun:
                     pass
                 except ValidationError as exc:
-                    show_service_error(self, exc)
+                    add_service_errors(self, exc)
                 return cleaned
 
             def _post_clean(self):

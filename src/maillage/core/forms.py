@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class StyledForm:
@@ -24,3 +25,13 @@ class StyledForm:
             classes = widget.attrs.get("class", "").split()
             if css not in classes:
                 widget.attrs["class"] = " ".join([*classes, css])
+
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: each message on its field when the form
+    has that field, else above the form (a service may name a field the form does not show)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.ecosystem import claims
 from maillage.ecosystem.forms import ClaimForm, CompanyPageForm
 from maillage.ecosystem.models import Organisation, PageClaim
@@ -61,7 +62,7 @@ def edit_page(request, slug: str):
                 organisation, by=request.user, sectors=sectors, **fields
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(organisation)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from maillage.core.forms import add_service_errors
 from maillage.ecosystem import claims, exports, selectors, services
 from maillage.ecosystem.forms import DirectoryForm, OrganisationForm
 from maillage.ecosystem.models import Organisation
@@ -130,14 +131,6 @@ def organisation_detail(request, slug):
     return render(request, "ecosystem/organisation_detail.html", context)
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 def organisation_create(request):
     if not request.user.has_perm("ecosystem.add_organisation"):
@@ -150,7 +143,7 @@ def organisation_create(request):
                     by=request.user, **form.changed_fields()
                 )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("%(name)s was added to the directory.") % {"name": organisation.name}
@@ -174,7 +167,7 @@ def organisation_update(request, slug):
             with transaction.atomic():
                 organisation = services.update_organisation(organisation, by=request.user, **fields)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(organisation)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core import jobs
+from maillage.core.forms import add_service_errors
 from maillage.events import badges, exports, invitations, selectors, services
 from maillage.events import jobs as event_jobs
 from maillage.events.enums import EventStatus, RegistrationStatus
@@ -43,7 +44,7 @@ def create(request):
         try:
             event = services.create_event(created_by=request.user, **_form_fields(form))
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("The event is created as a draft; add its programme, then publish it.")
@@ -61,7 +62,7 @@ def edit(request, slug: str):
         try:
             services.update_event(event=Event.objects.get(pk=event.pk), **fields)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The event is saved."))
             return redirect("events:detail", slug=event.slug)
@@ -103,7 +104,7 @@ def programme_item(request, slug: str, item_id: int | None = None):
             else:
                 services.update_programme_item(item=ProgrammeItem.objects.get(pk=item.pk), **fields)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The programme is saved."))
             return redirect("events:detail", slug=event.slug)

@@ -8,12 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Sector
-from maillage.partnerships.forms import DATE, add_service_errors, partner_organisations
+from maillage.partnerships.forms import DATE, partner_organisations
 from maillage.partnerships.models import Delegation
 from maillage.softlanding.enums import ExitOutcome, OutcomeMonth, Service, Stage
 from maillage.softlanding.models import HostOffer, Programme
-
-__all__ = ["add_service_errors"]
 
 
 class ProgrammeForm(StyledForm, forms.ModelForm):

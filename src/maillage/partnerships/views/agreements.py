@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.ecosystem.selectors import visible_people
 from maillage.partnerships import forms, selectors, services
 from maillage.partnerships.enums import AGREEMENT_TRANSITIONS, AgreementKind, AgreementStatus
@@ -110,7 +111,7 @@ def agreement_create(request):
                     **data,
                 )
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Agreement recorded."))
                 return redirect(agreement)
@@ -147,7 +148,7 @@ def agreement_edit(request, pk):
                     **data,
                 )
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Agreement saved."))
                 return redirect(agreement)

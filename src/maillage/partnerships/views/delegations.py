@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.partnerships import forms, selectors, services
 from maillage.partnerships.models import Delegation, FollowUp
 from maillage.partnerships.views.access import check
@@ -88,7 +89,7 @@ def _save(request, form, delegation=None):
             delegation=delegation, user=request.user, **relations, **data
         )
     except ValidationError as exc:
-        forms.add_service_errors(form, exc)
+        add_service_errors(form, exc)
         return None
 
 

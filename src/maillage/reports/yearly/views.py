@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.ecosystem.rules import managed_organisation_ids
 from maillage.reports.models import YearlyReport
 from maillage.reports.yearly import services as yearly
@@ -70,7 +71,7 @@ def yearly_start(request):
             try:
                 report = yearly.start_report(user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("reports:yearly_edit", pk=report.pk)
     else:
@@ -88,7 +89,7 @@ def yearly_edit(request, pk):
             try:
                 yearly.save_paragraphs(report=fresh, user=request.user, **form.service_arguments())
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Paragraphs saved. Preview the report below."))
                 return redirect(report)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.partnerships import selectors as partnerships_selectors
 from maillage.partnerships.enums import FollowUpKind
 from maillage.partnerships.views.access import check
@@ -56,7 +57,7 @@ def application_create(request, pk):
                 user=request.user, programme=programme, preferences=prefs, **data
             )
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Application endorsed and submitted."))
             return redirect(app)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.forms import add_service_errors
 from maillage.partnerships.selectors import editable_agreements
 from maillage.partnerships.views.access import check
 from maillage.softlanding import forms, matching, selectors, services
@@ -80,7 +81,7 @@ def programme_create(request):
                 criteria=data["criteria"],
             )
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Programme created. Add the host offers next."))
             return redirect(programme)
@@ -95,7 +96,7 @@ def programme_edit(request, pk):
         try:
             services.update_programme(programme=programme, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Programme saved."))
             return redirect(programme)
@@ -119,7 +120,7 @@ def offer_edit(request, pk, offer_pk=None):
             else:
                 services.update_offer(offer=offer, **data)
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Host offer saved."))
             return redirect(programme)
