@@ -44,6 +44,8 @@ class Job(models.Model):
     the id is random, and only the user who started the job may see it.
     """
 
+    State = JobState  # for templates: job.state == job.State.QUEUED
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(_("kind"), max_length=200)
     owner = models.ForeignKey(

@@ -55,6 +55,8 @@ class Sector(models.Model):
 
 
 class Organisation(models.Model):
+    Kind = OrganisationKind  # for templates: organisation.kind == organisation.Kind.PARK
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     aliases = models.TextField(

@@ -17,6 +17,8 @@ from maillage.mail.enums import MailStatus
 
 
 class OutgoingMail(models.Model):
+    Status = MailStatus  # for templates: mail.status == mail.Status.SENT
+
     to = models.EmailField(_("to"), max_length=254)
     reply_to = models.EmailField(_("reply to"), max_length=254, blank=True)
     subject = models.CharField(_("subject"), max_length=998)

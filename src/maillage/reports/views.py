@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from maillage.ecosystem.enums import OrganisationKind
 from maillage.reports.dashboard import (
     as_csv,
     build_dashboard,
@@ -22,7 +23,7 @@ from maillage.reports.scopes import visible_scopes
 @login_required
 def dashboard(request):
     scopes = list(visible_scopes(request.user))
-    context = {"scopes": scopes, "params": request.GET}
+    context = {"scopes": scopes, "params": request.GET, "kinds": OrganisationKind}
     try:
         organisation, period = read_request(request.user, request.GET)
     except ValidationError as exc:

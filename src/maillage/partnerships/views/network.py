@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation
 from maillage.partnerships import forms, network
 
@@ -67,6 +68,7 @@ def network_map(request):
         "partnerships/network.html",
         {
             "form": form,
+            "kinds": OrganisationKind,
             "nodes": nodes,
             "edges": edges,
             "query": request.GET.urlencode(),
