@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from maillage.news.extraction import missions, rules
+from maillage.news.extraction import agreements, events, facts, figures, missions
 from maillage.news.extraction.dates import find_dates
 from maillage.news.extraction.entities import Organisation, organisations
 from maillage.news.extraction.gazetteer import Gazetteer
@@ -38,11 +38,11 @@ class Extraction:
     words: int
     organisations: list[Organisation] = field(default_factory=list)
     links: dict[str, Link | None] = field(default_factory=dict)  # organisation name -> link
-    agreements: list[rules.Agreement] = field(default_factory=list)
-    events: list[rules.Event] = field(default_factory=list)
-    delegations: list[rules.Delegation] = field(default_factory=list)
-    figures: list[rules.Figure] = field(default_factory=list)
-    sentences: list[rules.Sentence] = field(default_factory=list)
+    agreements: list[facts.Agreement] = field(default_factory=list)
+    events: list[facts.Event] = field(default_factory=list)
+    delegations: list[facts.Delegation] = field(default_factory=list)
+    figures: list[facts.Figure] = field(default_factory=list)
+    sentences: list[facts.Sentence] = field(default_factory=list)
 
     def as_json(self, *, explain: bool = False) -> dict:
         def sentence(fact) -> dict:
@@ -106,14 +106,14 @@ def _lead(orgs: list[Organisation]) -> Organisation | None:
     return orgs[0] if orgs else None
 
 
-def _sentences(doc) -> list[rules.Sentence]:
+def _sentences(doc) -> list[facts.Sentence]:
     """spaCy's sentences, cut again at line breaks: a title has no full stop."""
     found = []
     for sentence in doc.sents:
         start = sentence.start_char
         for line in re.split(r"(\n+)", sentence.text):
             if line.strip() and not line.startswith("\n"):
-                found.append(rules.Sentence(start, start + len(line), line))
+                found.append(facts.Sentence(start, start + len(line), line))
             start += len(line)
     return found
 
@@ -135,10 +135,10 @@ def _read(doc, gazetteer: Gazetteer, language: str, year: int | None) -> Extract
         words=word_count(doc.text),
         organisations=orgs,
         links={o.name: link(o.names, gazetteer, country=o.country) for o in orgs},
-        agreements=rules.agreements(sentences, orgs, lead=lead, year=year),
-        events=rules.events(sentences, orgs, year=year),
+        agreements=agreements.agreements(sentences, orgs, lead=lead, year=year),
+        events=events.events(sentences, orgs, year=year),
         delegations=missions.delegations(sentences, orgs, lead=lead, year=year),
-        figures=rules.figures(sentences),
+        figures=figures.figures(sentences),
         sentences=sentences,
     )
 

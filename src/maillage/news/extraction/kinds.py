@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
-from maillage.news.extraction.vocabulary import EVENT_CUES, KIND_CUES, NOT_NAMES
+from maillage.news.extraction.cues import EVENT_CUES
+from maillage.news.extraction.vocabulary import KIND_CUES, NOT_NAMES
 
 _CUE_WORDS = {w for _, words in KIND_CUES for w in words}
 _STRONG_CUES = _CUE_WORDS - {

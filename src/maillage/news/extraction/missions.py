@@ -7,16 +7,16 @@ import re
 
 from maillage.ecosystem.text import fold
 from maillage.news.extraction import places
+from maillage.news.extraction.cues import DELEGATION_CUES, DELEGATION_HOST_VERBS
 from maillage.news.extraction.entities import Organisation
-from maillage.news.extraction.names import NAME_RUN, clean_name
-from maillage.news.extraction.rules import (
+from maillage.news.extraction.facts import (
     Delegation,
-    _first_date,
-    _folded_with_offsets,
-    _orgs_in,
-    _span,
+    first_date,
+    folded_with_offsets,
+    orgs_in,
+    span_of,
 )
-from maillage.news.extraction.vocabulary import DELEGATION_CUES, DELEGATION_HOST_VERBS
+from maillage.news.extraction.names import NAME_RUN, clean_name
 
 _FROM = re.compile(
     r"\b(?:d[ée]l[ée]gations?|missions?|visite)\s+(?:[\w\-]+\s+){0,3}?(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|from\s+(?:the\s+)?)(?P<x>[A-ZÀ-Þ][^,.;()]*)",
@@ -52,7 +52,7 @@ def _org_or_place_at(text_part: str, orgs: list[Organisation]) -> str:
 def delegations(sentences, orgs, *, lead, year) -> list[Delegation]:
     found: list[Delegation] = []
     for sentence in sentences:
-        folded, offsets = _folded_with_offsets(sentence.text)
+        folded, offsets = folded_with_offsets(sentence.text)
         words = folded.split()
         cue = next(
             (
@@ -75,7 +75,7 @@ def delegations(sentences, orgs, *, lead, year) -> list[Delegation]:
             origin = _org_or_place_at(m.group("x"), orgs)
         elif m := _BEFORE.search(text):
             origin = _org_or_place_at(m.group("x").strip(), orgs)
-        in_sentence = _orgs_in(sentence, orgs)
+        in_sentence = orgs_in(sentence, orgs)
         destination = ""
         hosts = [
             o
@@ -101,19 +101,19 @@ def delegations(sentences, orgs, *, lead, year) -> list[Delegation]:
             destination = lead.name
         if not origin or not destination or origin == destination:
             continue
-        day, _ = _first_date(sentence, year)
+        day, _ = first_date(sentence, year)
         org_names = {o.name for o in orgs}
         same = next((d for d in found if fold(d.destination) == fold(destination)), None)
         if same is not None:
             if same.origin not in org_names and origin in org_names:
                 same.origin = origin
-            same.date = same.date or _first_date(sentence, year)[0]
+            same.date = same.date or first_date(sentence, year)[0]
             continue
         visited = [c for c in re.findall(r"[A-ZÀ-Þ][\w\-]+", text) if places.city(c)]
         found.append(
             Delegation(
                 sentence=sentence,
-                span=_span(sentence, offsets, cue, cue + 1),
+                span=span_of(sentence, offsets, cue, cue + 1),
                 origin=origin,
                 destination=destination,
                 date=day,

@@ -54,7 +54,9 @@ class Command(BaseCommand):
         )
         ev = sub.add_parser("evaluate", help="precision, recall and F1 per type on a gold set")
         ev.add_argument("gold")
-        ev.add_argument("--split", default="", help="only documents of this split (dev, unseen, unseen2)")
+        ev.add_argument(
+            "--split", default="", help="only documents of this split (dev, unseen, unseen2)"
+        )
         ev.add_argument("--no-directory", action="store_true")
         ev.add_argument(
             "--show-errors",
