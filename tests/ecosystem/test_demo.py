@@ -3,11 +3,11 @@ import io
 import pytest
 
 from maillage.accounts.models import User
-from maillage.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from maillage.ecosystem import demo
-from maillage.ecosystem.demo_facts import AXE_SEINE, CHATEAU_GOMBERT, IASP
+from maillage.demo import ecosystem as demo
+from maillage.demo import privacy as privacy_demo
+from maillage.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from maillage.demo.ecosystem_facts import AXE_SEINE, CHATEAU_GOMBERT, IASP
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
-from maillage.privacy import demo as privacy_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_demo_load_is_idempotent_and_real():
     assert iasp.founded_year == 1984 and iasp.city == "Málaga"
     axe = Organisation.objects.get(name=AXE_SEINE)
     assert axe.member_links.count() == 4
-    assert not Person.objects.filter(public_consent=True).exists()  # consent: privacy.demo
+    assert not Person.objects.filter(public_consent=True).exists()  # consent: maillage.demo.privacy
     privacy_demo.load(io.StringIO())
     assert Person.objects.filter(public_consent=True, consent_records__how="demo").exists()
     assert Affiliation.objects.exclude(job_title="").count() > 100

@@ -4,7 +4,8 @@ import io
 import pytest
 from django.utils import timezone
 
-from maillage.events import demo, demo_conventions
+from maillage.demo import conventions as demo_conventions
+from maillage.demo import events as demo
 from maillage.events.enums import ParticipationType
 from maillage.events.models import Event, Registration
 from tests.events.factories import OrganisationFactory

@@ -7,7 +7,8 @@ import io
 import pytest
 from django.utils import timezone
 
-from maillage.events import demo, demo_tomorrow
+from maillage.demo import events as demo
+from maillage.demo import tomorrow as demo_tomorrow
 from maillage.events.models import Invitation, Registration
 from maillage.mail.models import OutgoingMail
 from tests.events.factories import OrganisationFactory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from maillage.news import demo
+from maillage.demo import news as demo
 from maillage.news.models import Article, Source
 from maillage.news.selectors import review_queue
 from tests.ecosystem.factories import NetworkFactory, ParkFactory, UserFactory

@@ -4,10 +4,10 @@ import io
 
 from django.utils import timezone
 
-from maillage.partnerships import demo as partnerships_demo
+from maillage.demo import partnerships as partnerships_demo
+from maillage.demo import softlanding as softlanding_demo
 from maillage.partnerships import network
 from maillage.partnerships.models import Agreement, Delegation, Visit
-from maillage.softlanding import demo as softlanding_demo
 from maillage.softlanding.enums import ApplicationStatus as S
 from maillage.softlanding.models import Application
 

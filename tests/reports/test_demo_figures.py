@@ -8,12 +8,12 @@ import io
 import pytest
 from django.utils import timezone
 
-from maillage.ecosystem import demo as ecosystem_demo
+from maillage.demo import ecosystem as ecosystem_demo
+from maillage.demo import events as events_demo
+from maillage.demo import partnerships as partnerships_demo
+from maillage.demo import softlanding as softlanding_demo
 from maillage.ecosystem.models import Organisation
-from maillage.events import demo as events_demo
-from maillage.partnerships import demo as partnerships_demo
 from maillage.reports.figures import compute_figures
-from maillage.softlanding import demo as softlanding_demo
 
 pytestmark = pytest.mark.django_db
 

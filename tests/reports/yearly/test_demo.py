@@ -6,9 +6,9 @@ import io
 
 from django.utils import timezone
 
-from maillage.ecosystem import demo as ecosystem_demo
-from maillage.events import demo as events_demo
-from maillage.reports import demo as reports_demo
+from maillage.demo import ecosystem as ecosystem_demo
+from maillage.demo import events as events_demo
+from maillage.demo import reports as reports_demo
 from maillage.reports.models import ReportStatus, YearlyReport
 from maillage.reports.yearly.document import render_html
 

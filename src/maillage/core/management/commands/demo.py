@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from maillage.core.demo import load_all
+from maillage.demo.loading import load_all
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, orgs, **options):
         load_all(self.stdout)
         if orgs:
-            from maillage.ecosystem.demo import grow_directory
+            from maillage.demo.ecosystem import grow_directory
 
             grow_directory(orgs, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -17,7 +17,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from maillage.core.demo import DEMO_ACCOUNTS
+from maillage.demo.accounts import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):

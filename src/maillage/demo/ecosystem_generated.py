@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from faker import Faker
 from unidecode import unidecode
 
+from maillage.demo.ecosystem_facts import IASP
 from maillage.ecosystem import places, text
-from maillage.ecosystem.demo_facts import IASP
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
 from maillage.ecosystem.importing import bulk
@@ -295,7 +295,7 @@ def _people_for(organisations, seed: int) -> None:
                 continue
             known.add(email)
             rng.random()  # was the consent draw: kept so the generated names stay the same
-            # Public consent is given as demonstration data by maillage.privacy.demo.
+            # Public consent is given as demonstration data by maillage.demo.privacy.
             persons.append(
                 Person(
                     first_name=first,

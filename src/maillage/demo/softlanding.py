@@ -1,16 +1,16 @@
 """Demo data for soft landing: the inovallée ⇄ ZGC cross soft-landing programme with a handful of
-invented startups at every stage of the pipeline. Runs after maillage.partnerships.demo;
+invented startups at every stage of the pipeline. Runs after maillage.demo.partnerships;
 idempotent (programme by name, offers by host, applications by startup)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from maillage.demo.partnerships import INOVALLEE, ZGC, organisation
 from maillage.ecosystem import search_index, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as ST
 from maillage.ecosystem.models import Organisation, Sector
-from maillage.partnerships.demo import INOVALLEE, ZGC, organisation
 from maillage.partnerships.models import Agreement
 from maillage.softlanding import services
 from maillage.softlanding.enums import ApplicationStatus as S

@@ -16,8 +16,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from maillage.accounts.models import User
+from maillage.demo.ecosystem_facts import AXE_SEINE, CHATEAU_GOMBERT
 from maillage.ecosystem import text
-from maillage.ecosystem.demo_facts import AXE_SEINE, CHATEAU_GOMBERT
 from maillage.ecosystem.models import Organisation
 from maillage.reports.yearly import services as yearly
 

@@ -1,6 +1,6 @@
 """Demo business conventions and trade-show partnering: the Axe Seine convention at Aéropole with
 its generated participants (seeded Faker: the same on every run), biotech shows, an online
-B2B day. Helpers come from events.demo."""
+B2B day. Helpers come from maillage.demo.events."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from django.utils.text import slugify
 from faker import Faker
 from unidecode import unidecode
 
+from maillage.demo.events import AMP, AXE_SEINE, PARIS, at, event, org
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.events import services
-from maillage.events.demo import AMP, AXE_SEINE, PARIS, at, event, org
 from maillage.events.enums import AttendanceMode, EventKind, ParticipationType, RegistrationSource
 from maillage.events.enums import ProgrammeItemKind as P
 from maillage.events.models import Registration

@@ -11,7 +11,7 @@ import hashlib
 
 from django.db import transaction
 
-from maillage.ecosystem.demo import PARTICIPANT_PERSON
+from maillage.demo.ecosystem import PARTICIPANT_PERSON
 from maillage.ecosystem.models import Person
 from maillage.privacy.enums import ConsentPurpose
 from maillage.privacy.services import record_demo_consents

@@ -1,5 +1,5 @@
-"""Demo data of the directory: the real parks, networks and members of demo_facts, invented
-members and people around each park, and the demo accounts of maillage.core.demo.
+"""Demo data of the directory: the real parks, networks and members of ecosystem_facts, invented
+members and people around each park, and the demo accounts of maillage.demo.accounts.
 
 `load()` is idempotent (organisations are found again by name and country, people by e-mail,
 users by e-mail): a second run changes nothing. The sector taxonomy comes first.
@@ -10,9 +10,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from maillage.accounts.models import User
-from maillage.core.demo import DEMO_PASSWORD
-from maillage.ecosystem import demo_facts, services, text
-from maillage.ecosystem.demo_generated import grow_directory, populate_parks
+from maillage.demo import ecosystem_facts
+from maillage.demo.accounts import DEMO_PASSWORD
+from maillage.demo.ecosystem_generated import grow_directory, populate_parks
+from maillage.ecosystem import services, text
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Person
 from maillage.ecosystem.sectors import ensure_taxonomy
@@ -61,13 +62,13 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
             is_staff=True,
             first_name="Camille",
             last_name="Roux",
-            staff_of=[by_name[demo_facts.CHATEAU_GOMBERT]],
+            staff_of=[by_name[ecosystem_facts.CHATEAU_GOMBERT]],
         ),
         "staff@axe-seine.example": dict(
             is_staff=True,
             first_name="Hugo",
             last_name="Lefèvre",
-            staff_of=[by_name[demo_facts.AXE_SEINE]],
+            staff_of=[by_name[ecosystem_facts.AXE_SEINE]],
         ),
         "participant@maillage.example": dict(first_name="Léa", last_name="Fontaine", staff_of=[]),
     }
@@ -81,15 +82,15 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
     participant = User.objects.get(email="participant@maillage.example")
     person = Person.objects.filter(email=PARTICIPANT_PERSON["email"]).first()
     if person is None:
-        # Her public consent is given as demonstration data by maillage.privacy.demo.
+        # Her public consent is given as demonstration data by maillage.demo.privacy.
         person = services.create_person(user=participant, languages="fr,en", **PARTICIPANT_PERSON)
     company = (
         Organisation.objects.filter(
-            host_park=by_name[demo_facts.CHATEAU_GOMBERT],
+            host_park=by_name[ecosystem_facts.CHATEAU_GOMBERT],
             kind=OrganisationKind.COMPANY,
             subtype="startup",
         )
-        .exclude(name__in=[m["name"] for m in demo_facts.MEMBERS])
+        .exclude(name__in=[m["name"] for m in ecosystem_facts.MEMBERS])
         .order_by("name")
         .first()
     )
@@ -101,17 +102,17 @@ def _accounts(by_name: dict[str, Organisation]) -> None:
 def load(stdout) -> None:
     ensure_taxonomy()
     by_name: dict[str, Organisation] = {}
-    for spec in demo_facts.PARKS:
+    for spec in ecosystem_facts.PARKS:
         _sync(spec, kind=OrganisationKind.PARK, by_name=by_name)
-    for spec in demo_facts.NETWORKS:
+    for spec in ecosystem_facts.NETWORKS:
         _sync(spec, kind=OrganisationKind.NETWORK, by_name=by_name)
-    for spec in demo_facts.MEMBERS:
+    for spec in ecosystem_facts.MEMBERS:
         _sync(spec, kind=spec["kind"], by_name=by_name)
-    for network, members in demo_facts.MEMBERSHIPS.items():
+    for network, members in ecosystem_facts.MEMBERSHIPS.items():
         for member in members:
             if not by_name[network].member_links.filter(member=by_name[member]).exists():
                 services.add_membership(network=by_name[network], member=by_name[member])
-    parks = [by_name[p["name"]] for p in demo_facts.PARKS]
+    parks = [by_name[p["name"]] for p in ecosystem_facts.PARKS]
     populate_parks(parks, stdout)
     _accounts(by_name)
     stdout.write(

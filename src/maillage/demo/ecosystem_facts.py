@@ -1,5 +1,5 @@
 """Real parks, networks and members for the demo data set: names, places, sectors and what is
-publicly known of them. Websites only where certain; people are never real (see demo_generated).
+publicly known of them. Websites only where certain; people are never real (see ecosystem_generated).
 
 Each entry: name, kind, subtype, city, country, sector codes, extra fields. `host` names the
 park an organisation is located in; `parent` its parent organisation; both by name.

@@ -11,7 +11,7 @@ from maillage.news import ingest
 from maillage.news.enums import SourceKind
 from maillage.news.models import Source
 
-DEMO = Path(__file__).parent / "data" / "demo"
+FEEDS_DIR = Path(__file__).parent / "data" / "news"
 FEEDS = [
     ("Genopole", "Genopole — actualités", "genopole-actualites.xml"),
     ("IASP", "IASP news", "iasp-news.xml"),
@@ -28,7 +28,7 @@ def load(stdout) -> None:
             organisation=organisation,
             kind=SourceKind.FEED,
             name=name,
-            url=(DEMO / filename).as_uri(),
+            url=(FEEDS_DIR / filename).as_uri(),
         )
         report = ingest.fetch_feed(source)
         stdout.write(f"news: {name}: {report.sentence()}")

@@ -1,6 +1,6 @@
 """Demo data for partnerships: the agreements and missions of the seed facts.
 
-Runs after maillage.ecosystem.demo and finds its parks by name and country; when run alone it
+Runs after maillage.demo.ecosystem and finds its parks by name and country; when run alone it
 creates the few organisations it needs. Idempotent: every row is found again by a natural key
 (agreement title, delegation title, visit place and time…), so a second run changes nothing.
 Signature days that the facts do not give are illustrative and say so in the description.
@@ -14,7 +14,7 @@ import zoneinfo
 from django.utils import timezone
 
 from maillage.accounts.models import User
-from maillage.core.demo import DEMO_PASSWORD
+from maillage.demo.accounts import DEMO_PASSWORD
 from maillage.ecosystem import search_index, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.models import Affiliation, Organisation, Person, Sector
