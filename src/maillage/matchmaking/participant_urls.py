@@ -5,8 +5,8 @@ Included by ``matchmaking/urls.py`` inside the ``matchmaking`` namespace.
 
 from django.urls import path
 
-from maillage.matchmaking import marketplace_views as market
-from maillage.matchmaking import participant_views as views
+from maillage.matchmaking.views import marketplace as market
+from maillage.matchmaking.views import participant as views
 
 urlpatterns = [
     path("events/<slug:slug>/marketplace/", market.browse, name="marketplace"),

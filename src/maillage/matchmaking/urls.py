@@ -1,8 +1,6 @@
 from django.urls import include, path
 
-from maillage.matchmaking import booking_views as booking
-from maillage.matchmaking import schedule_views as schedule
-from maillage.matchmaking import setup_views as setup
+from maillage.matchmaking.views import booking, schedule, setup
 
 app_name = "matchmaking"
 

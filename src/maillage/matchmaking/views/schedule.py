@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.matchmaking import editing, release, repair, runs, selectors
+from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.models import Meeting, ScheduleRun
 from maillage.matchmaking.organiser_forms import (
     AbsentForm,
@@ -22,7 +23,6 @@ from maillage.matchmaking.organiser_forms import (
     RunForm,
 )
 from maillage.matchmaking.sessions import ensure_draft, published_schedule
-from maillage.matchmaking.setup_views import managed_session
 
 
 def _errors(request, exc: ValidationError) -> None:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from maillage.events.models import Event
 from maillage.events.rules import manages_event
 from maillage.matchmaking import selectors, sessions
-from maillage.matchmaking.models import MeetingSession
+from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.organiser_forms import (
     BreakForm,
     DayForm,
@@ -24,13 +24,6 @@ from maillage.matchmaking.organiser_forms import (
     TablesForm,
     TypeLimitForm,
 )
-
-
-def managed_session(request, session_id: int) -> MeetingSession:
-    session = get_object_or_404(MeetingSession.objects.select_related("event"), pk=session_id)
-    if not request.user.has_perm("matchmaking.manage_session", session):
-        raise PermissionDenied(_("Only the organisers of this event may do this."))
-    return session
 
 
 def _errors(request, exc: ValidationError) -> None:
