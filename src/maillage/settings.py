@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "maillage.privacy",
     "maillage.mail",
     "maillage.news",
+    "maillage.demo",  # the demo data set and its command, above every domain app
 ]
 
 MIDDLEWARE = [

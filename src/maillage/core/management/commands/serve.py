@@ -17,8 +17,6 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from maillage.demo.accounts import DEMO_ACCOUNTS
-
 
 class Command(BaseCommand):
     help = (
@@ -51,9 +49,6 @@ class Command(BaseCommand):
             f"Links in e-mails use {env['MAILLAGE_SITE_URL']}; task workers for the queues "
             f"{', '.join(settings.TASK_QUEUES)}, and the periodic scheduler."
         )
-        self.stdout.write("Demo accounts (password: maillage-demo):")
-        for email, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {email:<40} {role}")
         self.stdout.write("Press Ctrl-C to stop the server, the workers and the scheduler.")
         try:
             while all(proc.poll() is None for proc in processes.values()):

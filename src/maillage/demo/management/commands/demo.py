@@ -1,5 +1,9 @@
+"""`python -m maillage demo`: load the demo data set (idempotent), then list the demo accounts."""
+
 from django.core.management.base import BaseCommand
 
+from maillage.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from maillage.demo.ecosystem import grow_directory
 from maillage.demo.loading import load_all
 
 
@@ -14,7 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, orgs, **options):
         load_all(self.stdout)
         if orgs:
-            from maillage.demo.ecosystem import grow_directory
-
             grow_directory(orgs, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for email, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {email:<40} {role}")
