@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.events.views import visible_event_or_404
 from maillage.matchmaking import marketplace, marketplace_selectors
-from maillage.matchmaking.participant_forms import FilterForm, OpportunityForm, ReactionForm
+from maillage.matchmaking.forms.participant import FilterForm, OpportunityForm, ReactionForm
 from maillage.matchmaking.viewers import is_staff, participant_for, participants_of
 
 

@@ -20,8 +20,8 @@ from maillage.core import jobs
 from maillage.events import tokens
 from maillage.matchmaking import agenda_selectors, calendars, feedback, printouts, profiles
 from maillage.matchmaking import jobs as meeting_jobs
+from maillage.matchmaking.forms.participant import FeedbackForm
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
-from maillage.matchmaking.participant_forms import FeedbackForm
 from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
 
 

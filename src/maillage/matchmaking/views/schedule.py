@@ -14,14 +14,14 @@ from django.views.decorators.http import require_POST
 
 from maillage.matchmaking import editing, release, repair, runs, selectors
 from maillage.matchmaking.access import managed_session
-from maillage.matchmaking.models import Meeting, ScheduleRun
-from maillage.matchmaking.organiser_forms import (
+from maillage.matchmaking.forms.organiser import (
     AbsentForm,
     AddMeetingForm,
     PlaceForm,
     PublishForm,
     RunForm,
 )
+from maillage.matchmaking.models import Meeting, ScheduleRun
 from maillage.matchmaking.sessions import ensure_draft, published_schedule
 
 

@@ -15,9 +15,10 @@ from maillage.events.models import Event
 from maillage.events.rules import manages_event
 from maillage.matchmaking import selectors, sessions
 from maillage.matchmaking.access import managed_session
-from maillage.matchmaking.organiser_forms import (
+from maillage.matchmaking.forms.organiser import (
     BreakForm,
     DayForm,
+    ParticipantSettingsForm,
     RoomForm,
     RuleForm,
     SessionForm,
@@ -183,8 +184,6 @@ def remove_day(request, session_id: int, day_id: int):
 @login_required
 def participant_settings(request, session_id: int, participant_id: int):
     """How one participant meets: on site or online, their maximum, the slots they cannot do."""
-    from maillage.matchmaking.organiser_forms import ParticipantSettingsForm
-
     session = managed_session(request, session_id)
     participant = get_object_or_404(session.participants.with_people(), pk=participant_id)
     form = ParticipantSettingsForm(request.POST or None, instance=participant)

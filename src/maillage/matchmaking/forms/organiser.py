@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.events.enums import ParticipationType
-from maillage.matchmaking.models import MeetingSession
+from maillage.matchmaking.models import MeetingSession, Participant
 
 
 class SessionForm(forms.ModelForm):
@@ -133,8 +133,6 @@ class AbsentForm(forms.Form):
 
 class ParticipantSettingsForm(forms.ModelForm):
     class Meta:
-        from maillage.matchmaking.models import Participant
-
         model = Participant
         fields = ["mode", "max_meetings", "unavailable_slots"]
         widgets = {"unavailable_slots": forms.CheckboxSelectMultiple}

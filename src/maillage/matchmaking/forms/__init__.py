@@ -1,0 +1,2 @@
+"""The forms of matchmaking: the organiser's (set-up, schedule editing) and the participant's
+(wishes, requests, feedback, the marketplace)."""
