@@ -1,9 +1,15 @@
-"""`python -m maillage demo`: load the demo data set (idempotent), then list the demo accounts."""
+"""`python -m maillage demo`: load the demo data set (idempotent), then list the demo accounts.
 
-from django.core.management.base import BaseCommand
+The demo invents people with faker, an optional dependency (the `demo` extra): without it the
+command says how to install it instead of failing on an import.
+"""
+
+from importlib.util import find_spec
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from maillage.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from maillage.demo.ecosystem import grow_directory
 from maillage.demo.loading import load_all
 
 
@@ -16,8 +22,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, orgs, **options):
-        load_all(self.stdout)
+        if find_spec("faker") is None:
+            raise CommandError(
+                _(
+                    "The demo data need the faker package, which is not installed: install it "
+                    "with `pip install -e '.[demo]'` (or `make install`), then run the demo again."
+                )
+            )
+        load_all(self.stdout)  # imports each loader when it runs
         if orgs:
+            # The generated directory imports faker: only once faker is known to be installed.
+            from maillage.demo.ecosystem import grow_directory
+
             grow_directory(orgs, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
