@@ -163,7 +163,8 @@ from django.conf import settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from maillage.events import tokens  # noqa: E402
-from maillage.matchmaking import agenda_selectors, editing, release  # noqa: E402
+from maillage.matchmaking import editing, release  # noqa: E402
+from maillage.matchmaking.selectors.agendas import agenda_of  # noqa: E402
 from tests.events.factories import PASSWORD  # noqa: E402
 from tests.matchmaking.published import make_session, meet  # noqa: E402
 
@@ -180,7 +181,7 @@ def login(client, participant):
 def test_drafts_are_never_shown_only_published_versions(client, world):
     me = world.participants[0]
     meet(world, 0, 1, slot=0)
-    assert agenda_selectors.agenda_of(me) is None  # draft only
+    assert agenda_of(me) is None  # draft only
     login(client, me)
     page = client.get(reverse("matchmaking:my_agenda", args=[world.session.pk]))
     assert page.status_code == 200 and 'id="no-schedule"' in page.text
@@ -193,7 +194,7 @@ def test_drafts_are_never_shown_only_published_versions(client, world):
 
     release.publish(session=world.session)
     meet(world, 0, 2, slot=1)  # added to the new draft: not visible until published
-    agenda = agenda_selectors.agenda_of(me)
+    agenda = agenda_of(me)
     assert [m.other.name for m in agenda.scheduled] == ["First1 Last1"]
     assert len(agenda.free_slots) == 5
     page = client.get(reverse("matchmaking:my_agenda", args=[world.session.pk]))

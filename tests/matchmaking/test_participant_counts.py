@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing, selectors
+from maillage.matchmaking import editing
+from maillage.matchmaking.selectors import schedules
 from maillage.matchmaking.sessions import ensure_draft
 from tests.matchmaking.factories import WishFactory
 
@@ -32,7 +33,7 @@ def busy(session, people):
 
 
 def test_each_count_is_counted_once(session, busy):
-    rows = {p.pk: p for p in selectors.participants(session)}
+    rows = {p.pk: p for p in schedules.participants(session)}
     assert (rows[busy.pk].n_wishes, rows[busy.pk].n_meetings) == (3, 2)
 
 

@@ -15,7 +15,7 @@ from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found, state_change
 from maillage.api.texts import Code, Text
 from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import runs, selectors, selfbooking, wishes
+from maillage.matchmaking import runs, selfbooking, wishes
 from maillage.matchmaking.models import (
     Meeting,
     MeetingRequest,
@@ -24,6 +24,7 @@ from maillage.matchmaking.models import (
     ScheduleRun,
 )
 from maillage.matchmaking.rules import manages_session
+from maillage.matchmaking.selectors import schedules
 from maillage.matchmaking.sessions import published_schedule
 
 router = Router(tags=["matchmaking"])
@@ -133,7 +134,7 @@ def _request_out(r: MeetingRequest, me: Participant) -> dict:
 def my_requests(request, session_id: int):
     me = _me(request, _session(session_id))
     meeting_requests.expire_overdue()
-    rows = list(selectors.inbox(me)) + list(selectors.outbox(me))
+    rows = list(schedules.inbox(me)) + list(schedules.outbox(me))
     return [_request_out(r, me) for r in sorted(rows, key=lambda r: r.created_at, reverse=True)]
 
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.core.jobs import Outcome, job_kind
-from maillage.matchmaking import agenda_selectors, printouts
+from maillage.matchmaking import printouts
 from maillage.matchmaking.models import MeetingSession, Participant
+from maillage.matchmaking.selectors.agendas import agenda_of, agendas_of_session, table_plans
 
 PDF = "core/jobs/_pdf.html"
 
@@ -23,7 +24,7 @@ def agenda_pdf(job) -> Outcome:
     url = settings.SITE_URL + reverse(
         "matchmaking:participant_agenda", args=[session.pk, participant.pk]
     )
-    agenda = agenda_selectors.agenda_of(participant, url=url)
+    agenda = agenda_of(participant, url=url)
     if agenda is None:  # the published schedule was withdrawn meanwhile
         return Outcome(summary={"nothing": True}, failed=True)
     return Outcome(
@@ -35,7 +36,7 @@ def agenda_pdf(job) -> Outcome:
 @job_kind(title=lambda: _("All agendas (PDF)"), template=PDF)
 def all_agendas_pdf(job) -> Outcome:
     session = MeetingSession.objects.select_related("event").get(pk=job.params["session_id"])
-    agendas = agenda_selectors.agendas_of_session(session)
+    agendas = agendas_of_session(session)
     if not agendas:
         return Outcome(summary={"nothing": True}, failed=True)
     return Outcome(
@@ -47,7 +48,7 @@ def all_agendas_pdf(job) -> Outcome:
 @job_kind(title=lambda: _("Table plan (PDF)"), template=PDF)
 def table_plan_pdf(job) -> Outcome:
     session = MeetingSession.objects.select_related("event").get(pk=job.params["session_id"])
-    plans = agenda_selectors.table_plans(session)
+    plans = table_plans(session)
     return Outcome(
         file_name=printouts.file_name(session.event.slug, session.name, "tables") + ".pdf",
         content=printouts.table_plan_pdf(

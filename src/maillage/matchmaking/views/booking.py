@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import selectors, selfbooking, wishes
+from maillage.matchmaking import selfbooking, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, Participant
+from maillage.matchmaking.selectors import schedules
 
 
 def _me(request, session_id: int) -> tuple[MeetingSession, Participant]:
@@ -36,8 +37,8 @@ def inbox(request, session_id: int):
             "session": session,
             "event": session.event,
             "me": me,
-            "received": selectors.inbox(me),
-            "sent": selectors.outbox(me),
+            "received": schedules.inbox(me),
+            "sent": schedules.outbox(me),
         },
     )
 
@@ -95,8 +96,8 @@ def answer(request, request_id: int, action: str):
 @login_required
 def wish_list(request, session_id: int):
     session, me = _me(request, session_id)
-    marks = selectors.own_wishes(me)
-    rows = [(p, marks.get(p.id, "")) for p in selectors.others(me)]
+    marks = schedules.own_wishes(me)
+    rows = [(p, marks.get(p.id, "")) for p in schedules.others(me)]
     return render(
         request,
         "matchmaking/booking/wishes.html",
@@ -122,7 +123,7 @@ def wish_set(request, session_id: int, participant_id: int):
         wishes.set_wish(author=me, target=other, level=level)
     except ValidationError as exc:
         error = " ".join(exc.messages)
-    current = selectors.own_wishes(me).get(other.id, "")
+    current = schedules.own_wishes(me).get(other.id, "")
     if request.htmx:
         return render(
             request,
@@ -149,9 +150,9 @@ def self_book(request, session_id: int, participant_id: int | None = None):
         return render(
             request,
             "matchmaking/booking/self_book.html",
-            {"session": session, "event": session.event, "me": me, "people": selectors.others(me)},
+            {"session": session, "event": session.event, "me": me, "people": schedules.others(me)},
         )
-    other = get_object_or_404(selectors.others(me), pk=participant_id)
+    other = get_object_or_404(schedules.others(me), pk=participant_id)
     error = None
     if request.method == "POST":
         slot = get_object_or_404(session.slots, pk=request.POST.get("slot") or 0)

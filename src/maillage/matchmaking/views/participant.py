@@ -18,10 +18,11 @@ from django.views.decorators.http import require_POST
 
 from maillage.core import jobs
 from maillage.events import tokens
-from maillage.matchmaking import agenda_selectors, calendars, feedback, printouts, profiles
+from maillage.matchmaking import calendars, feedback, printouts, profiles
 from maillage.matchmaking import jobs as meeting_jobs
 from maillage.matchmaking.forms.participant import FeedbackForm
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
+from maillage.matchmaking.selectors.agendas import agenda_of, table_plans
 from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
 
 
@@ -61,7 +62,7 @@ def _agenda_response(request, session, participant, fmt: str):
     url = request.build_absolute_uri(
         reverse("matchmaking:participant_agenda", args=[session.pk, participant.pk])
     )
-    agenda = agenda_selectors.agenda_of(participant, url=url)
+    agenda = agenda_of(participant, url=url)
     if fmt == "ics":
         if agenda is None:
             raise Http404(_("No schedule is published yet."))
@@ -178,7 +179,7 @@ def all_agendas_pdf(request, session_id: int):
 @login_required
 def table_plan(request, session_id: int):
     session = _staff_session_or_denied(request, session_id)
-    plans = agenda_selectors.table_plans(session)
+    plans = table_plans(session)
     title = f"{session.event.title} — {session.name}"
     return HttpResponse(
         printouts.table_plan_html(

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.matchmaking import editing, release, repair, runs, selectors
+from maillage.matchmaking import editing, release, repair, runs
 from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.forms.organiser import (
     AbsentForm,
@@ -22,6 +22,7 @@ from maillage.matchmaking.forms.organiser import (
     RunForm,
 )
 from maillage.matchmaking.models import Meeting, ScheduleRun
+from maillage.matchmaking.selectors import schedules
 from maillage.matchmaking.sessions import ensure_draft, published_schedule
 
 
@@ -35,7 +36,7 @@ def schedule(request, session_id: int):
     session = managed_session(request, session_id)
     draft = ensure_draft(session)
     view = request.GET.get("view", "grid")
-    run = selectors.latest_run(session)
+    run = schedules.latest_run(session)
     context = {
         "session": session,
         "event": session.event,
@@ -49,9 +50,9 @@ def schedule(request, session_id: int):
         "n_meetings": draft.meetings.scheduled().count(),
     }
     if view == "people":
-        context["people"] = selectors.by_participant(draft)
+        context["people"] = schedules.by_participant(draft)
     else:
-        context["grid"] = selectors.grid(session, draft)
+        context["grid"] = schedules.grid(session, draft)
     return render(request, "matchmaking/organiser/schedule.html", context)
 
 
@@ -230,7 +231,7 @@ def versions(request, session_id: int):
     return render(
         request,
         "matchmaking/organiser/versions.html",
-        {"session": session, "event": session.event, "versions": selectors.versions(session)},
+        {"session": session, "event": session.event, "versions": schedules.versions(session)},
     )
 
 
@@ -249,7 +250,7 @@ def version(request, session_id: int, number: int):
             "event": session.event,
             "schedule": schedule,
             "notices": notices,
-            "grid": selectors.grid(session, schedule),
+            "grid": schedules.grid(session, schedule),
         },
     )
 

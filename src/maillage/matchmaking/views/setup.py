@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.events.models import Event
 from maillage.events.rules import manages_event
-from maillage.matchmaking import selectors, sessions
+from maillage.matchmaking import sessions
 from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.forms.organiser import (
     BreakForm,
@@ -25,6 +25,7 @@ from maillage.matchmaking.forms.organiser import (
     TablesForm,
     TypeLimitForm,
 )
+from maillage.matchmaking.selectors import schedules
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -159,7 +160,7 @@ def _apply(session, action, data, form) -> None:
 @login_required
 def participants(request, session_id: int):
     session = managed_session(request, session_id)
-    rows = list(selectors.participants(session))
+    rows = list(schedules.participants(session))
     return render(
         request,
         "matchmaking/organiser/participants.html",
