@@ -24,11 +24,16 @@ def load(stdout) -> None:
         if organisation is None:
             stdout.write(f"news: {owner} is not in the directory, feed “{name}” skipped")
             continue
-        source = Source.objects.filter(name=name).first() or ingest.create_source(
-            organisation=organisation,
-            kind=SourceKind.FEED,
-            name=name,
-            url=(FEEDS_DIR / filename).as_uri(),
-        )
+        url = (FEEDS_DIR / filename).as_uri()
+        source = Source.objects.filter(name=name).first()
+        if source is None:
+            source = ingest.create_source(
+                organisation=organisation, kind=SourceKind.FEED, name=name, url=url
+            )
+        elif source.url != url:
+            # A database loaded before the feeds moved (or from another checkout) keeps reading
+            # them where they are now, also when the periodic job fetches the due feeds.
+            Source.objects.filter(pk=source.pk).update(url=url)
+            source.url = url
         report = ingest.fetch_feed(source)
         stdout.write(f"news: {name}: {report.sentence()}")
