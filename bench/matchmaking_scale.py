@@ -25,7 +25,7 @@ from matchmaking_event import machine, make_event, prepare_database  # noqa: I00
 from meetsolver import Solution, Status  # noqa: E402
 from meetsolver.verify import verify  # noqa: E402
 
-from maillage.matchmaking import runs, scheduling  # noqa: E402
+from maillage.matchmaking.scheduling import build, runs  # noqa: E402
 from maillage.matchmaking.models import ScheduleRun  # noqa: E402
 from maillage.matchmaking.sessions import ensure_draft  # noqa: E402
 
@@ -58,8 +58,8 @@ def main() -> int:
     run = runs.execute_run(run_id=run.pk)
     total = time.perf_counter() - start
     r = run.result
-    built = scheduling.build_instance(session)
-    assignments = scheduling.assignments_of(built, ensure_draft(session))
+    built = build.build_instance(session)
+    assignments = build.assignments_of(built, ensure_draft(session))
     errors = verify(built.instance, Solution(Status.FEASIBLE, assignments=assignments))
     per = [0] * len(built.participants)
     for a in assignments:

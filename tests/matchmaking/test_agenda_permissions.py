@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import release
+from maillage.matchmaking.scheduling import release
 from tests.events.factories import PASSWORD, UserFactory
 from tests.matchmaking.published import make_session, meet
 

@@ -163,7 +163,8 @@ from django.conf import settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from maillage.events import tokens  # noqa: E402
-from maillage.matchmaking import editing, release  # noqa: E402
+from maillage.matchmaking import editing  # noqa: E402
+from maillage.matchmaking.scheduling import release  # noqa: E402
 from maillage.matchmaking.selectors.agendas import agenda_of  # noqa: E402
 from tests.events.factories import PASSWORD  # noqa: E402
 from tests.matchmaking.published import make_session, meet  # noqa: E402

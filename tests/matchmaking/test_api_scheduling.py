@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from maillage.accounts.models import ApiToken
-from maillage.matchmaking import editing, release, requests
+from maillage.matchmaking import editing, requests
 from maillage.matchmaking.models import ScheduleRun
+from maillage.matchmaking.scheduling import release
 from maillage.matchmaking.sessions import ensure_draft
 from tests.events.factories import ParkFactory, UserFactory
 

@@ -8,9 +8,10 @@ import pytest
 
 from maillage.events import demo as events_demo
 from maillage.events.models import Event, Registration
-from maillage.matchmaking import demo, scheduling
+from maillage.matchmaking import demo
 from maillage.matchmaking.enums import ScheduleStatus
 from maillage.matchmaking.models import Feedback, MeetingSession, OnlineRoom, Opportunity, Wish
+from maillage.matchmaking.scheduling import build
 from meetsolver import Solution, Status
 from meetsolver.verify import verify
 from tests.events.factories import OrganisationFactory, UserFactory
@@ -55,8 +56,8 @@ def test_demo_convention_and_online_day(loaded):
     # every saved schedule (published and the new draft) passes the independent check
     for s in (session, online):
         for schedule in s.schedules.all():
-            built = scheduling.build_instance(s)
-            assignments = scheduling.assignments_of(built, schedule)
+            built = build.build_instance(s)
+            assignments = build.assignments_of(built, schedule)
             assert len(assignments) == schedule.meetings.scheduled().count()
             assert verify(built.instance, Solution(Status.FEASIBLE, assignments=assignments)) == []
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking import editing, release
+from maillage.matchmaking import editing
 from maillage.matchmaking.models import Meeting
 from maillage.matchmaking.placement import ScheduleConflict
+from maillage.matchmaking.scheduling import release
 from maillage.matchmaking.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db

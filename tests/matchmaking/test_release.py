@@ -7,9 +7,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from maillage.events.tokens import calendar_feed_url
-from maillage.matchmaking import editing, release
+from maillage.matchmaking import editing
 from maillage.matchmaking.enums import ChangeKind, ScheduleStatus
 from maillage.matchmaking.models import ScheduleChangeNotice
+from maillage.matchmaking.scheduling import release
 from maillage.matchmaking.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking import release, repair, requests, scheduling, wishes
+from maillage.matchmaking import requests, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import Meeting
+from maillage.matchmaking.scheduling import build, release, repair
 from maillage.matchmaking.sessions import published_schedule
 from meetsolver import Solution, Status
 from meetsolver.verify import verify
@@ -24,7 +25,7 @@ def all_wish_all(people):
 
 def test_an_absent_participant_is_taken_out_and_others_barely_move(session, people, organiser):
     all_wish_all(people)
-    scheduling.schedule_now(session)
+    build.schedule_now(session)
     v1 = release.publish(session=session, user=organiser)
     slots = list(session.slots.order_by("index"))
     now = slots[2].starts_at  # slots 0–2 have started
@@ -46,17 +47,17 @@ def test_an_absent_participant_is_taken_out_and_others_barely_move(session, peop
     }
     told = set(v2.notices.values_list("participant_id", flat=True))
     assert told <= partners | {absent.id}
-    built = scheduling.build_instance(session, draft=v2)
+    built = build.build_instance(session, draft=v2)
     errors = verify(
         built.instance,
-        Solution(Status.FEASIBLE, assignments=scheduling.assignments_of(built, v2)),
+        Solution(Status.FEASIBLE, assignments=build.assignments_of(built, v2)),
     )
     assert errors == []
 
 
 def test_a_late_registrant_gets_meetings_in_the_repair(session, people, organiser, convention):
     all_wish_all(people[:4])
-    scheduling.schedule_now(session)
+    build.schedule_now(session)
     release.publish(session=session, user=organiser)
     reg = RegistrationFactory(
         event=convention, person__first_name="Late", person__last_name="Comer"
@@ -90,7 +91,7 @@ def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(conventio
     session = make_session(convention, day_end=dt.time(13))
     people = list(session.participants.order_by("id"))
     all_wish_all(people)
-    scheduling.schedule_now(session)
+    build.schedule_now(session)
     release.publish(session=session, user=organiser)
     slots = list(session.slots.order_by("index"))
     assert not release.draft_has_changes(session)

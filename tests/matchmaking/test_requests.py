@@ -126,8 +126,9 @@ def test_concurrent_acceptances_never_double_book(convention):
 
 
 def test_self_booking_after_publication(session, people):
-    from maillage.matchmaking import editing, release, selfbooking
+    from maillage.matchmaking import editing, selfbooking
     from maillage.matchmaking.placement import ScheduleConflict
+    from maillage.matchmaking.scheduling import release
 
     a, b, c, *_ = people
     with pytest.raises(ValidationError, match="once the organisers publish"):

@@ -11,11 +11,12 @@ import dataclasses
 
 import pytest
 
-from maillage.matchmaking import editing, runs, scheduling, wishes
+from maillage.matchmaking import editing, wishes
 from maillage.matchmaking.enums import RunStatus, WishLevel
 from maillage.matchmaking.models import ScheduleRun
+from maillage.matchmaking.scheduling import build, runs
+from maillage.matchmaking.scheduling.verification import ScheduleRejected
 from maillage.matchmaking.sessions import ensure_draft
-from maillage.matchmaking.verification import ScheduleRejected
 from meetsolver import Assignment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,7 +31,7 @@ def all_wish_all(people):
 
 @pytest.fixture
 def clashing_solver(monkeypatch):
-    real = scheduling.solve
+    real = build.solve
 
     def solve_with_a_clash(instance, config, **kwargs):
         solution = real(instance, config, **kwargs)
@@ -41,7 +42,7 @@ def clashing_solver(monkeypatch):
         broken = [moved if a is other else a for a in solution.assignments]
         return dataclasses.replace(solution, assignments=broken)
 
-    monkeypatch.setattr(scheduling, "solve", solve_with_a_clash)
+    monkeypatch.setattr(build, "solve", solve_with_a_clash)
 
 
 def draft_rows(session):
@@ -73,7 +74,7 @@ def test_a_run_with_a_broken_schedule_fails_and_keeps_the_draft(
 def test_schedule_now_refuses_a_broken_schedule(session, people, clashing_solver):
     all_wish_all(people)
     with pytest.raises(ScheduleRejected) as err:
-        scheduling.schedule_now(session)
+        build.schedule_now(session)
     assert any("two meetings in slot" in v for v in err.value.violations)
     assert ensure_draft(session).meetings.count() == 0
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from maillage.matchmaking import editing, release, runs, wishes
+from maillage.matchmaking import editing, wishes
 from maillage.matchmaking.enums import RunStatus, WishLevel
 from maillage.matchmaking.models import ScheduleRun
+from maillage.matchmaking.scheduling import release, runs
 from maillage.matchmaking.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db(transaction=True)

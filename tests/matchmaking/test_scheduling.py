@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from maillage.matchmaking import editing, scheduling, sessions, wishes
+from maillage.matchmaking import editing, sessions, wishes
 from maillage.matchmaking.enums import HalfDay, WishLevel
 from maillage.matchmaking.models import Meeting
+from maillage.matchmaking.scheduling import build
 from maillage.matchmaking.sessions import ensure_draft
 from meetsolver import Solution, Status
 from meetsolver.verify import verify
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 def verify_saved(session):
     """Rebuild the instance and check the draft as saved, with meetsolver's verify()."""
-    built = scheduling.build_instance(session)
-    assignments = scheduling.assignments_of(built, ensure_draft(session))
+    built = build.build_instance(session)
+    assignments = build.assignments_of(built, ensure_draft(session))
     errors = verify(built.instance, Solution(Status.FEASIBLE, assignments=assignments))
     assert errors == []
     return built, assignments
@@ -49,7 +50,7 @@ def test_wishes_become_weighted_requests(session, people):
     wishes.set_wish(author=e, target=f, level=WishLevel.WOULD_LIKE)
     wishes.set_wish(author=a, target=e, level=WishLevel.WOULD_LIKE)
     wishes.set_wish(author=e, target=a, level=WishLevel.NO_THANKS)
-    built = scheduling.build_instance(session)
+    built = build.build_instance(session)
     weights = {frozenset(w.people): w.weight for w in built.wanted}
     assert weights == {
         frozenset((a.id, b.id)): 3,
@@ -62,7 +63,7 @@ def test_forbidden_types_are_left_out(session, people):
     a, b, *_ = people  # an SME and a large group
     wishes.set_wish(author=a, target=b, level=WishLevel.MUST_MEET)
     sessions.set_rule(session=session, type_a="large_group", type_b="sme", may_meet=False)
-    built = scheduling.build_instance(session)
+    built = build.build_instance(session)
     assert built.wanted == []
 
 
@@ -71,7 +72,7 @@ def test_schedule_now_saves_a_verified_draft(session, people):
         for y in people:
             if x.id < y.id:
                 wishes.set_wish(author=x, target=y, level=WishLevel.WOULD_LIKE)
-    summary = scheduling.schedule_now(session)
+    summary = build.schedule_now(session)
     assert summary["status"] in ("optimal", "feasible")
     built, assignments = verify_saved(session)
     # 6 slots, 3 tables, 15 pairs: every pair fits (a round robin of 5 rounds).
@@ -86,7 +87,7 @@ def test_unscheduled_wishes_come_with_a_reason(session, people):
     a, b, *_ = people
     a.unavailable_slots.set(session.slots.all())
     wishes.set_wish(author=b, target=a, level=WishLevel.MUST_MEET)
-    summary = scheduling.schedule_now(session)
+    summary = build.schedule_now(session)
     assert len(summary["unscheduled"]) == 1
     left = summary["unscheduled"][0]
     assert left["reason"]
@@ -101,7 +102,7 @@ def test_locked_meetings_keep_their_slot(session, people):
     meeting = editing.add_meeting(schedule=draft, people=[a, b], slot=slot, table=table)
     editing.set_locked(meeting=meeting, locked=True)
     wishes.set_wish(author=a, target=c, level=WishLevel.MUST_MEET)
-    scheduling.schedule_now(session)
+    build.schedule_now(session)
     verify_saved(session)
     kept = Meeting.objects.get(schedule=draft, participant_a=a, participant_b=b)
     assert kept.slot == slot and kept.locked and kept.uid == meeting.uid
@@ -117,7 +118,7 @@ def test_the_starting_schedule_of_a_built_session_is_valid(session, people):
     people[0].unavailable_slots.set(session.slots.filter(index__in=[0, 1]))
     people[1].max_meetings = 2
     people[1].save()
-    built = scheduling.build_instance(session)
+    built = build.build_instance(session)
     start = construct(built.instance)
     assert verify(built.instance, Solution(Status.FEASIBLE, assignments=start)) == []
     assert len(start) >= 10

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing, release, sessions
+from maillage.matchmaking import editing, sessions
 from maillage.matchmaking.enums import MeetingSource
 from maillage.matchmaking.models import Meeting
+from maillage.matchmaking.scheduling import release
 from maillage.matchmaking.sessions import ensure_draft, published_schedule
 from tests.events.factories import UserFactory
 

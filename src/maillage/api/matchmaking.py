@@ -15,7 +15,7 @@ from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found, state_change
 from maillage.api.texts import Code, Text
 from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import runs, selfbooking, wishes
+from maillage.matchmaking import selfbooking, wishes
 from maillage.matchmaking.models import (
     Meeting,
     MeetingRequest,
@@ -24,6 +24,7 @@ from maillage.matchmaking.models import (
     ScheduleRun,
 )
 from maillage.matchmaking.rules import manages_session
+from maillage.matchmaking.scheduling import runs
 from maillage.matchmaking.selectors import schedules
 from maillage.matchmaking.sessions import published_schedule
 

@@ -20,18 +20,11 @@ from maillage.ecosystem.models import Person, Sector
 from maillage.events import services as event_services
 from maillage.events.enums import ParticipationType, RegistrationSource
 from maillage.events.models import Event, Registration
-from maillage.matchmaking import (
-    feedback,
-    marketplace,
-    profiles,
-    release,
-    scheduling,
-    sessions,
-    wishes,
-)
+from maillage.matchmaking import feedback, marketplace, profiles, sessions, wishes
 from maillage.matchmaking.demo_opportunities import for_participant
 from maillage.matchmaking.enums import AttendMode, FeedbackOutcome, ScheduleStatus, WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
+from maillage.matchmaking.scheduling import build, release
 from meetsolver import SolveConfig
 
 CONVENTION = "axe-seine-business-convention-2026"
@@ -141,7 +134,7 @@ def _schedule_and_publish(session: MeetingSession, *, time_limit: float) -> dict
     if session.schedules.filter(status=ScheduleStatus.PUBLISHED).exists():
         return None
     config = SolveConfig(time_limit=time_limit, workers=2, seed=1)
-    summary = scheduling.schedule_now(session, config=config)
+    summary = build.schedule_now(session, config=config)
     release.publish(session=session, name="Version 1")
     return summary
 

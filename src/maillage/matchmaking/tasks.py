@@ -9,15 +9,15 @@ from maillage.matchmaking import reminders
 
 @task(queue_name="heavy")  # up to an hour: never ahead of mails
 def run_schedule(*, run_id: int) -> None:
-    from maillage.matchmaking import runs
+    from maillage.matchmaking.scheduling import runs
 
     runs.execute_run(run_id=run_id)
 
 
 @task(queue_name="mail")
 def notify_schedule_changes(*, schedule_id: int) -> None:
-    from maillage.matchmaking import release
     from maillage.matchmaking.models import Schedule
+    from maillage.matchmaking.scheduling import release
 
     schedule = Schedule.objects.select_related("session__event").filter(pk=schedule_id).first()
     if schedule is not None:

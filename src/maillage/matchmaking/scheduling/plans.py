@@ -19,7 +19,7 @@ from maillage.matchmaking.sessions import ensure_draft, published_schedule
 from meetsolver import Solution
 
 if TYPE_CHECKING:
-    from maillage.matchmaking.scheduling import Built
+    from maillage.matchmaking.scheduling.build import Built
 
 
 def plan_of(built: Built, solution: Solution) -> list[dict]:

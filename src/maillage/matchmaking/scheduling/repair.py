@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.matchmaking import release, scheduling
 from maillage.matchmaking.models import MeetingSession, MeetingSlot, Participant, Schedule
+from maillage.matchmaking.scheduling import build, release
 from maillage.matchmaking.sessions import add_participant, published_schedule
 from meetsolver import SolveConfig, Status
 from meetsolver.repair import repair
@@ -74,11 +74,11 @@ def repair_day(
             )
         )
     now_slot = current_slot_index(session, now)
-    built = scheduling.build_instance(session, draft=published)
+    built = build.build_instance(session, draft=published)
     inst = built.instance
     kept = [
         a
-        for a in scheduling.assignments_of(built, published)
+        for a in build.assignments_of(built, published)
         if not any(
             a.slot in inst.participants[p].unavailable
             for p in inst.requests[a.request].participants
@@ -90,9 +90,9 @@ def repair_day(
             _("The repair found no schedule: %(why)s")
             % {"why": " ".join(result.solution.conflicts) or _("try again with more time.")}
         )
-    plan = scheduling.plan_of(built, result.solution)
+    plan = build.plan_of(built, result.solution)
     with transaction.atomic():
-        scheduling.save_plan(session=session, plan=plan)
+        build.save_plan(session=session, plan=plan)
         label = timezone.localtime(session.slots.get(index=now_slot).starts_at, session.event.zone)
         version = release.publish(
             session=session,

@@ -1,7 +1,7 @@
 """Optimiser runs: started by an organiser, executed by a worker, watched and stoppable.
 
 A run reads the session, solves with meetsolver and, when it succeeds and the schedule passes
-``meetsolver.verify`` (:mod:`maillage.matchmaking.verification`), replaces the draft's meetings
+``meetsolver.verify`` (:mod:`maillage.matchmaking.scheduling.verification`), replaces the draft's meetings
 in one transaction. The published schedule is never touched. A run the organiser stops
 keeps the draft as it was and stores the best schedule found, which the organiser may apply.
 """
@@ -16,10 +16,10 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.matchmaking import scheduling
 from maillage.matchmaking.enums import RunStatus
 from maillage.matchmaking.models import MeetingSession, ScheduleRun
-from maillage.matchmaking.verification import ScheduleRejected
+from maillage.matchmaking.scheduling import build
+from maillage.matchmaking.scheduling.verification import ScheduleRejected
 from meetsolver import InstanceError, SolveConfig, Status
 
 PROGRESS_EVERY = 2.0  # seconds between progress writes (and stop checks)
@@ -123,11 +123,9 @@ def execute_run(*, run_id: int) -> ScheduleRun | None:
     try:
         with _Monitor(run.pk, run.time_limit) as monitor:
             config = SolveConfig(time_limit=run.time_limit, workers=2, stop=monitor.stop)
-            built, solution = scheduling.optimise(
-                run.session, config=config, progress=monitor.progress
-            )
+            built, solution = build.optimise(run.session, config=config, progress=monitor.progress)
         run.progress = {**monitor.snapshot(), "seconds": round(solution.seconds, 1)}
-        run.result = scheduling.summary_of(built, solution)
+        run.result = build.summary_of(built, solution)
         stopped = ScheduleRun.objects.filter(pk=run.pk, stop_requested=True).exists()
         if solution.status == Status.INFEASIBLE:
             run.status = RunStatus.FAILED
@@ -139,9 +137,9 @@ def execute_run(*, run_id: int) -> ScheduleRun | None:
             ) % {"seconds": run.time_limit}
         elif stopped:
             run.status = RunStatus.STOPPED
-            run.best_found = scheduling.plan_of(built, solution)
+            run.best_found = build.plan_of(built, solution)
         else:
-            scheduling.save_plan(session=run.session, plan=scheduling.plan_of(built, solution))
+            build.save_plan(session=run.session, plan=build.plan_of(built, solution))
             run.status = RunStatus.SUCCEEDED
     except ScheduleRejected as exc:  # the draft and best_found are left as they were
         run.status, run.error = RunStatus.FAILED, exc.message
@@ -170,7 +168,7 @@ def apply_best_found(*, run: ScheduleRun) -> None:
             _("A later run has replaced the draft since; apply that one instead.")
         )
     try:
-        scheduling.save_plan(session=run.session, plan=run.best_found)
+        build.save_plan(session=run.session, plan=run.best_found)
     except IntegrityError:
         raise ValidationError(
             _("The session changed since this run (participants, slots or tables); run again.")
