@@ -29,7 +29,7 @@ from meetsolver.verify import verify  # noqa: E402
 
 from maillage.matchmaking.scheduling import build, runs  # noqa: E402
 from maillage.matchmaking.models import ScheduleRun  # noqa: E402
-from maillage.matchmaking.sessions import ensure_draft  # noqa: E402
+from maillage.matchmaking.services.sessions import ensure_draft  # noqa: E402
 
 
 def main() -> int:

@@ -31,9 +31,9 @@ from maillage.ecosystem.enums import OrganisationKind  # noqa: E402
 from maillage.ecosystem.models import Organisation, Person  # noqa: E402
 from maillage.events.enums import EventKind, EventStatus, ParticipationType, RegistrationStatus  # noqa: E402
 from maillage.events.models import Event, Registration  # noqa: E402
-from maillage.matchmaking import sessions  # noqa: E402
 from maillage.matchmaking.enums import WishLevel  # noqa: E402
 from maillage.matchmaking.models import Participant, Wish  # noqa: E402
+from maillage.matchmaking.services import sessions  # noqa: E402
 
 TYPES = [
     (ParticipationType.SME, 0.45),

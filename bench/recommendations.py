@@ -168,8 +168,8 @@ def main() -> int:
         from django.db import connection, reset_queries
         from django.test.utils import CaptureQueriesContext
 
-        from maillage.matchmaking import profiles
-        from maillage.matchmaking.recommendations import recommend
+        from maillage.matchmaking.services import profiles
+        from maillage.matchmaking.services.recommendations import recommend
 
         reset_queries()
         with CaptureQueriesContext(connection) as queries:

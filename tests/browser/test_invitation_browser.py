@@ -16,8 +16,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from maillage.events.models import Registration
-from maillage.matchmaking import reminders, sessions, wishes
 from maillage.matchmaking.models import MeetingRequest, Participant, Wish
+from maillage.matchmaking.services import reminders, sessions, wishes
 from tests.browser.test_matchmaking_browser import sign_in
 from tests.events.factories import ParkFactory, UserFactory
 from tests.matchmaking.factories import ConventionFactory

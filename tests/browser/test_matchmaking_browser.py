@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from pypdf import PdfReader
 
 from maillage.events.models import Event
-from maillage.matchmaking import marketplace, requests, sessions, wishes
 from maillage.matchmaking.models import MeetingSession, Participant
 from maillage.matchmaking.scheduling import release
+from maillage.matchmaking.services import marketplace, requests, sessions, wishes
 from tests.events.factories import PASSWORD, ParkFactory, UserFactory
 from tests.matchmaking.published import make_session
 

@@ -19,7 +19,7 @@ from maillage.events import invitations, services
 from maillage.events.enums import RegistrationStatus
 from maillage.events.models import Invitation
 from maillage.mail.models import OutgoingMail
-from maillage.matchmaking import sessions
+from maillage.matchmaking.services import sessions
 from tests.events.factories import (
     PASSWORD,
     EventFactory,

@@ -13,11 +13,11 @@ from maillage.core import periodic
 from maillage.core.models import PeriodicJob
 from maillage.events.tokens import calendar_feed_url
 from maillage.mail.models import OutgoingMail
-from maillage.matchmaking import editing, reminders
-from maillage.matchmaking import requests as meeting_requests
 from maillage.matchmaking.enums import RequestStatus
 from maillage.matchmaking.scheduling import release
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, reminders
+from maillage.matchmaking.services import requests as meeting_requests
+from maillage.matchmaking.services.sessions import ensure_draft
 from tests.events.factories import ParkFactory, UserFactory
 from tests.matchmaking.conftest import make_session
 from tests.matchmaking.factories import ConventionFactory

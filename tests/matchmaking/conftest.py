@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from maillage.events.enums import ParticipationType
-from maillage.matchmaking import sessions
+from maillage.matchmaking.services import sessions
 from tests.events.factories import ParkFactory, RegistrationFactory, UserFactory
 from tests.matchmaking.factories import ConventionFactory
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from maillage.matchmaking import editing, sessions
 from maillage.matchmaking.models import MeetingSession, MeetingSlot, Participant, Table
 from maillage.matchmaking.scheduling import release
+from maillage.matchmaking.services import editing, sessions
 from tests.events.factories import PersonFactory, RegistrationFactory, UserFactory
 from tests.matchmaking.factories import ConventionFactory
 

@@ -10,8 +10,8 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from maillage.matchmaking import calendars, printouts
-from maillage.matchmaking.agendas import (
+from maillage.matchmaking.services import calendars, printouts
+from maillage.matchmaking.services.agendas import (
     Agenda,
     AgendaMeeting,
     FreeSlot,
@@ -163,9 +163,9 @@ from django.conf import settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from maillage.events import tokens  # noqa: E402
-from maillage.matchmaking import editing  # noqa: E402
 from maillage.matchmaking.scheduling import release  # noqa: E402
 from maillage.matchmaking.selectors.agendas import agenda_of  # noqa: E402
+from maillage.matchmaking.services import editing  # noqa: E402
 from tests.events.factories import PASSWORD  # noqa: E402
 from tests.matchmaking.published import make_session, meet  # noqa: E402
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from maillage.accounts.models import ApiToken
-from maillage.matchmaking import editing, requests
 from maillage.matchmaking.models import ScheduleRun
 from maillage.matchmaking.scheduling import release
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, requests
+from maillage.matchmaking.services.sessions import ensure_draft
 from tests.events.factories import ParkFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

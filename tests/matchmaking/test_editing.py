@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking import editing
 from maillage.matchmaking.models import Meeting
-from maillage.matchmaking.placement import ScheduleConflict
 from maillage.matchmaking.scheduling import release
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing
+from maillage.matchmaking.services.placement import ScheduleConflict
+from maillage.matchmaking.services.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db
 

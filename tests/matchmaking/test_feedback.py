@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from maillage.matchmaking import editing, feedback
 from maillage.matchmaking.enums import FeedbackOutcome as O
 from maillage.matchmaking.models import Feedback
 from maillage.matchmaking.scheduling import release
+from maillage.matchmaking.services import editing, feedback
 from tests.events.factories import PASSWORD, UserFactory
 from tests.matchmaking.published import make_session, meet
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from maillage.matchmaking import marketplace
 from maillage.matchmaking.models import Opportunity, OpportunityReaction
+from maillage.matchmaking.services import marketplace
 from tests.events.factories import PASSWORD, SectorFactory, UserFactory
 from tests.matchmaking.published import make_session
 

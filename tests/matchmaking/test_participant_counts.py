@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing
 from maillage.matchmaking.selectors import schedules
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing
+from maillage.matchmaking.services.sessions import ensure_draft
 from tests.matchmaking.factories import WishFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing, requests
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import Wish
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, requests
+from maillage.matchmaking.services.sessions import ensure_draft
 from tests.ecosystem.factories import PASSWORD
 from tests.events.factories import ParkFactory, UserFactory
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking.recommendations import Opportunity, Profile, ReasonKind, recommend
-from maillage.matchmaking.terms import stem, terms
+from maillage.matchmaking.services.recommendations import (
+    Opportunity,
+    Profile,
+    ReasonKind,
+    recommend,
+)
+from maillage.matchmaking.services.terms import stem, terms
 
 
 def profile(pid, *opportunities, org=None, sectors=(), text=""):
@@ -146,7 +151,7 @@ def test_empty_texts_are_harmless(text):
 
 from django.urls import reverse  # noqa: E402
 
-from maillage.matchmaking import marketplace, profiles, sessions, wishes  # noqa: E402
+from maillage.matchmaking.services import marketplace, profiles, sessions, wishes  # noqa: E402
 from tests.events.factories import PASSWORD, SectorFactory  # noqa: E402
 from tests.matchmaking.published import make_session  # noqa: E402
 

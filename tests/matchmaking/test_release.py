@@ -7,11 +7,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from maillage.events.tokens import calendar_feed_url
-from maillage.matchmaking import editing
 from maillage.matchmaking.enums import ChangeKind, ScheduleStatus
 from maillage.matchmaking.models import ScheduleChangeNotice
 from maillage.matchmaking.scheduling import release
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing
+from maillage.matchmaking.services.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from maillage.matchmaking import requests, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import Meeting
 from maillage.matchmaking.scheduling import build, release, repair
-from maillage.matchmaking.sessions import published_schedule
+from maillage.matchmaking.services import requests, wishes
+from maillage.matchmaking.services.sessions import published_schedule
 from meetsolver import Solution, Status
 from meetsolver.verify import verify
 from tests.events.factories import RegistrationFactory
@@ -82,8 +82,8 @@ def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(conventio
 
     from django.core.exceptions import ValidationError
 
-    from maillage.matchmaking import editing
-    from maillage.matchmaking.sessions import ensure_draft
+    from maillage.matchmaking.services import editing
+    from maillage.matchmaking.services.sessions import ensure_draft
     from tests.matchmaking.conftest import make_session
 
     # Twelve slots for five meetings each: any two people share a free slot whatever the
@@ -112,8 +112,8 @@ def test_the_repair_refuses_while_the_draft_has_unpublished_hand_edits(conventio
 def test_the_day_page_says_why_the_repair_is_refused(client, session, people, organiser):
     from django.urls import reverse
 
-    from maillage.matchmaking import editing
-    from maillage.matchmaking.sessions import ensure_draft
+    from maillage.matchmaking.services import editing
+    from maillage.matchmaking.services.sessions import ensure_draft
 
     a, b, c, d, *_ = people
     for pair, table in (([a, b], 1), ([c, d], 2)):

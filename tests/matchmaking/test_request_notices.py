@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from maillage.matchmaking import request_notices, requests
+from maillage.matchmaking.services import request_notices, requests
 
 pytestmark = pytest.mark.django_db
 

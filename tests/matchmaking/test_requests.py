@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from maillage.matchmaking import requests, sessions, wishes
 from maillage.matchmaking.enums import MeetingSource, RequestStatus, WishLevel
 from maillage.matchmaking.models import Meeting, MeetingRequest, MeetingSeat
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import requests, sessions, wishes
+from maillage.matchmaking.services.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +126,9 @@ def test_concurrent_acceptances_never_double_book(convention):
 
 
 def test_self_booking_after_publication(session, people):
-    from maillage.matchmaking import editing, selfbooking
-    from maillage.matchmaking.placement import ScheduleConflict
     from maillage.matchmaking.scheduling import release
+    from maillage.matchmaking.services import editing, selfbooking
+    from maillage.matchmaking.services.placement import ScheduleConflict
 
     a, b, c, *_ = people
     with pytest.raises(ValidationError, match="once the organisers publish"):

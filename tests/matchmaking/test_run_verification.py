@@ -11,12 +11,12 @@ import dataclasses
 
 import pytest
 
-from maillage.matchmaking import editing, wishes
 from maillage.matchmaking.enums import RunStatus, WishLevel
 from maillage.matchmaking.models import ScheduleRun
 from maillage.matchmaking.scheduling import build, runs
 from maillage.matchmaking.scheduling.verification import ScheduleRejected
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, wishes
+from maillage.matchmaking.services.sessions import ensure_draft
 from meetsolver import Assignment
 
 pytestmark = pytest.mark.django_db(transaction=True)

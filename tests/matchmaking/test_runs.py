@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from maillage.matchmaking import editing, wishes
 from maillage.matchmaking.enums import RunStatus, WishLevel
 from maillage.matchmaking.models import ScheduleRun
 from maillage.matchmaking.scheduling import release, runs
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, wishes
+from maillage.matchmaking.services.sessions import ensure_draft
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,7 +75,7 @@ def test_stop_during_the_solve(session, people, organiser, monkeypatch):
 
 
 def test_a_failed_run_leaves_the_published_version_alone(session, people, organiser):
-    from maillage.matchmaking import sessions
+    from maillage.matchmaking.services import sessions
 
     a, b, *_ = people
     draft = ensure_draft(session)

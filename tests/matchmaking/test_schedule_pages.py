@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import ScheduleRun
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, wishes
+from maillage.matchmaking.services.sessions import ensure_draft
 from tests.ecosystem.factories import PASSWORD
 
 

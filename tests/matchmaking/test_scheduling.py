@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from maillage.matchmaking import editing, sessions, wishes
 from maillage.matchmaking.enums import HalfDay, WishLevel
 from maillage.matchmaking.models import Meeting
 from maillage.matchmaking.scheduling import build
-from maillage.matchmaking.sessions import ensure_draft
+from maillage.matchmaking.services import editing, sessions, wishes
+from maillage.matchmaking.services.sessions import ensure_draft
 from meetsolver import Solution, Status
 from meetsolver.verify import verify
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from maillage.matchmaking import editing, sessions
 from maillage.matchmaking.enums import MeetingSource
 from maillage.matchmaking.models import Meeting
 from maillage.matchmaking.scheduling import release
-from maillage.matchmaking.sessions import ensure_draft, published_schedule
+from maillage.matchmaking.services import editing, sessions
+from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 from tests.events.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,9 +16,9 @@ from decimal import Decimal
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Membership, Organisation
 from maillage.events.enums import EventKind, EventStatus, RegistrationStatus
-from maillage.matchmaking import editing, feedback, requests, sessions, wishes
 from maillage.matchmaking.enums import FeedbackOutcome, ScheduleStatus, WishLevel
 from maillage.matchmaking.scheduling import release
+from maillage.matchmaking.services import editing, feedback, requests, sessions, wishes
 from maillage.partnerships.enums import AgreementKind, AgreementStatus, PartyRole
 from maillage.partnerships.services import agreements as agreement_services
 from maillage.partnerships.services import delegations as delegation_services

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from maillage.matchmaking.feedback import rates
+from maillage.matchmaking.services.feedback import rates
 from maillage.reports.figures import compute_figures
 from maillage.reports.members import MEMBER_FIGURES, member_rows
 from tests.reports import dataset

@@ -19,8 +19,8 @@ from maillage.core.models import Job, JobState
 from maillage.ecosystem import claims
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.events.models import Event, Registration
-from maillage.matchmaking import sessions
 from maillage.matchmaking.models import Meeting, MeetingSession, Opportunity, ScheduleRun
+from maillage.matchmaking.services import sessions
 from maillage.news.models import Article, Proposal, Source
 from maillage.partnerships import services as partnerships
 from maillage.reports.yearly.services import start_report

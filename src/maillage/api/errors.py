@@ -36,7 +36,7 @@ from maillage.events.services import (
     RegistrationClosed,
     StatusConflict,
 )
-from maillage.matchmaking.placement import ScheduleConflict
+from maillage.matchmaking.services.placement import ScheduleConflict
 
 # Domain errors that say the object's current state forbids the change, not that input is bad.
 CONFLICTS = (AlreadyRegistered, EventFull, RegistrationClosed, StatusConflict, ScheduleConflict)

@@ -14,8 +14,6 @@ from ninja.errors import HttpError
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found, state_change
 from maillage.api.texts import Code, Text
-from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import selfbooking, wishes
 from maillage.matchmaking.models import (
     Meeting,
     MeetingRequest,
@@ -26,7 +24,9 @@ from maillage.matchmaking.models import (
 from maillage.matchmaking.rules import manages_session
 from maillage.matchmaking.scheduling import runs
 from maillage.matchmaking.selectors import schedules
-from maillage.matchmaking.sessions import published_schedule
+from maillage.matchmaking.services import requests as meeting_requests
+from maillage.matchmaking.services import selfbooking, wishes
+from maillage.matchmaking.services.sessions import published_schedule
 
 router = Router(tags=["matchmaking"])
 

@@ -20,11 +20,11 @@ from maillage.ecosystem.models import Person, Sector
 from maillage.events import services as event_services
 from maillage.events.enums import ParticipationType, RegistrationSource
 from maillage.events.models import Event, Registration
-from maillage.matchmaking import feedback, marketplace, profiles, sessions, wishes
 from maillage.matchmaking.demo_opportunities import for_participant
 from maillage.matchmaking.enums import AttendMode, FeedbackOutcome, ScheduleStatus, WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
 from maillage.matchmaking.scheduling import build, release
+from maillage.matchmaking.services import feedback, marketplace, profiles, sessions, wishes
 from meetsolver import SolveConfig
 
 CONVENTION = "axe-seine-business-convention-2026"

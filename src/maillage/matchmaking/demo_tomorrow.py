@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from maillage.events.demo_tomorrow import SLUG
 from maillage.events.models import Event
-from maillage.matchmaking import requests, sessions
 from maillage.matchmaking.demo import (
     _publish_opportunities,
     _report,
@@ -26,6 +25,7 @@ from maillage.matchmaking.demo import (
     _wish_from_recommendations,
 )
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, MeetingSlot
+from maillage.matchmaking.services import requests, sessions
 
 ZONE = zoneinfo.ZoneInfo("Europe/Paris")
 WISHES_EACH = 6

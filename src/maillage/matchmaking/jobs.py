@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.core.jobs import Outcome, job_kind
-from maillage.matchmaking import printouts
 from maillage.matchmaking.models import MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, agendas_of_session, table_plans
+from maillage.matchmaking.services import printouts
 
 PDF = "core/jobs/_pdf.html"
 

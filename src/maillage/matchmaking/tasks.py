@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from maillage.matchmaking import reminders
+from maillage.matchmaking.services import reminders
 
 
 @task(queue_name="heavy")  # up to an hour: never ahead of mails
@@ -26,8 +26,8 @@ def notify_schedule_changes(*, schedule_id: int) -> None:
 
 @task(queue_name="mail")
 def notify_request(*, request_id: int, notice: str) -> None:
-    from maillage.matchmaking import request_notices
     from maillage.matchmaking.models import MeetingRequest
+    from maillage.matchmaking.services import request_notices
 
     request = (
         MeetingRequest.objects.select_related(
@@ -40,7 +40,7 @@ def notify_request(*, request_id: int, notice: str) -> None:
         request_notices.send(request=request, notice=notice)
 
 
-# Periodic (settings.MAILLAGE_PERIODIC_TASKS): each idempotent, see matchmaking/reminders.py.
+# Periodic (settings.MAILLAGE_PERIODIC_TASKS): each idempotent, see matchmaking/services/reminders.py.
 @task(queue_name="mail")
 def send_day_before_reminders() -> int:
     return reminders.send_day_before_reminders()

@@ -48,7 +48,7 @@ class MeetingSession(models.Model):
     default_max_meetings = models.PositiveIntegerField(
         _("maximum meetings per participant"), null=True, blank=True
     )
-    # Reminders sent by the periodic jobs (matchmaking/reminders.py).
+    # Reminders sent by the periodic jobs (matchmaking/services/reminders.py).
     remind_day_before = models.BooleanField(
         _("reminder the day before"),
         default=True,

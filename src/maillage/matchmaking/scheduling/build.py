@@ -35,10 +35,14 @@ from maillage.matchmaking.models import (
     Schedule,
     Wish,
 )
-from maillage.matchmaking.placement import max_meetings_of
 from maillage.matchmaking.scheduling.plans import plan_of, save_plan  # noqa: F401 (part of this module's API)
 from maillage.matchmaking.scheduling.verification import check as check_schedule
-from maillage.matchmaking.sessions import ensure_draft, forbidden_type_pairs, published_schedule
+from maillage.matchmaking.services.placement import max_meetings_of
+from maillage.matchmaking.services.sessions import (
+    ensure_draft,
+    forbidden_type_pairs,
+    published_schedule,
+)
 from meetsolver import (
     Assignment,
     Instance,

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from maillage.matchmaking.enums import MeetingStatus
 from maillage.matchmaking.models import Meeting, MeetingSeat, MeetingSession, Schedule
-from maillage.matchmaking.sessions import ensure_draft, published_schedule
+from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 from meetsolver import Solution
 
 if TYPE_CHECKING:

@@ -28,8 +28,8 @@ from maillage.matchmaking.models import (
     Schedule,
     ScheduleChangeNotice,
 )
-from maillage.matchmaking.placement import short_name
-from maillage.matchmaking.sessions import ensure_draft, published_schedule
+from maillage.matchmaking.services.placement import short_name
+from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 
 
 def publish(*, session: MeetingSession, user=None, name: str = "", comment: str = "") -> Schedule:

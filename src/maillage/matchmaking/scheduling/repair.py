@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from maillage.matchmaking.models import MeetingSession, MeetingSlot, Participant, Schedule
 from maillage.matchmaking.scheduling import build, release
-from maillage.matchmaking.sessions import add_participant, published_schedule
+from maillage.matchmaking.services.sessions import add_participant, published_schedule
 from meetsolver import SolveConfig, Status
 from meetsolver.repair import repair
 

@@ -11,14 +11,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from maillage.matchmaking.agendas import (
-    Agenda,
-    AgendaMeeting,
-    FreeSlot,
-    Person,
-    PlanTable,
-    SlotPlan,
-)
 from maillage.matchmaking.enums import MeetingStatus, ScheduleStatus
 from maillage.matchmaking.models import (
     Meeting,
@@ -27,6 +19,14 @@ from maillage.matchmaking.models import (
     MeetingSlot,
     Participant,
     Schedule,
+)
+from maillage.matchmaking.services.agendas import (
+    Agenda,
+    AgendaMeeting,
+    FreeSlot,
+    Person,
+    PlanTable,
+    SlotPlan,
 )
 
 

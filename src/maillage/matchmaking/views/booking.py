@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.matchmaking import requests as meeting_requests
-from maillage.matchmaking import selfbooking, wishes
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, Participant
 from maillage.matchmaking.selectors import schedules
+from maillage.matchmaking.services import requests as meeting_requests
+from maillage.matchmaking.services import selfbooking, wishes
 
 
 def _me(request, session_id: int) -> tuple[MeetingSession, Participant]:

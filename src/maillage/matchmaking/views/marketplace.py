@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.events.views import visible_event_or_404
-from maillage.matchmaking import marketplace
 from maillage.matchmaking.forms.participant import FilterForm, OpportunityForm, ReactionForm
 from maillage.matchmaking.selectors import marketplace as marketplace_selectors
+from maillage.matchmaking.services import marketplace
 from maillage.matchmaking.viewers import is_staff, participant_for, participants_of
 
 

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 
 from maillage.core import jobs
 from maillage.events import tokens
-from maillage.matchmaking import calendars, feedback, printouts, profiles
 from maillage.matchmaking import jobs as meeting_jobs
 from maillage.matchmaking.forms.participant import FeedbackForm
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, table_plans
+from maillage.matchmaking.services import calendars, feedback, printouts, profiles
 from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
 
 

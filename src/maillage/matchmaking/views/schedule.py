@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.matchmaking import editing
 from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.forms.organiser import (
     AbsentForm,
@@ -24,7 +23,8 @@ from maillage.matchmaking.forms.organiser import (
 from maillage.matchmaking.models import Meeting, ScheduleRun
 from maillage.matchmaking.scheduling import release, repair, runs
 from maillage.matchmaking.selectors import schedules
-from maillage.matchmaking.sessions import ensure_draft, published_schedule
+from maillage.matchmaking.services import editing
+from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 
 
 def _errors(request, exc: ValidationError) -> None:

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from maillage.events.models import Event
 from maillage.events.rules import manages_event
-from maillage.matchmaking import sessions
 from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.forms.organiser import (
     BreakForm,
@@ -26,6 +25,7 @@ from maillage.matchmaking.forms.organiser import (
     TypeLimitForm,
 )
 from maillage.matchmaking.selectors import schedules
+from maillage.matchmaking.services import sessions
 
 
 def _errors(request, exc: ValidationError) -> None:

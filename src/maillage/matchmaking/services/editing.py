@@ -18,7 +18,7 @@ from maillage.matchmaking.models import (
     Schedule,
     Table,
 )
-from maillage.matchmaking.placement import (
+from maillage.matchmaking.services.placement import (
     Occupancy,
     ScheduleConflict,
     cancel_meeting,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
-from maillage.matchmaking.placement import person_name
-from maillage.matchmaking.sessions import may_meet
+from maillage.matchmaking.services.placement import person_name
+from maillage.matchmaking.services.sessions import may_meet
 
 
 def wishes_open(session: MeetingSession) -> bool:

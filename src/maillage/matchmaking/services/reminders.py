@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 from maillage.events.tokens import calendar_feed_url
 from maillage.mail.models import OutgoingMail
 from maillage.mail.services import queue_mail
-from maillage.matchmaking import requests as meeting_requests
 from maillage.matchmaking.enums import MeetingStatus, RequestStatus
 from maillage.matchmaking.models import MeetingRequest, MeetingSeat, MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, published_schedule
+from maillage.matchmaking.services import requests as meeting_requests
 
 FEEDBACK_WINDOW = dt.timedelta(days=3)  # ask within three days of the session's end
 EXPIRED_NOTICE_WINDOW = dt.timedelta(days=2)  # requests expired lazily meanwhile are told too

@@ -28,7 +28,7 @@ from enum import StrEnum
 import numpy as np
 
 from maillage.ecosystem.text import fold
-from maillage.matchmaking.terms import words
+from maillage.matchmaking.services.terms import words
 
 OFFER, REQUEST = "offer", "request"
 MIN_MATCH = 0.18  # cosine from which a request and an offer are said to match

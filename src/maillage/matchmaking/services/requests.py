@@ -21,8 +21,8 @@ from maillage.matchmaking.enums import (
     WishLevel,
 )
 from maillage.matchmaking.models import Meeting, MeetingRequest, Participant, Wish
-from maillage.matchmaking.placement import book_first_free, person_name
-from maillage.matchmaking.sessions import ensure_draft, may_meet, published_schedule
+from maillage.matchmaking.services.placement import book_first_free, person_name
+from maillage.matchmaking.services.sessions import ensure_draft, may_meet, published_schedule
 
 
 def send_request(

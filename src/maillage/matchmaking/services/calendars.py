@@ -12,7 +12,7 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.matchmaking.agendas import Agenda, AgendaMeeting
+from maillage.matchmaking.services.agendas import Agenda, AgendaMeeting
 
 PRODID = "-//maillage//matchmaking//EN"
 

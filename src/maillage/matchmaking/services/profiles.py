@@ -13,10 +13,10 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from maillage.ecosystem.models import Sector
-from maillage.matchmaking import recommendations as engine
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingSession, Opportunity, Participant, Wish
-from maillage.matchmaking.sessions import forbidden_type_pairs
+from maillage.matchmaking.services import recommendations as engine
+from maillage.matchmaking.services.sessions import forbidden_type_pairs
 
 
 def _sector_name(sector: Sector, french: bool) -> str:

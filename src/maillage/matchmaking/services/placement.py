@@ -27,7 +27,7 @@ from maillage.matchmaking.models import (
     Schedule,
     Table,
 )
-from maillage.matchmaking.sessions import forbidden_type_pairs
+from maillage.matchmaking.services.sessions import forbidden_type_pairs
 
 
 class ScheduleConflict(ValidationError):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from maillage.matchmaking.agendas import Agenda, SlotPlan
+from maillage.matchmaking.services.agendas import Agenda, SlotPlan
 
 # Above this many rows (meetings, free slots and day headings) the agenda is set smaller so
 # that it still holds on one page.

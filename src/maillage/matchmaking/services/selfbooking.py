@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.matchmaking.enums import MeetingSource, WishLevel
 from maillage.matchmaking.models import Meeting, MeetingSlot, Participant, Wish
-from maillage.matchmaking.placement import (
+from maillage.matchmaking.services.placement import (
     Occupancy,
     ScheduleConflict,
     check_people,
@@ -23,7 +23,7 @@ from maillage.matchmaking.placement import (
     free_place,
     person_name,
 )
-from maillage.matchmaking.sessions import ensure_draft, published_schedule
+from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 
 
 def _schedules(session):
