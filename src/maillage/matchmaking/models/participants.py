@@ -91,3 +91,25 @@ class Participant(models.Model):
         if reg.organisation_id:
             return f"{reg.person} ({reg.organisation})"
         return str(reg.person)
+
+    @property
+    def short_name(self) -> str:
+        """How a participant is named in sentences: the organisation, else the person."""
+        reg = self.registration
+        return str(reg.organisation) if reg.organisation_id else str(reg.person)
+
+    @property
+    def person_name(self) -> str:
+        return str(self.registration.person)
+
+    def meeting_limit(self, limits: dict[str, int] | None = None) -> int | None:
+        """The most meetings this participant may have: their own maximum, else their
+        participation type's (``limits`` maps types to maxima, read once for a whole session),
+        else the session's default."""
+        if self.max_meetings is not None:
+            return self.max_meetings
+        session = self.session
+        if limits is None:
+            limits = dict(session.type_limits.values_list("participation_type", "max_meetings"))
+        limit = limits.get(self.registration.participation_type)
+        return limit if limit is not None else session.default_max_meetings

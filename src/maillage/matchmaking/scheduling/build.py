@@ -37,7 +37,6 @@ from maillage.matchmaking.models import (
 )
 from maillage.matchmaking.scheduling.plans import plan_of, save_plan  # noqa: F401 (part of this module's API)
 from maillage.matchmaking.scheduling.verification import check as check_schedule
-from maillage.matchmaking.services.placement import max_meetings_of
 from maillage.matchmaking.services.sessions import (
     ensure_draft,
     forbidden_type_pairs,
@@ -130,7 +129,7 @@ def build_instance(session: MeetingSession, *, draft: Schedule | None = None) ->
             SolverParticipant(
                 id=name,
                 unavailable=frozenset(off),
-                max_meetings=max_meetings_of(p, limits),
+                max_meetings=p.meeting_limit(limits),
                 mode=_MODES[p.mode],
                 reserved_table=reserved.get(p.id),
             )

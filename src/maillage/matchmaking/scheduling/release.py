@@ -28,7 +28,6 @@ from maillage.matchmaking.models import (
     Schedule,
     ScheduleChangeNotice,
 )
-from maillage.matchmaking.services.placement import short_name
 from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 
 
@@ -129,7 +128,7 @@ def _snapshot(schedule: Schedule | None) -> dict:
         )
     )
     for m in meetings:
-        people = {s.participant_id: short_name(s.participant) for s in m.seats.all() if s.active}
+        people = {s.participant_id: s.participant.short_name for s in m.seats.all() if s.active}
         place = str(m.table or m.room or "")
         when = timezone.localtime(m.slot.starts_at, zone).strftime("%d/%m %H:%M")
         out[m.uid] = (m.slot_id, place, when, people)

@@ -34,26 +34,6 @@ class ScheduleConflict(ValidationError):
     """A change that would break the schedule; the message says why in one sentence."""
 
 
-def short_name(participant: Participant) -> str:
-    """How a participant is named in sentences: the organisation, else the person."""
-    reg = participant.registration
-    return str(reg.organisation) if reg.organisation_id else str(reg.person)
-
-
-def person_name(participant: Participant) -> str:
-    return str(participant.registration.person)
-
-
-def max_meetings_of(participant: Participant, limits: dict[str, int] | None = None) -> int | None:
-    if participant.max_meetings is not None:
-        return participant.max_meetings
-    session = participant.session
-    if limits is None:
-        limits = dict(session.type_limits.values_list("participation_type", "max_meetings"))
-    limit = limits.get(participant.registration.participation_type)
-    return limit if limit is not None else session.default_max_meetings
-
-
 class Occupancy:
     """Who and what is busy in which slot of one schedule (a snapshot, read once)."""
 
@@ -96,23 +76,23 @@ def check_people(
             partner = other.participant_b if other.participant_a_id == p.id else other.participant_a
             raise ScheduleConflict(
                 _("%(who)s already meets %(other)s in slot %(slot)s.")
-                % {"who": person_name(p), "other": short_name(partner), "slot": label}
+                % {"who": p.person_name, "other": partner.short_name, "slot": label}
             )
         if p.unavailable_slots.filter(id=slot.id).exists():
             raise ScheduleConflict(
                 _("%(who)s is not available in slot %(slot)s.")
-                % {"who": person_name(p), "slot": label}
+                % {"who": p.person_name, "slot": label}
             )
         if p.absent_from_slot_id and p.absent_from_slot.index <= slot.index:
             raise ScheduleConflict(
                 _("%(who)s is absent from slot %(from)s on.")
-                % {"who": person_name(p), "from": p.absent_from_slot.label}
+                % {"who": p.person_name, "from": p.absent_from_slot.label}
             )
-        limit = max_meetings_of(p) if check_limits else None
+        limit = p.meeting_limit() if check_limits else None
         if limit is not None and occupancy.count.get(p.id, 0) >= limit:
             raise ScheduleConflict(
                 _("%(who)s already has %(count)s meetings, their maximum.")
-                % {"who": person_name(p), "count": limit}
+                % {"who": p.person_name, "count": limit}
             )
     forbidden = forbidden_type_pairs(schedule.session)
     for i, a in enumerate(people):
@@ -147,15 +127,15 @@ def check_place(
             % {
                 "place": table or room,
                 "slot": slot.label,
-                "a": short_name(taken.participant_a),
-                "b": short_name(taken.participant_b),
+                "a": taken.participant_a.short_name,
+                "b": taken.participant_b.short_name,
             }
         )
     ids = {p.id for p in people}
     if table is not None and table.reserved_for_id and table.reserved_for_id not in ids:
         raise ScheduleConflict(
             _("%(table)s is reserved for %(who)s.")
-            % {"table": table, "who": short_name(table.reserved_for)}
+            % {"table": table, "who": table.reserved_for.short_name}
         )
     wrong = next(
         (
@@ -169,7 +149,7 @@ def check_place(
     if wrong is not None:
         raise ScheduleConflict(
             _("%(who)s meets only %(mode)s.")
-            % {"who": person_name(wrong), "mode": wrong.get_mode_display().lower()}
+            % {"who": wrong.person_name, "mode": wrong.get_mode_display().lower()}
         )
 
 
@@ -249,11 +229,11 @@ def book_first_free(
     occupancies = [Occupancy(s) for s in schedules]
     limits = dict(session.type_limits.values_list("participation_type", "max_meetings"))
     for p in people:
-        limit = max_meetings_of(p, limits)
+        limit = p.meeting_limit(limits)
         if limit is not None and occupancies[0].count.get(p.id, 0) >= limit:
             raise ScheduleConflict(
                 _("%(who)s already has %(count)s meetings, their maximum.")
-                % {"who": person_name(p), "count": limit}
+                % {"who": p.person_name, "count": limit}
             )
     unavailable = set()
     for p in people:
@@ -295,7 +275,7 @@ def book_first_free(
         return made[0]
     raise ScheduleConflict(
         _("%(a)s and %(b)s have no common free slot with a free table or room left.")
-        % {"a": person_name(people[0]), "b": person_name(people[1])}
+        % {"a": people[0].person_name, "b": people[1].person_name}
     )
 
 

@@ -21,7 +21,7 @@ from maillage.matchmaking.enums import (
     WishLevel,
 )
 from maillage.matchmaking.models import Meeting, MeetingRequest, Participant, Wish
-from maillage.matchmaking.services.placement import book_first_free, person_name
+from maillage.matchmaking.services.placement import book_first_free
 from maillage.matchmaking.services.sessions import ensure_draft, may_meet, published_schedule
 
 
@@ -44,13 +44,13 @@ def send_request(
             }
         )
     if Wish.objects.filter(author=recipient, target=sender, level=WishLevel.NO_THANKS).exists():
-        raise ValidationError(_("%(who)s does not wish to meet.") % {"who": person_name(recipient)})
+        raise ValidationError(_("%(who)s does not wish to meet.") % {"who": recipient.person_name})
     if MeetingRequest.objects.filter(
         sender=recipient, recipient=sender, status=RequestStatus.PENDING
     ).exists():
         raise ValidationError(
             _("%(who)s has already asked you for a meeting: accept their request instead.")
-            % {"who": person_name(recipient)}
+            % {"who": recipient.person_name}
         )
     expire_overdue()
     try:
@@ -67,7 +67,7 @@ def send_request(
     except IntegrityError:
         raise ValidationError(
             _("You have already asked %(who)s; wait for their answer.")
-            % {"who": person_name(recipient)}
+            % {"who": recipient.person_name}
         ) from None
 
 

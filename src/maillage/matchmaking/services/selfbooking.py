@@ -21,7 +21,6 @@ from maillage.matchmaking.services.placement import (
     check_people,
     create_meeting,
     free_place,
-    person_name,
 )
 from maillage.matchmaking.services.sessions import ensure_draft, published_schedule
 
@@ -69,7 +68,7 @@ def self_book(*, by: Participant, other: Participant, slot: MeetingSlot) -> Meet
     if slot.starts_at <= timezone.now():
         raise ValidationError(_("This slot has started already; choose a later one."))
     if Wish.objects.filter(author=other, target=by, level=WishLevel.NO_THANKS).exists():
-        raise ValidationError(_("%(who)s does not wish to meet.") % {"who": person_name(other)})
+        raise ValidationError(_("%(who)s does not wish to meet.") % {"who": other.person_name})
     with transaction.atomic():
         schedules = _schedules(session)
         people = list(

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
-from maillage.matchmaking.services.placement import person_name
 from maillage.matchmaking.services.sessions import may_meet
 
 
@@ -49,7 +48,7 @@ def set_wish(*, author: Participant, target: Participant, level: str | None) -> 
             % {
                 "a": author.registration.get_participation_type_display(),
                 "b": target.registration.get_participation_type_display(),
-                "who": person_name(target),
+                "who": target.person_name,
             }
         )
     wish, _created = Wish.objects.update_or_create(
