@@ -21,7 +21,6 @@ from maillage.matchmaking.models import (
     Participant,
     ScheduleRun,
 )
-from maillage.matchmaking.rules import manages_session
 from maillage.matchmaking.scheduling import runs
 from maillage.matchmaking.selectors import schedules
 from maillage.matchmaking.services import requests as meeting_requests
@@ -266,14 +265,14 @@ def my_meetings(request, session_id: int):
 
 def _managed(request, session_id: int) -> MeetingSession:
     session = _session(session_id)
-    if not manages_session(request.user, session):
+    if not request.user.has_perm("matchmaking.manage_session", session):
         raise HttpError(403, "Only the organisers of this event may do this.")
     return session
 
 
 def _run(request, run_id: int) -> ScheduleRun:
     run = ScheduleRun.objects.select_related("session__event").filter(pk=run_id).first()
-    if run is None or not manages_session(request.user, run.session):
+    if run is None or not request.user.has_perm("matchmaking.manage_session", run.session):
         raise not_found("run")
     return run
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from maillage.events.views import visible_event_or_404
 from maillage.matchmaking.forms.participant import FilterForm, OpportunityForm, ReactionForm
 from maillage.matchmaking.selectors import marketplace as marketplace_selectors
+from maillage.matchmaking.selectors.participants import participant_for, participants_of
 from maillage.matchmaking.services import marketplace
-from maillage.matchmaking.viewers import is_staff, participant_for, participants_of
 
 
 def _participant_or_denied(request, event):
@@ -31,7 +31,7 @@ def _participant_or_denied(request, event):
 def browse(request, slug: str):
     event = visible_event_or_404(request, slug)
     me = participant_for(request.user, event)
-    insider = me is not None or is_staff(request.user, event)
+    insider = me is not None or request.user.has_perm("matchmaking.manage_meetings", event)
     form = FilterForm(request.GET or None, sectors=marketplace_selectors.sectors_in_use(event))
     filters = marketplace_selectors.Filters()
     if form.is_valid():
@@ -54,7 +54,7 @@ def browse(request, slug: str):
 def detail(request, slug: str, opportunity_id: int):
     event = visible_event_or_404(request, slug)
     me = participant_for(request.user, event)
-    staff = is_staff(request.user, event)
+    staff = request.user.has_perm("matchmaking.manage_meetings", event)
     qs = marketplace_selectors.visible(event, insider=me is not None or staff)
     opportunity = get_object_or_404(marketplace_selectors.with_details(qs), pk=opportunity_id)
     form = ReactionForm(request.POST or None)
@@ -105,7 +105,7 @@ def publish(request, slug: str):
 
 
 def _own_or_denied(request, event, opportunity_id):
-    staff = is_staff(request.user, event)
+    staff = request.user.has_perm("matchmaking.manage_meetings", event)
     opportunity = get_object_or_404(
         marketplace_selectors.visible(event, insider=True), pk=opportunity_id
     )

@@ -1,7 +1,7 @@
 """A participant's pages: agenda (page, ICS, PDF made on a worker), people to meet, feedback after meetings.
 
-Only the participant themself or the event's staff see an agenda (``viewers``); participants
-only ever see the last PUBLISHED schedule. Staff also get every agenda in one PDF and the
+Only the participant themself or the event's staff see an agenda (``matchmaking.rules``);
+participants only ever see the last PUBLISHED schedule. Staff also get every agenda in one PDF and the
 table plan per slot for the floor.
 """
 
@@ -18,12 +18,13 @@ from django.views.decorators.http import require_POST
 
 from maillage.core import jobs
 from maillage.events import tokens
+from maillage.events.views import visible_event_or_404
 from maillage.matchmaking import jobs as meeting_jobs
 from maillage.matchmaking.forms.participant import FeedbackForm
 from maillage.matchmaking.models import Meeting, MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, table_plans
+from maillage.matchmaking.selectors.participants import participant_for
 from maillage.matchmaking.services import calendars, feedback, printouts, profiles
-from maillage.matchmaking.viewers import is_staff, may_see_participant, participant_for
 
 
 def _session_or_404(session_id: int) -> MeetingSession:
@@ -46,7 +47,7 @@ def _participant_or_denied(request, session: MeetingSession, participant_id: int
         session=session,
     )
     participant.session = session
-    if not may_see_participant(request.user, participant):
+    if not request.user.has_perm("matchmaking.view_participant", participant):
         raise PermissionDenied(_("Only this participant and the organisers may see this agenda."))
     return participant
 
@@ -84,7 +85,7 @@ def _agenda_response(request, session, participant, fmt: str):
             "days": agenda.days() if agenda else [],
             "own": own,
             "feed_url": tokens.calendar_feed_url(participant.registration) if own else "",
-            "staff": is_staff(request.user, session.event),
+            "staff": request.user.has_perm("matchmaking.manage_meetings", session.event),
         },
     )
 
@@ -163,7 +164,7 @@ def rotate_calendar_link(request, session_id: int):
 
 def _staff_session_or_denied(request, session_id: int) -> MeetingSession:
     session = _session_or_404(session_id)
-    if not is_staff(request.user, session.event):
+    if not request.user.has_perm("matchmaking.manage_meetings", session.event):
         raise PermissionDenied(_("Only the organisers of this event may do this."))
     return session
 
@@ -278,10 +279,8 @@ def give_feedback(request, session_id: int, meeting_id: int):
 
 @login_required
 def feedback_rates(request, slug: str):
-    from maillage.events.views import visible_event_or_404
-
     event = visible_event_or_404(request, slug)
-    if not is_staff(request.user, event):
+    if not request.user.has_perm("matchmaking.manage_meetings", event):
         raise PermissionDenied(_("Only the organisers of this event may see its feedback."))
     return render(
         request,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.events.models import Event
-from maillage.events.rules import manages_event
 from maillage.matchmaking.access import managed_session
 from maillage.matchmaking.forms.organiser import (
     BreakForm,
@@ -36,7 +35,7 @@ def _errors(request, exc: ValidationError) -> None:
 @login_required
 def session_list(request, slug: str):
     event = get_object_or_404(Event, slug=slug)
-    if not manages_event(request.user, event):
+    if not request.user.has_perm("matchmaking.manage_meetings", event):
         raise PermissionDenied(_("Only the organisers of this event may do this."))
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

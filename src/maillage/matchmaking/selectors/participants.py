@@ -1,13 +1,12 @@
-"""Who is looking: the signed-in user's participant record, and what they may see.
+"""Who is looking: the signed-in user's participant records in an event.
 
-A participant sees their own agenda, meetings and feedback; the staff of the organisations
-that (co-)organise the event see everyone's (``events.rules.manages_event``).
+What they may see is decided in ``matchmaking.rules``; these are the reads the pages need to
+find the user's own record.
 """
 
 from __future__ import annotations
 
 from maillage.events.models import Event
-from maillage.events.rules import manages_event
 from maillage.matchmaking.models import MeetingSession, Participant
 
 
@@ -29,16 +28,3 @@ def participant_for(
     if session is not None:
         qs = qs.filter(session=session)
     return qs.first()
-
-
-def is_staff(user, event: Event) -> bool:
-    return bool(user and user.is_authenticated and manages_event(user, event))
-
-
-def may_see_participant(user, participant: Participant) -> bool:
-    """Only the participant themself, or the event's staff."""
-    if not (user and user.is_authenticated):
-        return False
-    if participant.registration.person.user_id == user.pk:
-        return True
-    return is_staff(user, participant.session.event)
