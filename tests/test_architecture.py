@@ -35,8 +35,16 @@ DEMO_NOT_YET_MOVED = {
     "matchmaking/demo_tomorrow.py",
 }
 NOT_DEMO = [p for p in NOT_API if p != "demo"]
-# Apps reshaped so far (matchmaking's reshaping is pending, see docs/architecture.md).
-NO_SILENT_LOCAL_IMPORTS = ["ecosystem", "events", "partnerships", "softlanding", "reports", "demo"]
+# Apps held to it (the demo modules still inside matchmaking are checked once in maillage/demo/).
+NO_SILENT_LOCAL_IMPORTS = [
+    "ecosystem",
+    "events",
+    "partnerships",
+    "softlanding",
+    "matchmaking",
+    "reports",
+    "demo",
+]
 
 
 def _modules(app: str):
@@ -124,6 +132,8 @@ def test_meetsolver_knows_neither_django_nor_maillage():
 def test_an_import_inside_a_function_says_why(app):
     silent = []
     for path, tree in _modules(app):
+        if str(path.relative_to(APPS)) in DEMO_NOT_YET_MOVED:
+            continue
         lines = path.read_text(encoding="utf-8").splitlines()
         for fn in ast.walk(tree):
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):

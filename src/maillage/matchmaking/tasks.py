@@ -1,24 +1,24 @@
-"""Background tasks of matchmaking: thin, each loads by id and calls one service."""
+"""Background tasks of matchmaking: thin, each loads by id and calls one service.
+
+The services that queue a task (runs, release, requests) import this module when they queue
+it, so this module imports them at the top."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from maillage.matchmaking.services import reminders
+from maillage.matchmaking.models import MeetingRequest, Schedule
+from maillage.matchmaking.scheduling import release, runs
+from maillage.matchmaking.services import reminders, request_notices
 
 
 @task(queue_name="heavy")  # up to an hour: never ahead of mails
 def run_schedule(*, run_id: int) -> None:
-    from maillage.matchmaking.scheduling import runs
-
     runs.execute_run(run_id=run_id)
 
 
 @task(queue_name="mail")
 def notify_schedule_changes(*, schedule_id: int) -> None:
-    from maillage.matchmaking.models import Schedule
-    from maillage.matchmaking.scheduling import release
-
     schedule = Schedule.objects.select_related("session__event").filter(pk=schedule_id).first()
     if schedule is not None:
         release.send_change_notices(schedule=schedule)
@@ -26,9 +26,6 @@ def notify_schedule_changes(*, schedule_id: int) -> None:
 
 @task(queue_name="mail")
 def notify_request(*, request_id: int, notice: str) -> None:
-    from maillage.matchmaking.models import MeetingRequest
-    from maillage.matchmaking.services import request_notices
-
     request = (
         MeetingRequest.objects.select_related(
             "session__event", "sender__registration__person", "recipient__registration__person"

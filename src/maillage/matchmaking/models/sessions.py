@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.events.enums import ParticipationType
@@ -158,8 +159,6 @@ class MeetingSlot(models.Model):
 
     @property
     def label(self) -> str:
-        from django.utils import timezone
-
         zone = self.session.event.zone
         return timezone.localtime(self.starts_at, zone).strftime("%H:%M")
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from maillage.events.enums import ACTIVE_STATUSES
 from maillage.matchmaking.enums import (
     ACCEPTED_REQUEST_WEIGHT,
@@ -35,7 +37,7 @@ from maillage.matchmaking.models import (
     Schedule,
     Wish,
 )
-from maillage.matchmaking.scheduling.plans import plan_of, save_plan  # noqa: F401 (part of this module's API)
+from maillage.matchmaking.scheduling.plans import plan_of, save_plan
 from maillage.matchmaking.scheduling.verification import check as check_schedule
 from maillage.matchmaking.services.sessions import (
     ensure_draft,
@@ -244,8 +246,6 @@ def _wanted(session, draft, index, slot_index) -> list[Wanted]:
 
 
 def models_q_locked_or_manual():
-    from django.db.models import Q
-
     return Q(locked=True) | Q(source__in=[MeetingSource.MANUAL, MeetingSource.SELF_BOOKED])
 
 

@@ -69,6 +69,8 @@ def publish(*, session: MeetingSession, user=None, name: str = "", comment: str 
 
 
 def _enqueue_notices(schedule_id: int) -> None:
+    # matchmaking.tasks imports this module at its top to run the task: imported here, when
+    # the task is queued, so that the two modules do not import each other at load time.
     from maillage.matchmaking import tasks
 
     tasks.notify_schedule_changes.enqueue(schedule_id=schedule_id)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.matchmaking.models import MeetingSession, MeetingSlot, Participant, Schedule
-from maillage.matchmaking.scheduling import build, release
+from maillage.matchmaking.scheduling import build, plans, release
 from maillage.matchmaking.services.sessions import add_participant, published_schedule
 from meetsolver import SolveConfig, Status
 from meetsolver.repair import repair
@@ -90,9 +90,9 @@ def repair_day(
             _("The repair found no schedule: %(why)s")
             % {"why": " ".join(result.solution.conflicts) or _("try again with more time.")}
         )
-    plan = build.plan_of(built, result.solution)
+    plan = plans.plan_of(built, result.solution)
     with transaction.atomic():
-        build.save_plan(session=session, plan=plan)
+        plans.save_plan(session=session, plan=plan)
         label = timezone.localtime(session.slots.get(index=now_slot).starts_at, session.event.zone)
         version = release.publish(
             session=session,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from maillage.matchmaking.enums import RunStatus
 from maillage.matchmaking.models import MeetingSession, ScheduleRun
-from maillage.matchmaking.scheduling import build
+from maillage.matchmaking.scheduling import build, plans
 from maillage.matchmaking.scheduling.verification import ScheduleRejected
 from meetsolver import InstanceError, SolveConfig, Status
 
@@ -50,6 +50,8 @@ def start_run(*, session: MeetingSession, user, time_limit: int = 60) -> Schedul
 
 
 def _enqueue(run: ScheduleRun) -> None:
+    # matchmaking.tasks imports this module at its top to run the task: imported here, when
+    # the task is queued, so that the two modules do not import each other at load time.
     from maillage.matchmaking import tasks
 
     result = tasks.run_schedule.enqueue(run_id=run.pk)
@@ -137,9 +139,9 @@ def execute_run(*, run_id: int) -> ScheduleRun | None:
             ) % {"seconds": run.time_limit}
         elif stopped:
             run.status = RunStatus.STOPPED
-            run.best_found = build.plan_of(built, solution)
+            run.best_found = plans.plan_of(built, solution)
         else:
-            build.save_plan(session=run.session, plan=build.plan_of(built, solution))
+            plans.save_plan(session=run.session, plan=plans.plan_of(built, solution))
             run.status = RunStatus.SUCCEEDED
     except ScheduleRejected as exc:  # the draft and best_found are left as they were
         run.status, run.error = RunStatus.FAILED, exc.message
@@ -168,7 +170,7 @@ def apply_best_found(*, run: ScheduleRun) -> None:
             _("A later run has replaced the draft since; apply that one instead.")
         )
     try:
-        build.save_plan(session=run.session, plan=run.best_found)
+        plans.save_plan(session=run.session, plan=run.best_found)
     except IntegrityError:
         raise ValidationError(
             _("The session changed since this run (participants, slots or tables); run again.")

@@ -5,6 +5,7 @@ Rendered from plain values (``agendas.py``) with WeasyPrint, like the events app
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Sequence
 
 from django.template.loader import render_to_string
@@ -43,6 +44,7 @@ def agendas_html(agendas: Sequence[Agenda], *, title: str) -> str:
 
 def agendas_pdf(agendas: Sequence[Agenda], *, title: str) -> bytes:
     """One page per agenda, in the order given."""
+    # WeasyPrint takes about a second to load: only the code that renders a PDF loads it.
     from weasyprint import HTML
 
     return HTML(string=agendas_html(agendas, title=title)).write_pdf()
@@ -53,8 +55,6 @@ def table_plan_html(
 ) -> str:
     """The plan as HTML: for the PDF, or (``page_for``: the request) as a printable page with a
     Print button and the button that asks for the PDF."""
-    import zoneinfo
-
     with timezone.override(zoneinfo.ZoneInfo(time_zone)):
         return render_to_string(
             "matchmaking/agendas/table_plan.html",
@@ -70,6 +70,7 @@ def table_plan_html(
 
 def table_plan_pdf(plans: Sequence[SlotPlan], *, title: str, time_zone: str) -> bytes:
     """One page per slot: each table with the people sitting at it."""
+    # WeasyPrint takes about a second to load: only the code that renders a PDF loads it.
     from weasyprint import HTML
 
     return HTML(string=table_plan_html(plans, title=title, time_zone=time_zone)).write_pdf()

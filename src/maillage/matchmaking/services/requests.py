@@ -111,6 +111,8 @@ def accept_request(*, request: MeetingRequest, by: Participant) -> Meeting:
 
 
 def _enqueue_notice(request_id: int, notice: str) -> None:
+    # matchmaking.tasks imports this module (through the reminders) at its top: imported here,
+    # when the task is queued, so that the two modules do not import each other at load time.
     from maillage.matchmaking import tasks
 
     tasks.notify_request.enqueue(request_id=request_id, notice=notice)

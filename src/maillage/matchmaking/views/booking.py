@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.events.models import Event
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, Participant
 from maillage.matchmaking.selectors import schedules
@@ -193,8 +194,6 @@ def self_book(request, session_id: int, participant_id: int | None = None):
 @login_required
 def hub(request, slug: str):
     """A registrant's way into the meetings of an event: one block per session they are in."""
-    from maillage.events.models import Event
-
     event = get_object_or_404(Event, slug=slug)
     mine = list(
         Participant.objects.of_user(request.user)
