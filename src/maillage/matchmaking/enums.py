@@ -49,7 +49,7 @@ class WishLevel(models.TextChoices):
 
 
 # The weight of a meeting promised by an accepted request, in the draft (booked at once) and for
-# the optimiser when it cannot be required (see scheduling.py): defined once, here.
+# the optimiser when it cannot be required (see scheduling/build.py): defined once, here.
 ACCEPTED_REQUEST_WEIGHT = 5
 
 

@@ -1,7 +1,7 @@
 """A meeting session inside an event: its days, breaks, slots, tables, online rooms and rules.
 
 Slots are stored rows (``MeetingSlot``) generated from the days and breaks by
-``matchmaking.sessions.generate_slots``; their ``index`` is the slot index the scheduler uses.
+``matchmaking.services.sessions.generate_slots``; their ``index`` is the slot index the scheduler uses.
 """
 
 from __future__ import annotations

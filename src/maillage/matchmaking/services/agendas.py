@@ -1,6 +1,6 @@
 """A participant's agenda as plain values: what the page, the PDF and the ICS file show.
 
-``agenda_selectors.py`` builds these from the published schedule; ``calendars.py`` and
+``selectors/agendas.py`` builds these from the published schedule; ``calendars.py`` and
 ``printouts.py`` render them. Times are aware datetimes, shown in the event's time zone.
 """
 

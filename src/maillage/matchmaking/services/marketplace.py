@@ -1,7 +1,7 @@
 """The marketplace of an event: participants publish offers and requests, others react.
 
 Every state change is here (plain functions with keyword arguments); reads are in
-``marketplace_selectors.py``. The acting participant is passed in: views find it from the
+``selectors/marketplace.py``. The acting participant is passed in: views find it from the
 signed-in user, so nobody can publish or react in someone else's name.
 """
 
