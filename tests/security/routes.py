@@ -264,4 +264,9 @@ API: dict[str, Row] = {
     _A + "reports_figures": staff("park"),
     _A + "reports_comparison": staff("park"),
     _A + "reports_members": staff("park"),
+    # --- events and platform: API parity operations ---
+    # --- matchmaking organiser: API parity operations ---
+    # --- matchmaking participant: API parity operations ---
+    # --- ecosystem, news, privacy and accounts: API parity operations ---
+    # --- reports, partnerships and softlanding: API parity operations ---
 }
