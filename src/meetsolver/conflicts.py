@@ -19,6 +19,7 @@ from meetsolver.model import build
 from meetsolver.model.fairness import add_fairness
 from meetsolver.model.precedence import add_precedence
 from meetsolver.model.slots import describe
+from meetsolver.reasons import Reason
 
 MAX_SENTENCES = 12
 
@@ -39,24 +40,20 @@ def _relaxed(instance: Instance) -> Instance:
     )
 
 
-def _sessions(instance: Instance, session) -> str:
-    return "the morning" if session.value == "am" else "the afternoon"
-
-
 def _groups(instance: Instance, built):
     """(assumption literal, sentence) for every constraint that may be given up."""
     model = built.model
     groups = []
 
-    def group(sentence: str):
+    def group(sentence: Reason):
         lit = model.new_bool_var(f"a{len(groups)}")
         groups.append((lit, sentence))
         return lit
 
     for p, part in enumerate(instance.participants):
         if part.unavailable:
-            slots = ", ".join(str(s + 1) for s in sorted(part.unavailable))
-            lit = group(f"{part.id} is unavailable in slot(s) {slots}.")
+            slots = [s + 1 for s in sorted(part.unavailable)]
+            lit = group(Reason("unavailable_in_slots", who=part.id, slots=slots))
             for r in instance.requests_of(p):
                 for pl in built.placements[r]:
                     if pl.slot in part.unavailable:
@@ -64,38 +61,45 @@ def _groups(instance: Instance, built):
         held = sum(built.placed[r] for r in instance.requests_of(p))
         if part.max_meetings is not None:
             model.add(held <= part.max_meetings).only_enforce_if(
-                group(f"{part.id} has at most {part.max_meetings} meetings.")
+                group(Reason("at_most_meetings", who=part.id, n=part.max_meetings))
             )
         if part.min_meetings:
             model.add(held >= part.min_meetings).only_enforce_if(
-                group(f"{part.id} has at least {part.min_meetings} meetings.")
+                group(Reason("at_least_meetings", who=part.id, n=part.min_meetings))
             )
     for r, req in enumerate(instance.requests):
         name = describe(instance, r)
         if req.required:
-            model.add(built.placed[r] == 1).only_enforce_if(group(f"{name} must be held."))
+            model.add(built.placed[r] == 1).only_enforce_if(
+                group(Reason("must_be_held", request=name))
+            )
         if req.session is not None:
-            lit = group(f"{name} must take place in {_sessions(instance, req.session)}.")
+            in_session = (
+                "must_be_in_morning" if req.session.value == "am" else "must_be_in_afternoon"
+            )
+            lit = group(Reason(in_session, request=name))
             for pl in built.placements[r]:
                 if instance.slots[pl.slot].session != req.session:
                     model.add_implication(lit, pl.lit.Not())
         if req.fixed_slot is not None:
-            lit = group(f"{name} is fixed to slot {req.fixed_slot + 1}.")
+            lit = group(Reason("fixed_to_slot", request=name, slot=req.fixed_slot + 1))
             for pl in built.placements[r]:
                 if pl.slot != req.fixed_slot:
                     model.add_implication(lit, pl.lit.Not())
     for r, req in enumerate(instance.requests):
         for a in sorted(req.after):
-            lit = group(f"{describe(instance, r)} must take place after {describe(instance, a)}.")
+            lit = group(
+                Reason(
+                    "must_come_after", request=describe(instance, r), other=describe(instance, a)
+                )
+            )
             add_precedence(model, built.placements, built.placed, a, r, enforce=lit)
     if instance.fairness is not None:
         add_fairness(
             model,
             dataclasses.replace(instance, _index={}),
             built.breaks,
-            enforce=group(
-                f"The numbers of breaks of any two participants differ by at most {instance.fairness}."
-            ),
+            enforce=group(Reason("fair_breaks", bound=instance.fairness)),
         )
     return groups
 
@@ -114,7 +118,7 @@ def _infeasible(model, lits, seconds: float) -> bool | None:
     return None
 
 
-def explain(instance: Instance, *, time_limit: float = 20.0) -> list[str]:
+def explain(instance: Instance, *, time_limit: float = 20.0) -> list[Reason]:
     """Sentences naming a small set of constraints that cannot all hold together."""
     start = time.monotonic()
     built = build(_relaxed(instance), fairness=False)
@@ -127,10 +131,7 @@ def explain(instance: Instance, *, time_limit: float = 20.0) -> list[str]:
     solver.parameters.num_workers = 1
     status = solver.solve(model)
     if status != cp_model.INFEASIBLE:
-        return [
-            "No schedule was found in the time given, and no small set of conflicting "
-            "constraints could be isolated; try a longer time limit."
-        ]
+        return [Reason("no_core_found")]
     core = [i for i in solver.sufficient_assumptions_for_infeasibility()]
     by_index = {lit.index: lit for lit, _ in groups}
     # Deletion: drop each member whose removal keeps the rest infeasible.
@@ -143,8 +144,8 @@ def explain(instance: Instance, *, time_limit: float = 20.0) -> list[str]:
         if _infeasible(model, [by_index[j] for j in trial], min(2.0, left)) is True:
             kept = trial
     # Constraints on the whole schedule first, then on participants, then on requests.
-    lines = sorted((sentence[i] for i in kept), key=lambda line: not line.startswith("The "))
-    out = ["These constraints cannot all hold together:"] + lines[:MAX_SENTENCES]
+    lines = sorted((sentence[i] for i in kept), key=lambda line: line.key != "fair_breaks")
+    out = [Reason("cannot_all_hold"), *lines[:MAX_SENTENCES]]
     if len(lines) > MAX_SENTENCES:
-        out.append(f"…and {len(lines) - MAX_SENTENCES} more constraints of the same kinds.")
+        out.append(Reason("more_of_the_same", n=len(lines) - MAX_SENTENCES))
     return out

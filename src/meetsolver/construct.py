@@ -20,6 +20,7 @@ from __future__ import annotations
 from meetsolver.instance import Instance
 from meetsolver.model.slots import modes
 from meetsolver.model.tables import assign_numbers, owner_tables, reserved_tables
+from meetsolver.reasons import Reason
 from meetsolver.solution import Assignment
 
 # One placed meeting: (slot, online, reserved table or None).
@@ -377,21 +378,21 @@ def _keep_previous(sched: Schedule, previous: list[Assignment]) -> None:
         sched.add(r, (a.slot, online, table))
 
 
-def missing(instance: Instance, assignments: list[Assignment]) -> list[str]:
+def missing(instance: Instance, assignments: list[Assignment]) -> list[Reason]:
     """Hard constraints a constructed schedule may miss: required meetings, minimums, fairness."""
     from meetsolver.verify import evaluate
 
     held = {a.request for a in assignments}
     out = [
-        f"request {r + 1} is required but not scheduled"
+        Reason("required_not_scheduled", number=r + 1)
         for r, req in enumerate(instance.requests)
         if req.required and r not in held
     ]
     values = evaluate(instance, assignments)
     for p, part in enumerate(instance.participants):
         if values["meetings_per_participant"][p] < part.min_meetings:
-            out.append(f"participant {part.id!r} has fewer than {part.min_meetings} meetings")
+            out.append(Reason("fewer_than_minimum", who=part.id, n=part.min_meetings))
     breaks = values["breaks_per_participant"]
     if instance.fairness is not None and breaks and max(breaks) - min(breaks) > instance.fairness:
-        out.append("the fairness bound is exceeded")
+        out.append(Reason("fairness_exceeded"))
     return out

@@ -11,28 +11,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from meetsolver.instance import Instance, Mode
+from meetsolver.reasons import Reason
 from meetsolver.solution import Solution, Status
 from meetsolver.verify import evaluate
 
 
-def explain(instance: Instance, solution: Solution) -> list[tuple[int, str]]:
+def explain(instance: Instance, solution: Solution) -> list[tuple[int, Reason]]:
     """(request, reason) for every request the solution leaves out, in request order."""
     held = {a.request: a for a in solution.assignments}
     context = _Context(instance, solution)
     return [(r, context.reason(r)) for r in range(len(instance.requests)) if r not in held]
 
 
-def _names(ids: list[str]) -> str:
-    if len(ids) == 1:
-        return ids[0]
-    if len(ids) == 2:
-        return f"{ids[0]} and {ids[1]}"
-    return ", ".join(ids[:-1]) + f" and {ids[-1]}"
-
-
-def _slots(slots: list[int], limit: int = 8) -> str:
-    shown = ", ".join(str(s + 1) for s in slots[:limit])
-    return shown + (", …" if len(slots) > limit else "")
+def _slots(slots: list[int]) -> list[int]:
+    """Slot numbers as organisers count them (from 1)."""
+    return [s + 1 for s in slots]
 
 
 class _Context:
@@ -65,12 +58,12 @@ class _Context:
             p.reserved_table for p in instance.participants if p.reserved_table is not None
         }
 
-    def reason(self, r: int) -> str:
+    def reason(self, r: int) -> Reason:
         inst = self.inst
         req = inst.requests[r]
         people = [inst.participants[p] for p in req.participants]
-        who = _names([p.id for p in people])
-        everyone = "both" if len(people) == 2 else "all of them"
+        who = [p.id for p in people]
+        everyone = Reason("both") if len(people) == 2 else Reason("all_of_them")
 
         allowed = inst.allowed_slots(r)
         if not allowed:
@@ -80,52 +73,47 @@ class _Context:
                 p.max_meetings is not None
                 and self.count[inst.participant_index(p.id)] >= p.max_meetings
             ):
-                return f"{p.id} has reached their maximum of {p.max_meetings} meetings"
+                return Reason("maximum_reached", who=p.id, maximum=p.max_meetings)
         onsite_ok, online_ok, mismatch = self._places_possible(r, people)
         if not onsite_ok and not online_ok:
             return mismatch
 
         free = [s for s in allowed if not any((p, s) in self.busy for p in req.participants)]
         if not free:
-            return (
-                "it conflicts with higher-priority meetings: in each common free slot one of them "
-                f"already meets someone else (slots {_slots(allowed)})"
-            )
+            return Reason("busy_in_every_slot", slots=_slots(allowed))
         with_place = [s for s in free if self._has_place(s, req, onsite_ok, online_ok)]
         if not with_place:
-            places = (
+            place = Reason(
                 "table"
                 if not online_ok
-                else ("online room" if not onsite_ok else "table and online room")
+                else ("online_room" if not onsite_ok else "table_and_online_room")
             )
-            n = len(free)
-            where = (
-                f"the slot where {everyone} are free (slot {free[0] + 1})"
-                if n == 1
-                else f"the {n} slots where {everyone} are free"
-            )
-            return f"every {places} is taken in {where}"
+            if len(free) == 1:
+                return Reason(
+                    "places_taken_in_slot", place=place, everyone=everyone, slot=free[0] + 1
+                )
+            return Reason("places_taken_in_slots", place=place, n=len(free), everyone=everyone)
         ordered = [s for s in with_place if self._order_ok(r, s)]
         if not ordered:
             return self._order_reason(r, with_place)
         if inst.fairness is not None:
             fair = [s for s in ordered if self._fair_with(r, s)]
             if not fair:
-                return (
-                    f"placing it in any slot where {everyone} are free (slots {_slots(ordered)}) would "
-                    f"push the breaks of {who} beyond the fairness bound of {inst.fairness} between participants"
+                return Reason(
+                    "fairness_bound",
+                    everyone=everyone,
+                    slots=_slots(ordered),
+                    who=who,
+                    bound=inst.fairness,
                 )
             ordered = fair
         if req.weight == 0:
-            return "its weight is 0: it adds nothing to the schedule, so the solver left it out"
+            return Reason("weight_zero")
         if self.solution.status != Status.OPTIMAL:
-            return (
-                f"the search stopped at its time limit before placing it (slots {_slots(ordered)} "
-                "were still possible); give the solver more time"
-            )
-        return "placing it would need other meetings to move, which would lower the total weight or add breaks"
+            return Reason("time_limit", slots=_slots(ordered))
+        return Reason("others_would_move")
 
-    def _no_common_slot(self, r: int, who: str) -> str:
+    def _no_common_slot(self, r: int, who: list[str]) -> Reason:
         req = self.inst.requests[r]
         if req.fixed_slot is not None:
             away = [
@@ -134,13 +122,19 @@ class _Context:
                 if req.fixed_slot in self.inst.participants[p].unavailable
             ]
             if away:
-                return f"it is fixed to slot {req.fixed_slot + 1}, where {_names(away)} {'is' if len(away) == 1 else 'are'} not available"
-            return f"it is fixed to slot {req.fixed_slot + 1}, which is not in the {req.session.value} session it asks for"
+                return Reason(
+                    "fixed_slot_unavailable", slot=req.fixed_slot + 1, away=away, count=len(away)
+                )
+            return Reason(
+                "fixed_slot_outside_session",
+                slot=req.fixed_slot + 1,
+                session=Reason(req.session.value),
+            )
         if req.session is not None:
-            return f"{who} have no common free slot in the {req.session.value} session"
-        return f"{who} have no common free slot"
+            return Reason("no_common_slot_in_session", who=who, session=Reason(req.session.value))
+        return Reason("no_common_slot", who=who)
 
-    def _places_possible(self, r: int, people) -> tuple[bool, bool, str]:
+    def _places_possible(self, r: int, people) -> tuple[bool, bool, Reason]:
         inst, req = self.inst, self.inst.requests[r]
         online_only = [p.id for p in people if p.mode == Mode.ONLINE]
         onsite_only = [p.id for p in people if p.mode == Mode.ONSITE]
@@ -150,21 +144,29 @@ class _Context:
         )
         online_ok = req.online is not False and not onsite_only and inst.online_rooms > 0
         if online_only and onsite_only:
-            message = f"{_names(online_only)} meet{'s' if len(online_only) == 1 else ''} only online and {_names(onsite_only)} only on site"
-        elif online_only and inst.online_rooms == 0:
-            message = f"{_names(online_only)} meet{'s' if len(online_only) == 1 else ''} only online and the event has no online rooms"
-        elif req.online is True and inst.online_rooms == 0:
-            message = "it must be online and the event has no online rooms"
-        elif online_only and req.online is False:
-            message = f"it must be on site but {_names(online_only)} meet{'s' if len(online_only) == 1 else ''} only online"
-        elif onsite_only and req.online is True:
-            message = f"it must be online but {_names(onsite_only)} meet{'s' if len(onsite_only) == 1 else ''} only on site"
-        elif len(owners) > 1:
-            message = f"{_names([p.id for p in people if p.reserved_table is not None])} each meet at their own reserved table"
-        else:
-            message = "the event has no tables" + (
-                " and no online rooms" if inst.online_rooms == 0 else ""
+            message = Reason(
+                "online_and_onsite_only",
+                online=online_only,
+                onsite=onsite_only,
+                count=len(online_only),
             )
+        elif online_only and inst.online_rooms == 0:
+            message = Reason("online_only_no_rooms", online=online_only, count=len(online_only))
+        elif req.online is True and inst.online_rooms == 0:
+            message = Reason("must_be_online_no_rooms")
+        elif online_only and req.online is False:
+            message = Reason(
+                "must_be_onsite_but_online_only", online=online_only, count=len(online_only)
+            )
+        elif onsite_only and req.online is True:
+            message = Reason(
+                "must_be_online_but_onsite_only", onsite=onsite_only, count=len(onsite_only)
+            )
+        elif len(owners) > 1:
+            owning = [p.id for p in people if p.reserved_table is not None]
+            message = Reason("own_reserved_tables", who=owning)
+        else:
+            message = Reason("no_tables" if inst.online_rooms else "no_tables_no_rooms")
         return onsite_ok, online_ok, message
 
     def _has_place(self, s: int, req, onsite_ok: bool, online_ok: bool) -> bool:
@@ -195,22 +197,23 @@ class _Context:
                 return False
         return True
 
-    def _order_reason(self, r: int, slots: list[int]) -> str:
+    def _order_reason(self, r: int, slots: list[int]) -> Reason:
         inst = self.inst
         befores = sorted(b for b in inst.requests[r].after if b in self.held)
         afters = sorted(q for q in self.successors.get(r, ()) if q in self.held)
-        parts = []
+
+        def meetings(requests):
+            return [
+                Reason("meeting_in_slot", meeting=q + 1, slot=self.held[q].slot + 1)
+                for q in requests
+            ]
+
+        order = []
         if befores:
-            parts.append(
-                "after "
-                + _names([f"meeting {b + 1} (slot {self.held[b].slot + 1})" for b in befores])
-            )
+            order.append(Reason("order_after", meetings=meetings(befores)))
         if afters:
-            parts.append(
-                "before "
-                + _names([f"meeting {q + 1} (slot {self.held[q].slot + 1})" for q in afters])
-            )
-        return f"it must come {' and '.join(parts)}, and none of its free slots ({_slots(slots)}) keeps that order"
+            order.append(Reason("order_before", meetings=meetings(afters)))
+        return Reason("order_kept_nowhere", order=order, slots=_slots(slots))
 
     def _fair_with(self, r: int, s: int) -> bool:
         """Would the breaks stay within the fairness bound with request r added in slot s?"""

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from meetsolver.reasons import Reason
+
 
 class InstanceError(ValueError):
     """An instance that cannot be scheduled as written: the message names the item and position."""
@@ -174,7 +176,7 @@ def validate(inst: Instance) -> None:
                 )
 
 
-def overloaded(inst: Instance) -> list[str]:
+def overloaded(inst: Instance) -> list[Reason]:
     """Participants with more required meetings than free slots, in words (1-based).
 
     Such an instance is well formed but has no schedule: :func:`meetsolver.solve.solve`
@@ -190,7 +192,6 @@ def overloaded(inst: Instance) -> list[str]:
         free = inst.n_slots - len(part.unavailable)
         if required_of[p] > free:
             out.append(
-                f"participant {p + 1} ({part.id!r}) has {required_of[p]} required meetings "
-                f"but only {free} free slots; remove required meetings or free some slots"
+                Reason("overloaded", number=p + 1, who=part.id, required=required_of[p], free=free)
             )
     return out

@@ -50,5 +50,5 @@ class Solution:
     objective: dict[str, int] = field(default_factory=dict)  # e.g. {"weight": 154, "breaks": 5}
     bound: dict[str, int] = field(default_factory=dict)
     unscheduled: list[tuple[int, str]] = field(default_factory=list)  # (request, reason)
-    conflicts: list[str] = field(default_factory=list)  # when infeasible: a small set, in words
+    conflicts: list[str] = field(default_factory=list)  # when infeasible: a small set, as Reasons
     seconds: float = 0.0

@@ -18,6 +18,7 @@ from pysat.formula import IDPool
 from meetsolver.instance import Instance
 from meetsolver.model.breaks import min_blocks_exact
 from meetsolver.model.slots import describe
+from meetsolver.reasons import Reason
 
 
 @dataclass
@@ -89,10 +90,7 @@ def encode(instance: Instance, *, slot_busy: bool = True) -> Formula:
     for r in range(len(instance.requests)):
         slots = instance.allowed_slots(r)
         if not slots:
-            f.impossible.append(
-                f"{describe(instance, r)} is required but no slot suits it: its session, "
-                "fixed slot and the participants' unavailable slots exclude every slot"
-            )
+            f.impossible.append(Reason("required_without_slot", request=describe(instance, r)))
             continue
         lits = [f.pool.id(("x", r, s)) for s in slots]
         for s, x in zip(slots, lits, strict=True):

@@ -6,9 +6,10 @@ from ortools.sat.python import cp_model
 
 from meetsolver.instance import Instance, Mode
 from meetsolver.model.tables import owner_tables, reserved_tables
+from meetsolver.reasons import Reason
 
 
-def modes(instance: Instance, request: int) -> tuple[list[bool], str]:
+def modes(instance: Instance, request: int) -> tuple[list[bool], list[Reason]]:
     """The modes (False = on site, True = online) a request may take, with a reason when none."""
     req = instance.requests[request]
     wanted = [False, True] if req.online is None else [req.online]
@@ -17,22 +18,22 @@ def modes(instance: Instance, request: int) -> tuple[list[bool], str]:
         mode = instance.participants[p].mode
         if mode == Mode.ONLINE and False in wanted:
             wanted.remove(False)
-            reasons.append(f"{instance.participants[p].id} meets only online")
+            reasons.append(Reason("meets_only_online", who=instance.participants[p].id))
         if mode == Mode.ONSITE and True in wanted:
             wanted.remove(True)
-            reasons.append(f"{instance.participants[p].id} meets only on site")
+            reasons.append(Reason("meets_only_onsite", who=instance.participants[p].id))
     if True in wanted and instance.online_rooms == 0:
         wanted.remove(True)
-        reasons.append("there are no online rooms")
+        reasons.append(Reason("no_online_rooms"))
     if False in wanted and instance.tables == 0:
         wanted.remove(False)
-        reasons.append("there are no tables")
-    return wanted, "; ".join(reasons)
+        reasons.append(Reason("no_tables_at_all"))
+    return wanted, reasons
 
 
-def describe(instance: Instance, request: int) -> str:
+def describe(instance: Instance, request: int) -> Reason:
     names = [instance.participants[p].id for p in instance.requests[request].participants]
-    return f"request {request + 1} ({' / '.join(names)})"
+    return Reason("request", number=request + 1, members=names)
 
 
 def create_placements(model: cp_model.CpModel, instance: Instance):
@@ -40,7 +41,7 @@ def create_placements(model: cp_model.CpModel, instance: Instance):
     from meetsolver.model import Placement
 
     placements: list[list[Placement]] = []
-    impossible: list[str] = []
+    impossible: list[Reason] = []
     for r, req in enumerate(instance.requests):
         allowed = instance.allowed_slots(r)
         wanted, why = modes(instance, r)
@@ -56,12 +57,11 @@ def create_placements(model: cp_model.CpModel, instance: Instance):
                     out.append(Placement(r, s, online, t, lit))
         if not out and req.required:
             if not allowed:
-                impossible.append(
-                    f"{describe(instance, r)} is required but no slot suits it: its session, "
-                    "fixed slot and the participants' unavailable slots exclude every slot"
-                )
+                impossible.append(Reason("required_without_slot", request=describe(instance, r)))
             else:
-                impossible.append(f"{describe(instance, r)} is required but cannot be held: {why}")
+                impossible.append(
+                    Reason("required_without_place", request=describe(instance, r), why=why)
+                )
         placements.append(out)
     return placements, impossible
 

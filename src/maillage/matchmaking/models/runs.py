@@ -31,7 +31,10 @@ class ScheduleRun(models.Model):
     stop_requested = models.BooleanField(_("stop requested"), default=False)
     # {"objective": int, "bound": int, "seconds": float, "solutions": int}
     progress = models.JSONField(_("progress"), default=dict, blank=True)
-    # {"status", "objective", "bound", "gap", "meetings", "unscheduled": [{"wish", "reason"}]}
+    # {"status", "objective", "bound", "gap", "meetings", "conflicts", "conflicts_why",
+    #  "unscheduled": [{"people", "names", "weight", "source", "reason", "why"}]}: "reason" and
+    #  "conflicts" are the English sentences, "why" and "conflicts_why" the same as data that
+    #  pages translate (matchmaking.scheduling.reasons)
     result = models.JSONField(_("result"), default=dict, blank=True)
     # The best schedule found by a stopped run, kept so the organiser may apply it.
     best_found = models.JSONField(default=list, blank=True)

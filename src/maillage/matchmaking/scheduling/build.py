@@ -37,6 +37,7 @@ from maillage.matchmaking.models import (
     Schedule,
     Wish,
 )
+from maillage.matchmaking.scheduling import reasons
 from maillage.matchmaking.scheduling.plans import plan_of, save_plan
 from maillage.matchmaking.scheduling.verification import check as check_schedule
 from maillage.matchmaking.services.sessions import (
@@ -307,9 +308,8 @@ def assignments_of(built: Built, schedule: Schedule) -> list[Assignment]:
 
 def unscheduled_of(built: Built, solution: Solution) -> list[dict]:
     """Wishes and promised meetings left out, each with the solver's reason."""
-    reasons = dict(explain(built.instance, solution))
     out = []
-    for r, reason in sorted(reasons.items()):
+    for r, reason in sorted(dict(explain(built.instance, solution)).items()):
         w = built.wanted[r]
         out.append(
             {
@@ -317,7 +317,8 @@ def unscheduled_of(built: Built, solution: Solution) -> list[dict]:
                 "names": [built.instance.participants[built.index[p]].id for p in w.people],
                 "weight": w.weight,
                 "source": w.source,
-                "reason": reason,
+                "reason": str(reason),
+                "why": reasons.as_data(reason),
             }
         )
     return out
@@ -338,7 +339,8 @@ def summary_of(built: Built, solution: Solution, *, with_reasons: bool = True) -
         "meetings": len(solution.assignments),
         "requests": len(built.wanted),
         "seconds": round(solution.seconds, 2),
-        "conflicts": list(solution.conflicts),
+        "conflicts": [str(c) for c in solution.conflicts],
+        "conflicts_why": [reasons.as_data(c) for c in solution.conflicts],
         "kept_start": built.kept_start,
         "unscheduled": unscheduled_of(built, solution) if with_reasons else [],
     }

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.matchmaking.models import MeetingSession, MeetingSlot, Participant, Schedule
-from maillage.matchmaking.scheduling import build, plans, release
+from maillage.matchmaking.scheduling import build, plans, reasons, release
 from maillage.matchmaking.services.sessions import add_participant, published_schedule
 from meetsolver import SolveConfig, Status
 from meetsolver.repair import repair
@@ -88,7 +88,7 @@ def repair_day(
     if result.solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
         raise ValidationError(
             _("The repair found no schedule: %(why)s")
-            % {"why": " ".join(result.solution.conflicts) or _("try again with more time.")}
+            % {"why": reasons.all_said(result.solution.conflicts) or _("try again with more time.")}
         )
     plan = plans.plan_of(built, result.solution)
     with transaction.atomic():
