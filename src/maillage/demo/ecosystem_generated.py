@@ -10,173 +10,32 @@ from __future__ import annotations
 
 import itertools
 import random
-import string
 import time
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.text import slugify
-from faker import Faker
 from unidecode import unidecode
 
 from maillage.demo.ecosystem_facts import IASP
+from maillage.demo.invented import (
+    FRENCH_SPEAKING,
+    JOBS_EN,
+    JOBS_FR,
+    MIX,
+    PARK_WORDS,
+    SEED,
+    NamePool,
+    acronym,
+    fakers_for,
+    member_name,
+)
 from maillage.ecosystem import places, text
 from maillage.ecosystem.enums import OrganisationKind as K
 from maillage.ecosystem.enums import OrganisationSubtype as S
 from maillage.ecosystem.importing import bulk
 from maillage.ecosystem.importing.bulk import BATCH, SlugBook, create_with_sectors, new_organisation
 from maillage.ecosystem.models import Affiliation, Membership, Organisation, Person, Sector
-
-SEED = 20250708
-# (kind, subtype, weight) of the members of a park
-MIX = [
-    (K.COMPANY, S.STARTUP, 38),
-    (K.COMPANY, S.SME, 26),
-    (K.COMPANY, S.LARGE_GROUP, 6),
-    (K.LAB, "", 12),
-    (K.SCHOOL, S.ENGINEERING_SCHOOL, 3),
-    (K.SCHOOL, S.UNIVERSITY, 2),
-    (K.INCUBATOR, S.INCUBATOR, 4),
-    (K.INVESTOR, S.VENTURE_CAPITAL, 4),
-    (K.PUBLIC_BODY, S.AGENCY, 2),
-    (K.CLUSTER, "", 3),
-]
-PARK_WORDS = [
-    "Nova",
-    "Helix",
-    "Meridian",
-    "Aurora",
-    "Vertex",
-    "Quantum",
-    "Lumen",
-    "Orbit",
-    "Cedar",
-    "Delta",
-    "Horizon",
-    "Zenith",
-    "Atlas",
-    "Polaris",
-    "Nexus",
-    "Solstice",
-]
-JOBS_EN = [
-    "Chief executive officer",
-    "Chief technology officer",
-    "Business developer",
-    "Research engineer",
-    "Head of partnerships",
-    "Project manager",
-    "Lab director",
-    "International officer",
-    "Product manager",
-    "Founder",
-]
-JOBS_FR = [
-    "Président-directeur général",
-    "Directrice technique",
-    "Chargé d'affaires",
-    "Ingénieure de recherche",
-    "Responsable des partenariats",
-    "Chef de projet",
-    "Directeur de laboratoire",
-    "Chargée de mission international",
-    "Cheffe de produit",
-    "Fondateur",
-]
-FRENCH_SPEAKING = {"FR", "BE", "TN", "MA", "SN", "CH", "CA", "LU"}
-
-
-def _fakers(seed: int) -> dict[str, Faker]:
-    fakers = {"fr": Faker("fr_FR"), "en": Faker("en_US")}
-    for i, fake in enumerate(fakers.values()):
-        fake.seed_instance(seed + i)
-    return fakers
-
-
-def _acronym(rng: random.Random) -> str:
-    return "".join(rng.choice(string.ascii_uppercase) for _ in range(rng.randint(3, 5)))
-
-
-def _member_name(
-    rng, fake, french: bool, kind: str, subtype: str, speciality: Sector, city: str
-) -> str:
-    spec = speciality.name_fr.lower() if french else speciality.name_en.lower()
-    last = fake.last_name()
-    if kind == K.COMPANY:
-        return fake.company()
-    if kind == K.LAB:
-        return (
-            f"Laboratoire {_acronym(rng)} — {spec}"
-            if french
-            else f"{_acronym(rng)} {speciality.name_en} Laboratory"
-        )
-    if kind == K.SCHOOL:
-        return f"École {last} de {spec}" if french else f"{last} Institute of {speciality.name_en}"
-    if kind == K.INCUBATOR:
-        return f"Incubateur {last} {city}" if french else f"{last} {city} Accelerator"
-    if kind == K.INVESTOR:
-        return f"{last} {rng.choice(['Capital', 'Ventures', 'Partners', 'Invest'])}"
-    if kind == K.PUBLIC_BODY:
-        return f"Agence {last} pour l'innovation" if french else f"{last} Innovation Agency"
-    return f"Cluster {spec} {last}" if french else f"{speciality.name_en} Cluster {last}"
-
-
-class NamePool:
-    """Faker draws names from weighted lists, a few hundred microseconds a company; for
-    100,000 generated organisations, combine names drawn once instead."""
-
-    SUFFIXES = {
-        "fr": [
-            "SAS",
-            "SA",
-            "SARL",
-            "Technologies",
-            "Innovation",
-            "Systèmes",
-            "& Associés",
-            "Ingénierie",
-            "Bio",
-            "Solutions",
-            "Labs",
-            "et Fils",
-        ],
-        "en": [
-            "Inc.",
-            "LLC",
-            "Technologies",
-            "Systems",
-            "Labs",
-            "Bio",
-            "Solutions",
-            "& Partners",
-            "Dynamics",
-            "Analytics",
-            "Robotics",
-            "Group",
-        ],
-    }
-
-    def __init__(self, fake: Faker) -> None:
-        self.lang = "fr" if fake.locales[0].startswith("fr") else "en"
-        self.last_names = sorted({fake.last_name() for _ in range(1500)})
-        self.rng: random.Random | None = None
-
-    def bind(self, rng: random.Random) -> NamePool:
-        self.rng = rng
-        return self
-
-    def last_name(self) -> str:
-        return self.rng.choice(self.last_names)
-
-    def company(self) -> str:
-        rng, suffix = self.rng, self.rng.choice(self.SUFFIXES[self.lang])
-        first = rng.choice(self.last_names)
-        pattern = rng.random()
-        if pattern < 0.45:
-            return f"{first} {suffix}"
-        if pattern < 0.75:
-            return f"{first}-{rng.choice(self.last_names)} {suffix}"
-        return f"{first} & {rng.choice(self.last_names)}"
 
 
 def _description(kind_label_en, kind_label_fr, speciality: Sector, city: str) -> tuple[str, str]:
@@ -214,9 +73,9 @@ def _plan_members(park, count, rng, fakers, by_code, used) -> list[tuple[Organis
     for _ in range(count):
         kind, subtype = rng.choices(kinds, weights)[0]
         speciality = rng.choice(specs)
-        name = _member_name(rng, fake, french, kind, subtype, speciality, park.city or "")
+        name = member_name(rng, fake, french, kind, subtype, speciality, park.city or "")
         while (park.country, text.name_key(name)) in used:
-            name = f"{name} {_acronym(rng)}"
+            name = f"{name} {acronym(rng)}"
         used.add((park.country, text.name_key(name)))
         en, fr = _description(
             str(labels[kind]),
@@ -259,7 +118,7 @@ def populate_parks(
     by_code = {s.code: s for s in Sector.objects.all()}
     existing = set(Organisation.objects.values_list("country", "name_key"))
     used: set[tuple[str, str]] = set()
-    fakers = _fakers(seed)
+    fakers = fakers_for(seed)
     slugs = SlugBook()
     todo: list[tuple[Organisation, list[int]]] = []
     for park in sorted(parks, key=lambda p: p.name):
@@ -279,7 +138,7 @@ def populate_parks(
 
 
 def _people_for(organisations, seed: int) -> None:
-    fakers = _fakers(seed + 100)
+    fakers = fakers_for(seed + 100)
     known = set(Person.objects.values_list("email", flat=True))
     persons, links = [], []
     for org in organisations:
@@ -368,7 +227,7 @@ def grow_directory(
             [Membership(network=iasp, member=p, role="member") for p in new_parks], batch_size=BATCH
         )
     parks = list(Organisation.objects.filter(kind=K.PARK).prefetch_related("sectors"))
-    pools = {lang: NamePool(fake) for lang, fake in _fakers(seed + 7).items()}
+    pools = {lang: NamePool(fake) for lang, fake in fakers_for(seed + 7).items()}
     mix, cum_weights = [(k, s) for k, s, _ in MIX], list(itertools.accumulate(w for *_, w in MIX))
     used = set(Organisation.objects.values_list("country", "name_key"))
     remaining = missing - len(new_parks)
@@ -380,12 +239,12 @@ def grow_directory(
         kind, subtype = rng.choices(mix, cum_weights=cum_weights)[0]
         speciality = rng.choice(park_specs[park.pk])
         fake = pools["fr" if park.country in FRENCH_SPEAKING else "en"].bind(rng)
-        name = _member_name(
+        name = member_name(
             rng, fake, park.country in FRENCH_SPEAKING, kind, subtype, speciality, park.city or ""
         )
         key = (park.country, text.name_key(name))
         while key in used:
-            name = f"{name} {_acronym(rng)}"
+            name = f"{name} {acronym(rng)}"
             key = (park.country, text.name_key(name))
         used.add(key)
         lat, lon = _jitter(rng, park)
