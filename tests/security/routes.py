@@ -273,4 +273,10 @@ API: dict[str, Row] = {
     _A + "programmes_update_offer": staff("offer", *W),
     _A + "pipeline_board": staff("programme"),
     _A + "applications_add_follow_up": staff("application", *W),
+    _A + "agreements_set_commitment_done": staff("commitment", *W),
+    _A + "agreements_list_documents": staff("agreement"),
+    _A + "agreements_download_document": staff("document"),
+    _A + "delegations_update_delegation": staff("delegation", *W),
+    _A + "delegations_set_follow_up_done": staff("follow_up", *W),
+    _A + "network_exports_park_profile": public("park"),
 }

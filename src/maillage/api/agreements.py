@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.http import FileResponse
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -13,6 +15,7 @@ from ninja.files import UploadedFile
 from maillage.api import lookups
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found, state_change
+from maillage.api.files import PDF, file_operation
 from maillage.api.texts import MAX_ITEMS, Code, Line, Text
 from maillage.ecosystem.models import Sector
 from maillage.ecosystem.selectors import visible_people
@@ -60,6 +63,10 @@ class CommitmentOut(Schema):
     kind: str
     owner: int | None
     due_on: date | None
+    done: bool
+
+
+class CommitmentPatch(Schema):
     done: bool
 
 
@@ -325,6 +332,14 @@ def add_note(request, pk: int, payload: NoteIn):
     return Status(201, services.add_note(agreement=agreement, body=payload.body, user=request.user))
 
 
+@router.get(
+    "/partnerships/agreements/{pk}/documents",
+    response=answers({200: list[DocumentOut]}, 403, 404),
+)
+def list_documents(request, pk: int):
+    return _agreement(request, pk, change=True).documents.all()
+
+
 @router.post(
     "/partnerships/agreements/{pk}/documents",
     response=answers({201: DocumentOut}, 401, 403, 404),
@@ -337,3 +352,35 @@ def upload_document(
     return Status(
         201, services.add_document(agreement=agreement, title=title, file=file, user=request.user)
     )
+
+
+@router.patch(
+    "/partnerships/agreements/{pk}/commitments/{commitment_pk}",
+    response=answers({200: CommitmentOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
+def set_commitment_done(request, pk: int, commitment_pk: int, payload: CommitmentPatch):
+    """Mark a commitment done (the day is recorded) or not done again."""
+    agreement = _agreement(request, pk, change=True)
+    commitment = agreement.commitments.filter(pk=commitment_pk).first()
+    if commitment is None:
+        raise not_found("commitment")
+    return commitment_json(services.set_commitment_done(commitment=commitment, done=payload.done))
+
+
+@router.get(
+    "/partnerships/agreements/{pk}/documents/{document_pk}",
+    response=answers({200: None}, 403, 404),
+    openapi_extra=file_operation(PDF),
+)
+def download_document(request, pk: int, document_pk: int):
+    """The PDF of a signed document; for the staff of a party, like the documents list."""
+    agreement = _agreement(request, pk, change=True)
+    document = agreement.documents.filter(pk=document_pk).first()
+    if document is None:
+        raise not_found("document")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise HttpError(404, _("The file of this document is missing; upload it again.")) from exc
+    return FileResponse(handle, content_type=PDF, filename=document.file.name.rsplit("/", 1)[-1])

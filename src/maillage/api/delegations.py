@@ -35,6 +35,21 @@ class DelegationIn(Schema):
     members: list[int] = Field([], max_length=MAX_ITEMS)
 
 
+class DelegationPatch(Schema):
+    """Only the fields sent change."""
+
+    title: Line | None = None
+    direction: DelegationDirection | None = None
+    purpose: Text | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    countries: Line | None = None
+    time_zone: Line | None = None
+    hosts: list[int] | None = Field(None, max_length=MAX_ITEMS)
+    visitors: list[int] | None = Field(None, max_length=MAX_ITEMS)
+    members: list[int] | None = Field(None, max_length=MAX_ITEMS)
+
+
 class VisitIn(Schema):
     organisation: int | None = None
     place: Line = ""
@@ -81,6 +96,11 @@ class FollowUpOut(Schema):
     id: int
     kind: str
     description: str
+    done: bool = False
+
+
+class FollowUpPatch(Schema):
+    done: bool
 
 
 class DelegationOut(Schema):
@@ -95,6 +115,8 @@ class DelegationOut(Schema):
     hosts: list[int]
     visitors: list[int]
     visits: list[VisitOut]
+    contacts: list[ContactOut]
+    follow_ups: list[FollowUpOut]
 
     @staticmethod
     def resolve_hosts(obj):
@@ -108,10 +130,27 @@ class DelegationOut(Schema):
     def resolve_visits(obj):
         return list(obj.visits.all())
 
+    @staticmethod
+    def resolve_contacts(obj):
+        return [{"id": c.id, "name": str(c)} for c in obj.contacts.all()]
+
+    @staticmethod
+    def resolve_follow_ups(obj):
+        return list(obj.follow_ups.all())
+
 
 def _delegation(request, pk: int, *, change: bool = False) -> Delegation:
     delegation = (
-        Delegation.objects.prefetch_related("hosts", "visitors", "visits").filter(pk=pk).first()
+        Delegation.objects.prefetch_related(
+            "hosts",
+            "visitors",
+            "visits",
+            "follow_ups",
+            "contacts__person",
+            "contacts__organisation",
+        )
+        .filter(pk=pk)
+        .first()
     )
     if delegation is None or not request.user.has_perm("partnerships.view_delegation", delegation):
         raise not_found("delegation")
@@ -124,7 +163,9 @@ def _delegation(request, pk: int, *, change: bool = False) -> Delegation:
 
 @router.get("/partnerships/delegations", response=answers({200: list[DelegationOut]}))
 def list_delegations(request):
-    return selectors.visible_delegations(request.user).prefetch_related("visits")
+    return selectors.visible_delegations(request.user).prefetch_related(
+        "visits", "follow_ups", "contacts__person", "contacts__organisation"
+    )
 
 
 @router.post(
@@ -149,6 +190,38 @@ def create_delegation(request, payload: DelegationIn):
 @router.get("/partnerships/delegations/{pk}", response=answers({200: DelegationOut}, 404))
 def get_delegation(request, pk: int):
     return _delegation(request, pk)
+
+
+@router.patch(
+    "/partnerships/delegations/{pk}",
+    response=answers({200: DelegationOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
+def update_delegation(request, pk: int, payload: DelegationPatch):
+    delegation = _delegation(request, pk, change=True)
+    relations = {"hosts", "visitors", "members"}
+    fields = {
+        k: v
+        for k, v in payload.dict(exclude_unset=True, exclude=relations).items()
+        if v is not None
+    }
+    services.update_delegation(
+        delegation=delegation,
+        user=request.user,
+        hosts=_organisations(payload.hosts, "hosts"),
+        visitors=_organisations(payload.visitors, "visitors"),
+        members=(
+            lookups.people(request.user, payload.members, field="members")
+            if payload.members is not None
+            else None
+        ),
+        **fields,
+    )
+    return _delegation(request, pk)
+
+
+def _organisations(ids, field: str):
+    return lookups.organisations(ids, field=field) if ids is not None else None
 
 
 @router.post(
@@ -205,4 +278,17 @@ def add_follow_up(request, pk: int, payload: FollowUpIn):
         application=application,
         due_on=payload.due_on,
     )
-    return Status(201, {"id": f.id, "kind": f.kind, "description": f.description})
+    return Status(201, f)
+
+
+@router.patch(
+    "/partnerships/delegations/{pk}/follow-ups/{follow_up_pk}",
+    response=answers({200: FollowUpOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
+def set_follow_up_done(request, pk: int, follow_up_pk: int, payload: FollowUpPatch):
+    delegation = _delegation(request, pk, change=True)
+    follow_up = delegation.follow_ups.filter(pk=follow_up_pk).first()
+    if follow_up is None:
+        raise not_found("follow-up")
+    return services.set_follow_up_done(follow_up=follow_up, done=payload.done)
