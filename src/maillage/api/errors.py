@@ -138,7 +138,8 @@ def _domain_errors(exc: DomainValidationError) -> list[dict]:
             }
             for field, errors in exc.error_dict.items()
         ]
-    return [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
+    # A list of reasons (every bad row of an import): one error each.
+    return [{"loc": ["body"], "msg": m, "type": "value_error"} for m in exc.messages]
 
 
 def install(api) -> None:

@@ -1,232 +1,85 @@
-"""Events API: events, their programme, registrations, registering and check-in.
+"""Events API: the calendar (with date filters for a month), an event, creating and editing
+events, publishing or cancelling them, and their calendar files (ICS).
 
 Anonymous callers see public published events; organisers' staff also see their private and
-draft events. A participant sees only their own registrations; staff see the registrations of
-the events their organisations (co-)organise.
+draft events. The programme is in maillage.api.event_programme, registrations in
+maillage.api.registrations.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from types import SimpleNamespace
+import datetime as dt
 
-from ninja import Field, Query, Router, Schema, Status
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from maillage.api import lookups
 from maillage.api.auth import WRITE_AUTH
-from maillage.api.errors import answers, not_found, state_change
-from maillage.api.texts import Line
-from maillage.ecosystem.selectors import visible_people
-from maillage.events import selectors, services
-from maillage.events.enums import (
-    EventKind,
-    ParticipationType,
-    RegistrationSource,
-    RegistrationStatus,
+from maillage.api.errors import answers, invalid
+from maillage.api.event_access import event_or_404, managed_event
+from maillage.api.event_schemas import (
+    EventDetailOut,
+    EventFilters,
+    EventIn,
+    EventOut,
+    EventPatch,
+    EventStatusIn,
 )
-from maillage.events.models import Event, Registration
-from maillage.events.rules import manages_event
+from maillage.ecosystem.models import Sector
+from maillage.events import ics, selectors, services
+from maillage.events.models import Event, EventSeries
 
 router = Router(tags=["events"])
 
-
-# ---- schemas -----------------------------------------------------------------------------------
-
-
-class OrganiserOut(Schema):
-    slug: str
-    name: str
+CALENDAR = "text/calendar; charset=utf-8"
+ICS_DOC = {"description": "An iCalendar (RFC 5545) file.", "content": {CALENDAR: {}}}
 
 
-class SpeakerOut(Schema):
-    first_name: str
-    last_name: str
+def _calendar(body: bytes, filename: str, *, attachment: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type=CALENDAR)
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
-class ProgrammeItemOut(Schema):
-    id: int
-    kind: str
-    title: str
-    description: str
-    starts_at: datetime
-    ends_at: datetime
-    room: str
-    speakers: list[SpeakerOut]
-
-    @staticmethod
-    def resolve_speakers(obj):
-        return list(obj.speakers.all())
-
-
-class EventOut(Schema):
-    slug: str
-    uid: str
-    title: str
-    kind: str
-    status: str
-    is_public: bool
-    description: str
-    series: str | None
-    edition_number: int | None
-    organisers: list[OrganiserOut]
-    attendance_mode: str
-    venue_name: str
-    venue_organisation: str | None
-    address: str
-    city: str
-    country: str
-    latitude: float | None
-    longitude: float | None
-    starts_at: datetime
-    ends_at: datetime
-    time_zone: str
-    languages: list[str]
-    themes: list[str]
-    capacity: int | None
-    waiting_list: bool
-    requires_approval: bool
-    registration_opens_at: datetime | None
-    registration_closes_at: datetime | None
-    url: str
-
-    @staticmethod
-    def resolve_uid(obj) -> str:
-        return str(obj.uid)
-
-    @staticmethod
-    def resolve_series(obj) -> str | None:
-        return obj.series.name if obj.series_id else None
-
-    @staticmethod
-    def resolve_organisers(obj):
-        return list(obj.organisers.all())
-
-    @staticmethod
-    def resolve_venue_organisation(obj) -> str | None:
-        return obj.venue_organisation.slug if obj.venue_organisation_id else None
-
-    @staticmethod
-    def resolve_languages(obj) -> list[str]:
-        return obj.language_list
-
-    @staticmethod
-    def resolve_themes(obj) -> list[str]:
-        return obj.theme_list
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
+def _relations(data: dict) -> dict:
+    """Ids and codes of the body turned into the objects the service takes (422 naming the
+    field when one is unknown)."""
+    if data.get("organisers") is not None:
+        data["organisers"] = lookups.organisations(data["organisers"], field="organisers")
+    if "venue_organisation" in data:
+        data["venue_organisation"] = lookups.organisation(
+            data["venue_organisation"], field="venue_organisation"
+        )
+    if data.get("series") is not None:
+        series = EventSeries.objects.filter(pk=data["series"]).first()
+        if series is None:
+            raise invalid(
+                "series", _("Unknown series id; leave it out or give new_series a name instead.")
+            )
+        data["series"] = series
+    if data.get("sectors") is not None:
+        codes = list(dict.fromkeys(data["sectors"]))
+        sectors = list(Sector.objects.filter(code__in=codes))
+        if len(sectors) != len(codes):
+            unknown = sorted(set(codes) - {s.code for s in sectors})
+            raise invalid(
+                "sectors",
+                _("Unknown sector code(s): %(codes)s. Look them up with GET /api/v1/sectors.")
+                % {"codes": ", ".join(unknown)},
+            )
+        data["sectors"] = sectors
+    for name in ("new_series", "online_url", "venue_name", "address", "city", "country"):
+        if name in data and data[name] is None:
+            data[name] = ""  # a text field cleared
+    return data
 
 
-class EventDetailOut(EventOut):
-    programme: list[ProgrammeItemOut]
-
-    @staticmethod
-    def resolve_programme(obj):
-        return list(selectors.programme(obj))
-
-
-def _shown_person(registration):
-    """The person as the caller may see them: what they typed when they registered someone
-    whose stored profile they may not list (``shown_person``), else the stored profile."""
-    return getattr(registration, "shown_person", None) or registration.person
-
-
-class RegistrationOut(Schema):
-    id: int
-    event: str
-    first_name: str
-    last_name: str
-    email: str
-    organisation: str | None
-    job_title: str
-    participation_type: str
-    status: str
-    listed_publicly: bool
-    created_at: datetime
-    checked_in_at: datetime | None
-    token: str
-
-    @staticmethod
-    def resolve_event(obj) -> str:
-        return obj.event.slug
-
-    @staticmethod
-    def resolve_first_name(obj) -> str:
-        return _shown_person(obj).first_name
-
-    @staticmethod
-    def resolve_last_name(obj) -> str:
-        return _shown_person(obj).last_name
-
-    @staticmethod
-    def resolve_email(obj) -> str:
-        return _shown_person(obj).email
-
-    @staticmethod
-    def resolve_organisation(obj) -> str | None:
-        return obj.organisation.name if obj.organisation_id else None
-
-
-class RegisterIn(Schema):
-    email: str | None = Field(
-        None, description="Defaults to the caller's own e-mail.", max_length=254
-    )
-    first_name: Line | None = None
-    last_name: Line | None = None
-    organisation_name: Line = ""
-    country: str = Field("", max_length=2)
-    website: Line = ""
-    job_title: Line = ""
-    participation_type: ParticipationType = ParticipationType.OTHER
-    listed_publicly: bool = False
-    public_directory: bool = False
-
-
-class CheckInIn(Schema):
-    token: str = Field(..., description="The code printed on the badge (QR code).", max_length=200)
-
-
-class EventFilters(Schema):
-    when: str = Field("upcoming", pattern="^(upcoming|past|all)$")
-    kind: EventKind | None = None
-    organiser: str = Field("", description="Slug of an organising organisation.", max_length=200)
-    limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0, le=1_000_000)
-
-
-# ---- helpers -----------------------------------------------------------------------------------
-
-
-def _event_or_404(request, slug: str) -> Event:
-    event = Event.objects.select_related("series", "venue_organisation").filter(slug=slug).first()
-    if event is None or not request.user.has_perm("events.view_event", event):
-        raise not_found("event")
-    return event
-
-
-def _managed_event(request, slug: str) -> Event:
-    event = _event_or_404(request, slug)
-    if not manages_event(request.user, event):
-        raise HttpError(403, "Only the organisers of this event may do this.")
-    return event
-
-
-def _registration_for(request, registration_id: int) -> Registration:
-    registration = (
-        Registration.objects.select_related("event", "person", "organisation")
-        .filter(pk=registration_id)
-        .first()
-    )
-    user = request.user
-    # The registrant themself (not whoever typed the registration in), or the event's staff.
-    own = registration is not None and user.has_perm("events.manage_own_registration", registration)
-    if registration is None or not (own or manages_event(user, registration.event)):
-        raise not_found("registration")
-    return registration
-
-
-# ---- endpoints ---------------------------------------------------------------------------------
+def _detail(event: Event) -> Event:
+    return Event.objects.select_related("series", "venue_organisation").get(pk=event.pk)
 
 
 @router.get("/events", response=answers({200: list[EventOut]}))
@@ -237,118 +90,87 @@ def list_events(request, filters: Query[EventFilters]):
         kind=filters.kind or "",
         organiser=filters.organiser,
     )
+    if filters.starts_from:
+        qs = qs.filter(starts_at__gte=filters.starts_from)
+    if filters.starts_until:
+        qs = qs.filter(starts_at__lte=filters.starts_until)
     return list(qs[filters.offset : filters.offset + filters.limit])
+
+
+@router.get(
+    "/events.ics",
+    response=answers({200: None}),
+    openapi_extra={"responses": {"200": ICS_DOC}},
+    summary="The public events as a calendar feed (ICS)",
+)
+def feed(request):
+    """Public events from 90 days ago on, the feed a calendar application subscribes to."""
+    events = (
+        selectors.public_feed_events()
+        .filter(ends_at__gte=timezone.now() - dt.timedelta(days=90))
+        .order_by("starts_at")
+    )
+    body = ics.calendar_bytes(
+        events, name=_("maillage events"), base_url=request.build_absolute_uri("/")
+    )
+    return _calendar(body, "maillage-events.ics", attachment=False)
+
+
+@router.post(
+    "/events", response=answers({201: EventDetailOut}, 401, 403), auth=WRITE_AUTH
+)
+def create_event(request, payload: EventIn):
+    if not request.user.has_perm("events.add_event"):
+        raise HttpError(403, _("Only staff of a park or network may create events."))
+    data = _relations(payload.model_dump())
+    services.check_organisers(user=request.user, organisers=data["organisers"])
+    event = services.create_event(created_by=request.user, **data)
+    return Status(201, _detail(event))
 
 
 @router.get("/events/{slug}", response=answers({200: EventDetailOut}, 404))
 def get_event(request, slug: str):
-    return _event_or_404(request, slug)
+    return event_or_404(request, slug)
+
+
+@router.patch(
+    "/events/{slug}", response=answers({200: EventDetailOut}, 401, 403, 404), auth=WRITE_AUTH
+)
+def update_event(request, slug: str, payload: EventPatch):
+    event = managed_event(request, slug)
+    data = _relations(payload.model_dump(exclude_unset=True))
+    if data.get("organisers") is not None:
+        services.check_organisers(user=request.user, organisers=data["organisers"])
+    for name in ("title", "kind", "time_zone", "starts_at", "ends_at", "organisers"):
+        if name in data and data[name] is None:
+            raise invalid(name, _("cannot be cleared; give a value or leave the field out."))
+    for name in ("is_public", "waiting_list", "requires_approval", "attendance_mode"):
+        if name in data and data[name] is None:
+            del data[name]
+    for name in ("description", "languages", "themes"):
+        if name in data and data[name] is None:
+            data[name] = ""
+    return _detail(services.update_event(event=event, **data))
+
+
+@router.post(
+    "/events/{slug}/status",
+    response=answers({200: EventDetailOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+    summary="Publish, cancel or take an event back to draft",
+)
+def set_status(request, slug: str, payload: EventStatusIn):
+    event = managed_event(request, slug)
+    return services.set_event_status(event=event, status=payload.status)
 
 
 @router.get(
-    "/events/{slug}/registrations", response=answers({200: list[RegistrationOut]}, 403, 404)
+    "/events/{slug}/event.ics",
+    response=answers({200: None}, 404),
+    openapi_extra={"responses": {"200": ICS_DOC}},
+    summary="The event as a calendar file (ICS)",
 )
-def event_registrations(request, slug: str, status: RegistrationStatus | None = None):
-    event = _managed_event(request, slug)
-    return list(selectors.registrations(event, status=status or "").select_related("event"))
-
-
-@router.post(
-    "/events/{slug}/registrations",
-    response=answers({201: RegistrationOut}, 401, 403, 404, 409),
-    auth=WRITE_AUTH,
-)
-def register(request, slug: str, payload: RegisterIn):
-    event = _event_or_404(request, slug)
-    user = request.user
-    email = payload.email or user.email
-    staff = manages_event(user, event)
-    if email.lower() != user.email.lower() and not staff:
-        raise HttpError(403, "You may register yourself only; organisers may register others.")
-    registration = services.register(
-        event=event,
-        user=user,
-        email=email,
-        first_name=payload.first_name or (user.first_name if email == user.email else ""),
-        last_name=payload.last_name or (user.last_name if email == user.email else ""),
-        organisation_name=payload.organisation_name,
-        country=payload.country,
-        website=payload.website,
-        job_title=payload.job_title,
-        participation_type=payload.participation_type,
-        listed_publicly=payload.listed_publicly,
-        public_directory=payload.public_directory,
-        source=RegistrationSource.STAFF
-        if staff and email.lower() != user.email.lower()
-        else RegistrationSource.API,
-    )
-    someone_else = email.lower() != user.email.lower()
-    if someone_else and not visible_people(user).filter(pk=registration.person_id).exists():
-        # Registering an address must not reveal the name stored for it: echo what was typed.
-        registration.shown_person = SimpleNamespace(
-            first_name=payload.first_name or "", last_name=payload.last_name or "", email=email
-        )
-    return Status(201, registration)
-
-
-@router.get(
-    "/registrations/mine", response=answers({200: list[RegistrationOut]}, 401), auth=WRITE_AUTH
-)
-def my_registrations(request):
-    return list(selectors.own_registrations(request.user))
-
-
-@router.get("/registrations/{registration_id}", response=answers({200: RegistrationOut}, 404))
-def get_registration(request, registration_id: int):
-    return _registration_for(request, registration_id)
-
-
-@router.post(
-    "/registrations/{registration_id}/cancel",
-    response=answers({200: RegistrationOut}, 401, 404, 409),
-    auth=WRITE_AUTH,
-)
-def cancel(request, registration_id: int):
-    registration = _registration_for(request, registration_id)
-    with state_change():
-        return services.cancel_registration(registration=registration)
-
-
-@router.post(
-    "/registrations/{registration_id}/{action}",
-    response=answers({200: RegistrationOut}, 401, 403, 404, 409),
-    auth=WRITE_AUTH,
-)
-def decide(request, registration_id: int, action: str):
-    actions = {
-        "approve": services.approve_registration,
-        "decline": services.decline_registration,
-        "waitlist": services.waitlist_registration,
-    }
-    registration = _registration_for(request, registration_id)
-    if not manages_event(request.user, registration.event):
-        raise HttpError(
-            403, "Only the organisers of this event may approve, decline or move registrations."
-        )
-    if action not in actions:
-        raise not_found("action; use approve, decline or waitlist")
-    with state_change():
-        return actions[action](registration=registration)
-
-
-@router.post(
-    "/events/{slug}/check-in",
-    response=answers({200: RegistrationOut}, 401, 403, 404, 409),
-    auth=WRITE_AUTH,
-)
-def check_in(request, slug: str, payload: CheckInIn):
-    event = _managed_event(request, slug)
-    registration = (
-        Registration.objects.select_related("event", "person", "organisation")
-        .filter(event=event, token=payload.token.strip())
-        .first()
-    )
-    if registration is None:
-        raise HttpError(404, "No registration to this event has this code.")
-    with state_change():
-        return services.check_in(registration=registration, by=request.user)
+def event_ics(request, slug: str):
+    event = event_or_404(request, slug)
+    body = ics.calendar_bytes([event], name=event.title, base_url=request.build_absolute_uri("/"))
+    return _calendar(body, f"{event.slug}.ics", attachment=True)

@@ -7,13 +7,11 @@ from datetime import datetime
 
 from django.db.models import Q
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
 from maillage.api.auth import WRITE_AUTH
-from maillage.api.errors import answers, not_found
+from maillage.api.errors import answers
+from maillage.api.event_access import managed_event
 from maillage.events import invitations
-from maillage.events.models import Event
-from maillage.events.rules import manages_event
 
 router = Router(tags=["invitations"])
 
@@ -46,22 +44,13 @@ class InvitationStateOut(Schema):
     signed_in: bool
 
 
-def _managed_event(request, slug: str) -> Event:
-    event = Event.objects.filter(slug=slug).first()
-    if event is None or not request.user.has_perm("events.view_event", event):
-        raise not_found("event")
-    if not manages_event(request.user, event):
-        raise HttpError(403, "Only the organisers of this event may invite its registrants.")
-    return event
-
-
 @router.post(
     "/events/{slug}/invitations",
     response=answers({200: InviteOut}, 401, 403, 404),
     auth=WRITE_AUTH,
 )
 def invite(request, slug: str, payload: InviteIn):
-    event = _managed_event(request, slug)
+    event = managed_event(request, slug, "events.manage_registrations")
     result = invitations.invite(
         event=event, registration_ids=payload.registrations, by=request.user, resend=payload.resend
     )
@@ -72,7 +61,7 @@ def invite(request, slug: str, payload: InviteIn):
     "/events/{slug}/invitations", response=answers({200: list[InvitationStateOut]}, 403, 404)
 )
 def invitation_states(request, slug: str):
-    event = _managed_event(request, slug)
+    event = managed_event(request, slug, "events.manage_registrations")
     rows = (
         event.registrations.confirmed()
         .filter(Q(invitation__isnull=False) | Q(person__user__isnull=False))

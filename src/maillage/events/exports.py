@@ -50,6 +50,19 @@ def rows(event: Event, registrations):
         ]
 
 
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_file(event: Event, registrations, fmt: str) -> tuple[bytes, str, str]:
+    """The registrations as a file to download: (content, content type, file name)."""
+    body = to_xlsx(event, registrations) if fmt == "xlsx" else to_csv(event, registrations)
+    stamp = timezone.localdate().isoformat()
+    return body, FORMATS[fmt], f"{event.slug}-registrations-{stamp}.{fmt}"
+
+
 def to_csv(event: Event, registrations) -> bytes:
     buffer = io.StringIO()
     writer = spreadsheets.csv_writer(buffer)  # no cell runs as a formula

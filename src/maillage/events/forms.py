@@ -6,6 +6,7 @@ import zoneinfo
 
 import pycountry
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import StyledForm
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.ecosystem.models import Organisation, Person
-from maillage.ecosystem.rules import is_platform_admin, managed_organisation_ids
+from maillage.ecosystem.rules import managed_organisation_ids
+from maillage.events import services
 from maillage.events.enums import ParticipationType
 from maillage.events.models import Event, EventSeries, ProgrammeItem
 
@@ -150,15 +152,10 @@ class EventForm(StyledForm, ZonedFormMixin, forms.ModelForm):
 
     def clean_organisers(self):
         organisers = self.cleaned_data["organisers"]
-        if is_platform_admin(self.user):
-            return organisers
-        own = set(self.user.staff_of.values_list("id", flat=True))
-        if not own & {o.id for o in organisers}:
-            raise forms.ValidationError(
-                _(
-                    "Include at least one of your own organisations among the organisers, or you could not manage the event."
-                )
-            )
+        try:
+            services.check_organisers(user=self.user, organisers=organisers)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["organisers"]) from exc
         return organisers
 
 

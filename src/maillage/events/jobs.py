@@ -3,9 +3,12 @@ and imports of registrants from a spreadsheet."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from maillage.core import jobs
 from maillage.core.jobs import Outcome, job_kind
+from maillage.core.models import Job
 from maillage.events import badges, selectors, services
 from maillage.events.enums import RegistrationStatus
 from maillage.events.models import Event
@@ -21,6 +24,17 @@ def badges_pdf(job) -> Outcome:
         summary={"count": len(rows)},
         file_name=f"{event.slug}-badges-{layout}.pdf",
         content=badges.render_pdf(event=event, registrations=rows, layout=layout),
+    )
+
+
+def start_badges(*, event: Event, layout: str, owner) -> Job:
+    """Ask a worker for the badges of the event's confirmed registrants (an unknown layout
+    gets A6)."""
+    return jobs.start(
+        badges_pdf,
+        owner=owner,
+        params={"event_id": event.pk, "layout": layout if layout in badges.LAYOUTS else "a6"},
+        back_url=reverse("events:registrations", args=[event.slug]),
     )
 
 

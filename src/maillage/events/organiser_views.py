@@ -10,13 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core import jobs
 from maillage.core.forms import add_service_errors
-from maillage.events import badges, exports, invitations, selectors, services
+from maillage.events import exports, invitations, selectors, services
 from maillage.events import jobs as event_jobs
 from maillage.events.enums import EventStatus, RegistrationStatus
 from maillage.events.forms import CheckInSearchForm, EventForm, ImportForm, ProgrammeItemForm
@@ -198,21 +197,11 @@ def import_registrants(request, slug: str):
 @login_required
 def export(request, slug: str, fmt: str):
     event = managed_event_or_denied(request, slug, "events.manage_registrations")
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in exports.FORMATS:
         raise Http404(_("Export as .csv or .xlsx."))
-    rows = selectors.registrations(event)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "xlsx":
-        body, ctype = (
-            exports.to_xlsx(event, rows),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        body, ctype = exports.to_csv(event, rows), "text/csv; charset=utf-8"
+    body, ctype, filename = exports.export_file(event, selectors.registrations(event), fmt)
     response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{event.slug}-registrations-{stamp}.{fmt}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -220,12 +209,8 @@ def export(request, slug: str, fmt: str):
 @require_POST
 def badges_pdf(request, slug: str):
     event = managed_event_or_denied(request, slug, "events.manage_registrations")
-    layout = request.POST.get("layout", "a6")
-    job = jobs.start(
-        event_jobs.badges_pdf,
-        owner=request.user,
-        params={"event_id": event.pk, "layout": layout if layout in badges.LAYOUTS else "a6"},
-        back_url=reverse("events:registrations", args=[slug]),
+    job = event_jobs.start_badges(
+        event=event, layout=request.POST.get("layout", "a6"), owner=request.user
     )
     return redirect("core:job", job_id=job.pk)
 

@@ -3,6 +3,7 @@ API, demo and tasks alike."""
 
 from maillage.events.services.events import (
     add_programme_item,
+    check_organisers,
     create_event,
     delete_programme_item,
     get_or_create_series,
@@ -37,6 +38,7 @@ __all__ = [
     "approve_registration",
     "cancel_registration",
     "check_in",
+    "check_organisers",
     "create_event",
     "decline_registration",
     "delete_programme_item",

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from unidecode import unidecode
 
+from maillage.ecosystem.rules import is_platform_admin, staff_organisation_ids
 from maillage.events.enums import EventStatus
 from maillage.events.models import Event, EventSeries, ProgrammeItem
 from maillage.events.services.registrations import fill_from_waiting_list
@@ -41,6 +42,22 @@ def unique_slug(model, title: str) -> str:
 
 
 EVENT_M2M = ("organisers", "sectors")
+
+
+def check_organisers(*, user, organisers: Iterable) -> None:
+    """Refuse organisers that would leave ``user`` unable to manage the event: at least one of
+    their own organisations must be among them (platform admins may choose any)."""
+    if is_platform_admin(user):
+        return
+    if not staff_organisation_ids(user) & {o.pk for o in organisers}:
+        raise ValidationError(
+            {
+                "organisers": _(
+                    "Include at least one of your own organisations among the organisers, or "
+                    "you could not manage the event."
+                )
+            }
+        )
 
 
 @transaction.atomic
