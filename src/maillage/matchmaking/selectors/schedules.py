@@ -90,6 +90,23 @@ def versions(session: MeetingSession):
     )
 
 
+def notices(schedule: Schedule):
+    """What each participant was told of a published version, by name."""
+    return schedule.notices.select_related(
+        "participant__registration__person", "participant__registration__organisation"
+    ).order_by("participant__registration__person__last_name", "participant_id")
+
+
+def absent(session: MeetingSession):
+    """The participants marked absent on the day, with the slot they are absent from."""
+    return (
+        session.participants.with_people()
+        .filter(absent_from_slot__isnull=False)
+        .select_related("absent_from_slot__session__event")
+        .order_by("registration__person__last_name", "id")
+    )
+
+
 def inbox(participant: Participant):
     return (
         MeetingRequest.objects.filter(recipient=participant)

@@ -1,18 +1,23 @@
 """Paper for the day: agendas (one A4 page per participant) and the table plan of each slot.
 
-Rendered from plain values (``agendas.py``) with WeasyPrint, like the events app's badges.
+Rendered from plain values (``agendas.py``) with WeasyPrint, like the events app's badges;
+the ``*_document`` functions read the published schedule and give the file to download (the
+jobs of ``matchmaking.jobs`` and the API call them alike).
 """
 
 from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from maillage.matchmaking.models import MeetingSession, Participant
+from maillage.matchmaking.selectors.agendas import agenda_of, agendas_of_session, table_plans
 from maillage.matchmaking.services.agendas import Agenda, SlotPlan
 
 # Above this many rows (meetings, free slots and day headings) the agenda is set smaller so
@@ -74,3 +79,46 @@ def table_plan_pdf(plans: Sequence[SlotPlan], *, title: str, time_zone: str) -> 
     from weasyprint import HTML
 
     return HTML(string=table_plan_html(plans, title=title, time_zone=time_zone)).write_pdf()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file made for download: its name and its bytes."""
+
+    file_name: str
+    content: bytes
+
+
+def agenda_document(participant: Participant, *, url: str = "") -> Document | None:
+    """One participant's agenda as a PDF, or None before any schedule is published."""
+    session = participant.session
+    agenda = agenda_of(participant, url=url)
+    if agenda is None:
+        return None
+    return Document(
+        file_name=file_name(session.event.slug, agenda.person.name) + ".pdf",
+        content=agendas_pdf([agenda], title=session.event.title),
+    )
+
+
+def all_agendas_document(session: MeetingSession) -> Document | None:
+    """Every agenda of the session in one PDF, or None before any schedule is published."""
+    agendas = agendas_of_session(session)
+    if not agendas:
+        return None
+    return Document(
+        file_name=file_name(session.event.slug, session.name, "agendas") + ".pdf",
+        content=agendas_pdf(agendas, title=session.event.title),
+    )
+
+
+def table_plan_document(session: MeetingSession) -> Document:
+    """The table plan of each slot of the published schedule as a PDF."""
+    return Document(
+        file_name=file_name(session.event.slug, session.name, "tables") + ".pdf",
+        content=table_plan_pdf(
+            table_plans(session),
+            title=f"{session.event.title} — {session.name}",
+            time_zone=session.event.time_zone,
+        ),
+    )

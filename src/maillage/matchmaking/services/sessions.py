@@ -34,18 +34,26 @@ def create_session(
     tables: int = 0,
     wish_deadline: dt.datetime | None = None,
     default_max_meetings: int | None = None,
+    **settings,
 ) -> MeetingSession:
-    """A session with its days and breaks, its generated slots, numbered tables and a draft."""
+    """A session with its days and breaks, its generated slots, numbered tables and a draft.
+
+    ``settings`` are the other fields of the session's settings (``SETTINGS``: requests,
+    self-booking, reminders, feedback); those not given keep their defaults."""
     if slot_minutes not in (15, 20, 30):
         raise ValidationError(_("A slot lasts 15, 20 or 30 minutes; choose one of these."))
+    _known_settings(settings)
     with transaction.atomic():
-        session = MeetingSession.objects.create(
+        session = MeetingSession(
             event=event,
             name=name,
             slot_minutes=slot_minutes,
             wish_deadline=wish_deadline,
             default_max_meetings=default_max_meetings,
+            **settings,
         )
+        session.full_clean()
+        session.save()
         for date, start, end in days or []:
             add_day(session=session, date=date, starts_at=start, ends_at=end, regenerate=False)
         for date, start, end, label in breaks or []:
@@ -54,6 +62,47 @@ def create_session(
         generate_slots(session=session)
         set_tables(session=session, count=tables)
         Schedule.objects.create(session=session)
+    return session
+
+
+# The settings of a session an organiser may change after creating it.
+SETTINGS = (
+    "name",
+    "slot_minutes",
+    "wish_deadline",
+    "requests_open",
+    "request_expiry_hours",
+    "self_booking",
+    "default_max_meetings",
+    "remind_day_before",
+    "remind_minutes_before",
+    "feedback_request",
+)
+
+
+def _known_settings(changes: dict) -> None:
+    unknown = sorted(set(changes) - set(SETTINGS))
+    if unknown:
+        raise TypeError(f"not settings of a session: {', '.join(unknown)}")
+
+
+def change_settings(*, session: MeetingSession, **changes) -> MeetingSession:
+    """Change some of the session's settings (``SETTINGS``). A new slot length makes the slots
+    again from the days and breaks, which is refused once meetings are placed in them."""
+    _known_settings(changes)
+    if "slot_minutes" in changes and changes["slot_minutes"] not in (15, 20, 30):
+        raise ValidationError(
+            {"slot_minutes": _("A slot lasts 15, 20 or 30 minutes; choose one of these.")}
+        )
+    stored = MeetingSession.objects.filter(pk=session.pk).values_list("slot_minutes", flat=True)
+    new_length = changes.get("slot_minutes", session.slot_minutes) != stored.first()
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(session, field, value)
+        session.full_clean()
+        session.save()
+        if new_length:
+            generate_slots(session=session)
     return session
 
 
@@ -70,6 +119,14 @@ def add_day(
     if regenerate:
         generate_slots(session=session)
     return day
+
+
+def remove_day(*, day: SessionDay) -> None:
+    """Remove a day (its breaks with it) and make the slots again from the days left."""
+    session = day.session
+    with transaction.atomic():
+        day.delete()
+        generate_slots(session=session)
 
 
 def add_break(
@@ -198,6 +255,27 @@ def set_type_limit(*, session: MeetingSession, participation_type: str, max_meet
         participation_type=participation_type,
         defaults={"max_meetings": max_meetings},
     )
+
+
+def set_participant_settings(
+    *,
+    participant: Participant,
+    mode: str,
+    max_meetings: int | None,
+    unavailable_slots: list[MeetingSlot],
+) -> Participant:
+    """How one participant meets: on site or online, their maximum, the slots they cannot do."""
+    if any(s.session_id != participant.session_id for s in unavailable_slots):
+        raise ValidationError(
+            {"unavailable_slots": _("Choose slots of this participant's own session.")}
+        )
+    with transaction.atomic():
+        participant.mode = mode
+        participant.max_meetings = max_meetings
+        participant.full_clean(exclude=["session", "registration"])
+        participant.save(update_fields=["mode", "max_meetings"])
+        participant.unavailable_slots.set(unavailable_slots)
+    return participant
 
 
 def forbidden_type_pairs(session: MeetingSession) -> set[tuple[str, str]]:

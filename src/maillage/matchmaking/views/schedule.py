@@ -240,9 +240,7 @@ def versions(request, session_id: int):
 def version(request, session_id: int, number: int):
     session = managed_session(request, session_id)
     schedule = get_object_or_404(session.schedules, version=number)
-    notices = schedule.notices.select_related(
-        "participant__registration__person", "participant__registration__organisation"
-    ).order_by("participant__registration__person__last_name")
+    notices = schedules.notices(schedule)
     return render(
         request,
         "matchmaking/organiser/version.html",
@@ -290,11 +288,7 @@ def on_the_day(request, session_id: int):
             return redirect("matchmaking:day", session.pk)
         except ValidationError as exc:
             _errors(request, exc)
-    absent = (
-        session.participants.with_people()
-        .filter(absent_from_slot__isnull=False)
-        .select_related("absent_from_slot__session__event")
-    )
+    absent = schedules.absent(session)
     return render(
         request,
         "matchmaking/organiser/day.html",

@@ -40,22 +40,8 @@ def session_list(request, slug: str):
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         session = sessions.create_session(
-            event=event,
-            **{
-                k: form.cleaned_data[k]
-                for k in ("name", "slot_minutes", "wish_deadline", "default_max_meetings")
-            },
+            event=event, **{k: form.cleaned_data[k] for k in sessions.SETTINGS}
         )
-        for field in (
-            "requests_open",
-            "request_expiry_hours",
-            "self_booking",
-            "remind_day_before",
-            "remind_minutes_before",
-            "feedback_request",
-        ):
-            setattr(session, field, form.cleaned_data[field])
-        session.save()
         messages.success(request, _("Session created: now give its days and tables."))
         return redirect("matchmaking:setup", session.pk)
     rows = event.meeting_sessions.all()
@@ -127,8 +113,9 @@ def setup(request, session_id: int):
 
 def _apply(session, action, data, form) -> None:
     if action == "session":
-        form.save()
-        sessions.generate_slots(session=session)
+        sessions.change_settings(
+            session=session, **{k: data[k] for k in sessions.SETTINGS if k in data}
+        )
     elif action == "day":
         sessions.add_day(
             session=session, date=data["date"], starts_at=data["starts_at"], ends_at=data["ends_at"]
@@ -173,9 +160,7 @@ def remove_day(request, session_id: int, day_id: int):
     session = managed_session(request, session_id)
     day = get_object_or_404(session.days, pk=day_id)
     try:
-        with transaction.atomic():
-            day.delete()
-            sessions.generate_slots(session=session)
+        sessions.remove_day(day=day)
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("matchmaking:setup", session.pk)
@@ -188,9 +173,18 @@ def participant_settings(request, session_id: int, participant_id: int):
     participant = get_object_or_404(session.participants.with_people(), pk=participant_id)
     form = ParticipantSettingsForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("matchmaking:participants", session.pk)
+        try:
+            sessions.set_participant_settings(
+                participant=participant,
+                mode=form.cleaned_data["mode"],
+                max_meetings=form.cleaned_data["max_meetings"],
+                unavailable_slots=list(form.cleaned_data["unavailable_slots"]),
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("matchmaking:participants", session.pk)
     return render(
         request,
         "matchmaking/organiser/participant.html",
