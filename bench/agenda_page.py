@@ -32,7 +32,7 @@ def main() -> int:
     from django.urls import reverse
 
     from maillage.accounts.models import User
-    from maillage.matchmaking.demo import CONVENTION, PARTICIPANT_EMAIL
+    from maillage.demo.matchmaking import CONVENTION, PARTICIPANT_EMAIL
     from maillage.matchmaking.models import Participant
 
     settings.ALLOWED_HOSTS = ["*"]

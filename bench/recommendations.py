@@ -49,10 +49,10 @@ def generate(n: int, seed: int):
 
     from django.utils import timezone
 
+    from maillage.demo.opportunities import THEMES, for_participant
     from maillage.ecosystem.models import Organisation, Person, Sector
     from maillage.events.enums import EventKind, EventStatus, ParticipationType
     from maillage.events.models import Event, Registration
-    from maillage.matchmaking.demo_opportunities import THEMES, for_participant
     from maillage.matchmaking.models import MeetingSession, Opportunity, Participant
 
     rng = random.Random(seed)

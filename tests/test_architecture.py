@@ -25,17 +25,7 @@ FORBIDDEN = {
 # Nothing but the project's URLs imports the API layer.
 NOT_API = [p.name for p in APPS.iterdir() if (p / "__init__.py").exists() and p.name != "api"]
 # The demo (maillage/demo/) sits above every domain app: it imports them, none imports it.
-# Demo modules still outside it, until matchmaking's move into it: matchmaking's own, and the
-# two modules of events that only re-export, by their old paths, what those import.
-DEMO_NOT_YET_MOVED = {
-    "events/demo.py",
-    "events/demo_tomorrow.py",
-    "matchmaking/demo.py",
-    "matchmaking/demo_opportunities.py",
-    "matchmaking/demo_tomorrow.py",
-}
 NOT_DEMO = [p for p in NOT_API if p != "demo"]
-# Apps held to it (the demo modules still inside matchmaking are checked once in maillage/demo/).
 NO_SILENT_LOCAL_IMPORTS = [
     "ecosystem",
     "events",
@@ -93,7 +83,6 @@ def test_only_the_demo_imports_demo_data(app):
     wrong = {
         f"{path.relative_to(SRC)} imports {name}"
         for path, tree in _modules(app)
-        if str(path.relative_to(APPS)) not in DEMO_NOT_YET_MOVED
         for name in _imported_with_names(tree)
         if _is_demo(name)
     }
@@ -132,8 +121,6 @@ def test_meetsolver_knows_neither_django_nor_maillage():
 def test_an_import_inside_a_function_says_why(app):
     silent = []
     for path, tree in _modules(app):
-        if str(path.relative_to(APPS)) in DEMO_NOT_YET_MOVED:
-            continue
         lines = path.read_text(encoding="utf-8").splitlines()
         for fn in ast.walk(tree):
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):

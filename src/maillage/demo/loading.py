@@ -10,14 +10,14 @@ from importlib import import_module
 
 from django.db import transaction
 
-# In dependency order. Matchmaking's demo modules still live in their app (they move here later).
+# In dependency order.
 DEMO_MODULES = [
     "maillage.demo.ecosystem",
     "maillage.demo.privacy",
     "maillage.demo.events",
     "maillage.demo.tomorrow",  # tomorrow's convention, re-dated on a later load
-    "maillage.matchmaking.demo",
-    "maillage.matchmaking.demo_tomorrow",
+    "maillage.demo.matchmaking",
+    "maillage.demo.matchmaking_tomorrow",
     "maillage.demo.partnerships",
     "maillage.demo.softlanding",
     "maillage.demo.reports",

@@ -2,7 +2,7 @@
 demo is loaded, with thirty registrants (people of the March 2026 convention, which stays as
 history) and their invitations queued, so that a newcomer can try invitations, reminders,
 meeting requests and the day itself. Its meeting session comes from
-maillage.matchmaking.demo_tomorrow.
+maillage.demo.matchmaking_tomorrow.
 
 Idempotent: loading again on the same day changes nothing. Loaded on a later day, the
 convention moves to the new tomorrow (the event, its programme and registration window here,

@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from maillage.events import demo as events_demo
+from maillage.demo import events as events_demo
 from maillage.events.models import Event, Registration
-from maillage.matchmaking import demo
+from maillage.demo import matchmaking as demo
 from maillage.matchmaking.enums import ScheduleStatus
 from maillage.matchmaking.models import Feedback, MeetingSession, OnlineRoom, Opportunity, Wish
 from maillage.matchmaking.scheduling import build

@@ -1,4 +1,4 @@
-"""Demo matchmaking for tomorrow's Axe Seine convention (events/demo_tomorrow.py): a morning of
+"""Demo matchmaking for tomorrow's Axe Seine convention (demo/tomorrow.py): a morning of
 20-minute meetings on 15 tables, every registrant taking part with offers, requests and a few
 wishes, a schedule computed by the optimiser and published (so the day-before reminders and
 the day itself have something to show), and some meeting requests still waiting for an answer.
@@ -16,14 +16,14 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from maillage.events.demo_tomorrow import SLUG
-from maillage.events.models import Event
-from maillage.matchmaking.demo import (
-    _publish_opportunities,
-    _report,
-    _schedule_and_publish,
-    _wish_from_recommendations,
+from maillage.demo.matchmaking import (
+    publish_opportunities,
+    report,
+    schedule_and_publish,
+    wish_from_recommendations,
 )
+from maillage.demo.tomorrow import SLUG
+from maillage.events.models import Event
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, MeetingSlot
 from maillage.matchmaking.services import requests, sessions
 
@@ -93,10 +93,10 @@ def load(stdout) -> None:
         if first is not None and first.date != day:
             redate(session, (day - first.date).days)
     sessions.add_all_registrants(session=session)
-    published = _publish_opportunities(session)
-    wished = _wish_from_recommendations(session, WISHES_EACH)
-    summary = _schedule_and_publish(session, time_limit=SOLVE_SECONDS)
+    published = publish_opportunities(session)
+    wished = wish_from_recommendations(session, WISHES_EACH)
+    summary = schedule_and_publish(session, time_limit=SOLVE_SECONDS)
     asked = _ask_for_meetings(session)
-    _report(stdout, session, published, wished, summary, 0)
+    report(stdout, session, published, wished, summary, 0)
     if asked:
         stdout.write(f"  matchmaking: {asked} meeting requests waiting for an answer\n")

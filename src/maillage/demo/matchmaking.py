@@ -16,11 +16,12 @@ import zoneinfo
 
 from django.utils import timezone
 
+from maillage.accounts.models import User
+from maillage.demo.opportunities import for_participant
 from maillage.ecosystem.models import Person, Sector
 from maillage.events import services as event_services
 from maillage.events.enums import ParticipationType, RegistrationSource
 from maillage.events.models import Event, Registration
-from maillage.matchmaking.demo_opportunities import for_participant
 from maillage.matchmaking.enums import AttendMode, FeedbackOutcome, ScheduleStatus, WishLevel
 from maillage.matchmaking.models import MeetingSession, Participant, Wish
 from maillage.matchmaking.scheduling import build, release
@@ -37,8 +38,6 @@ SOLVE_SECONDS = 20  # the optimiser improves the first-fit start for this long
 
 
 def _register_demo_participant(event: Event) -> None:
-    from maillage.accounts.models import User
-
     user = User.objects.filter(email=PARTICIPANT_EMAIL).first()
     if user is None or Registration.objects.filter(event=event, person__user=user).exists():
         return
@@ -63,7 +62,7 @@ def _register_demo_participant(event: Event) -> None:
     )
 
 
-def _publish_opportunities(session: MeetingSession) -> int:
+def publish_opportunities(session: MeetingSession) -> int:
     sectors = {s.code: s for s in Sector.objects.all()}
     count = 0
     participants = session.participants.select_related("registration").order_by(
@@ -88,7 +87,7 @@ def _publish_opportunities(session: MeetingSession) -> int:
     return count
 
 
-def _wish_from_recommendations(session: MeetingSession, each: int) -> int:
+def wish_from_recommendations(session: MeetingSession, each: int) -> int:
     """Pairs chosen from the recommendations, best first, until everyone has about ``each``
     people to meet (topped up in a fixed order); both sides of a pair wish to meet, the first
     few of one's own recommendations as "must meet"."""
@@ -129,7 +128,7 @@ def _wish_from_recommendations(session: MeetingSession, each: int) -> int:
     return count
 
 
-def _schedule_and_publish(session: MeetingSession, *, time_limit: float) -> dict | None:
+def schedule_and_publish(session: MeetingSession, *, time_limit: float) -> dict | None:
     """Optimise the schedule within the time limit, then publish it as version 1."""
     if session.schedules.filter(status=ScheduleStatus.PUBLISHED).exists():
         return None
@@ -192,11 +191,11 @@ def load_convention(stdout) -> None:
             default_max_meetings=40,
         )
     sessions.add_all_registrants(session=session)
-    published = _publish_opportunities(session)
-    wished = _wish_from_recommendations(session, WISHES_EACH)
-    summary = _schedule_and_publish(session, time_limit=SOLVE_SECONDS)
+    published = publish_opportunities(session)
+    wished = wish_from_recommendations(session, WISHES_EACH)
+    summary = schedule_and_publish(session, time_limit=SOLVE_SECONDS)
     answers = _give_feedback(session)
-    _report(stdout, session, published, wished, summary, answers)
+    report(stdout, session, published, wished, summary, answers)
 
 
 def load_online_day(stdout) -> None:
@@ -242,13 +241,13 @@ def load_online_day(stdout) -> None:
     have = set(session.participants.values_list("registration_id", flat=True))
     for reg in event.registrations.confirmed().exclude(id__in=have).order_by("id"):
         sessions.add_participant(session=session, registration=reg, mode=AttendMode.ONLINE)
-    published = _publish_opportunities(session)
-    wished = _wish_from_recommendations(session, 10)
-    summary = _schedule_and_publish(session, time_limit=8)
-    _report(stdout, session, published, wished, summary, 0)
+    published = publish_opportunities(session)
+    wished = wish_from_recommendations(session, 10)
+    summary = schedule_and_publish(session, time_limit=8)
+    report(stdout, session, published, wished, summary, 0)
 
 
-def _report(stdout, session, published, wished, summary, answers) -> None:
+def report(stdout, session, published, wished, summary, answers) -> None:
     participants = Participant.objects.filter(session=session).count()
     schedule = (
         session.schedules.filter(status=ScheduleStatus.PUBLISHED).order_by("-version").first()
