@@ -116,9 +116,7 @@ def feed(request):
     return _calendar(body, "maillage-events.ics", attachment=False)
 
 
-@router.post(
-    "/events", response=answers({201: EventDetailOut}, 401, 403), auth=WRITE_AUTH
-)
+@router.post("/events", response=answers({201: EventDetailOut}, 401, 403), auth=WRITE_AUTH)
 def create_event(request, payload: EventIn):
     if not request.user.has_perm("events.add_event"):
         raise HttpError(403, _("Only staff of a park or network may create events."))

@@ -58,9 +58,7 @@ def export(request, slug: str, format: Literal["csv", "xlsx"] = "csv"):  # noqa:
     auth=WRITE_AUTH,
     summary="Register every row of a spreadsheet, all or nothing",
 )
-def import_registrants(
-    request, slug: str, file: File[UploadedFile], notify: bool = Form(False)
-):
+def import_registrants(request, slug: str, file: File[UploadedFile], notify: bool = Form(False)):
     """Columns: email, first_name, last_name, organisation, country, website, job_title,
     participation_type (English or French headers). With ``notify``, each registrant gets the
     registration e-mail."""
