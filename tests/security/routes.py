@@ -279,20 +279,6 @@ API: dict[str, Row] = {
     # background jobs: only the user who started one sees it and its file
     _A + "jobs_get_job": staff("job"),
     _A + "jobs_job_file": staff("job"),
-    _A + "events_update_event": staff("event", *W),
-    _A + "events_set_status": staff("event", *W),
-    _A + "events_event_ics": member("event"),
-    _A + "event_programme_add_item": staff("event", *W),
-    _A + "event_programme_update_item": staff("programme_item", *W),
-    _A + "event_programme_delete_item": staff("programme_item", *W),
-    _A + "registrations_rotate_link": participant("registration", *W),
-    _A + "registrations_search_check_in": staff("event"),
-    _A + "registration_files_export": staff("event"),
-    _A + "registration_files_import_registrants": staff("event", *W),
-    _A + "registration_files_badges": staff("event", *W),
-    # background jobs: only the user who started one sees it and its file
-    _A + "jobs_get_job": staff("job"),
-    _A + "jobs_job_file": staff("job"),
     # --- matchmaking organiser: API parity operations ---
     _A + "sessions_list_sessions": staff("event"),
     _A + "sessions_create_session": staff("event", *W),
