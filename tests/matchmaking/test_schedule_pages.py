@@ -47,7 +47,11 @@ def test_run_grid_edit_publish(client, session, people, organiser):
         reverse("matchmaking:schedule_publish", args=[session.pk]), {"name": "Final"}, follow=True
     )
     assert "Version 1 published" in published.content.decode()
-    assert client.get(reverse("matchmaking:version", args=[session.pk, 1])).status_code == 200
+    version = client.get(reverse("matchmaking:version", args=[session.pk, 1]))
+    assert version.status_code == 200
+    # The first version only adds meetings: each change says so, in words.
+    text = version.content.decode()
+    assert "New meeting" in text and "Meeting moved" not in text
 
 
 @pytest.mark.django_db

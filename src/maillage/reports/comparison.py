@@ -25,6 +25,10 @@ class Change:
     direction: str  # "up", "down" or "same"
 
     @property
+    def unchanged(self) -> bool:
+        return self.direction == "same"
+
+    @property
     def arrow(self) -> str:
         return {"up": "↑", "down": "↓"}.get(self.direction, "→")
 

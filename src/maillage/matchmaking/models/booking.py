@@ -9,6 +9,8 @@ from maillage.matchmaking.enums import RequestStatus, WishLevel
 
 
 class MeetingRequest(models.Model):
+    Status = RequestStatus  # for templates: r.status == r.Status.PENDING
+
     session = models.ForeignKey(
         "matchmaking.MeetingSession",
         on_delete=models.CASCADE,

@@ -10,6 +10,8 @@ from maillage.matchmaking.enums import FINISHED_RUN_STATUSES, RunStatus
 
 
 class ScheduleRun(models.Model):
+    Status = RunStatus  # for templates: run.status == run.Status.STOPPED
+
     session = models.ForeignKey(
         "matchmaking.MeetingSession",
         on_delete=models.CASCADE,

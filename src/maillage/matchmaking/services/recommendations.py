@@ -19,6 +19,7 @@ Pure Python (no Django): ``profiles.py`` loads these values from the database.
 
 from __future__ import annotations
 
+import enum
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -44,6 +45,8 @@ class ReasonKind(StrEnum):
     MY_OFFER_ANSWERS_THEIR_REQUEST = "my_offer"
     SHARED_SECTORS = "sectors"
     SIMILAR_INTERESTS = "similar"
+    # Templates compare with the members (kinds.SHARED_SECTORS) and must not call the class.
+    do_not_call_in_templates = enum.nonmember(True)
 
 
 @dataclass(frozen=True)

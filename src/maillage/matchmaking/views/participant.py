@@ -25,6 +25,7 @@ from maillage.matchmaking.models import Meeting, MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, table_plans
 from maillage.matchmaking.selectors.participants import participant_for
 from maillage.matchmaking.services import calendars, feedback, printouts, profiles
+from maillage.matchmaking.services.recommendations import ReasonKind
 
 
 def _session_or_404(session_id: int) -> MeetingSession:
@@ -212,23 +213,19 @@ def _link(name: str, *args) -> str:
 def recommended(request, session_id: int):
     session = _session_or_404(session_id)
     me = _me_or_404(request, session)
-    found = profiles.recommendations_for(session, participant_ids=[me.pk], limit=20)[me.pk]
-    people = Participant.objects.select_related(
-        "registration__person", "registration__organisation"
-    ).in_bulk([r.participant_id for r in found])
     rows = [
         {
             "rec": r,
-            "participant": people[r.participant_id],
+            "participant": person,
             "request_url": _link("matchmaking:request_send", session.pk, r.participant_id),
             "wish_url": _link("matchmaking:wish_set", session.pk, r.participant_id),
         }
-        for r in found
+        for r, person in profiles.people_to_meet(session, me, limit=20)
     ]
     return render(
         request,
         "matchmaking/recommendations.html",
-        {"session": session, "event": session.event, "me": me, "rows": rows},
+        {"session": session, "event": session.event, "me": me, "rows": rows, "kinds": ReasonKind},
     )
 
 
