@@ -1,5 +1,5 @@
 """Events and registrations named in a path, loaded and checked in one call, for the routers of
-events (events, event_programme, registrations, registration_files, invitations).
+events (events, event_programme, registrations, registration_files, invitations, mail).
 
 An event the caller may not see is answered as an unknown one (404); an event they see but do
 not manage is refused (403). A registration is found for the registrant themself and for the

@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
 from maillage.api.auth import WRITE_AUTH
-from maillage.api.errors import answers, invalid, not_found, state_change
-from maillage.events.models import Event
+from maillage.api.errors import answers, invalid, state_change
+from maillage.api.event_access import managed_event
 from maillage.mail import selectors, services
 from maillage.mail.enums import MailStatus
 from maillage.mail.models import OutgoingMail
@@ -54,18 +53,9 @@ class ResendOut(Schema):
     resent: int
 
 
-def _event(request, slug: str, perm: str) -> Event:
-    event = Event.objects.filter(slug=slug).first()
-    if event is None or not request.user.has_perm("events.view_event", event):
-        raise not_found("event")
-    if not request.user.has_perm(perm, event):
-        raise HttpError(403, "Only the organisers of this event may see its outbox.")
-    return event
-
-
 @router.get("/events/{slug}/outbox", response=answers({200: OutboxOut}, 403, 404))
 def outbox(request, slug: str, query: Query[OutboxQuery]):
-    event = _event(request, slug, "mail.view_outbox")
+    event = managed_event(request, slug, "mail.view_outbox")
     if not 1 <= query.limit <= 500:
         raise invalid("limit", "must be between 1 and 500", where="query")
     if query.offset < 0:
@@ -83,7 +73,7 @@ def outbox(request, slug: str, query: Query[OutboxQuery]):
     auth=WRITE_AUTH,
 )
 def resend(request, slug: str, payload: ResendIn):
-    event = _event(request, slug, "mail.resend")
+    event = managed_event(request, slug, "mail.resend")
     resent = services.resend_failed(event=event) if payload.failed else 0
     if payload.mail_ids:
         mails = list(OutgoingMail.objects.filter(event=event, pk__in=payload.mail_ids))
