@@ -98,6 +98,19 @@ class TestEventPage:
         assert "12:00" in page and "From lab to market" in page and "Léa Durand" in page
         assert "venue-map" in page
 
+    def test_the_attendance_mode_decides_venue_and_online_badge(self, client, park):
+        from maillage.events.enums import AttendanceMode
+
+        on_site = EventFactory(organisers=[park], venue_name="Hangar 14")
+        online = EventFactory(
+            organisers=[park], venue_name="Hangar 15", attendance_mode=AttendanceMode.ONLINE
+        )
+        here = client.get(on_site.get_absolute_url()).content.decode()
+        there = client.get(online.get_absolute_url()).content.decode()
+        where = '<dd class="col-sm-9">Hangar'
+        assert where + " 14" in here and 'text-bg-info">Online' not in here
+        assert where not in there and 'text-bg-info">Online' in there
+
     def test_private_event_is_404_for_others(self, client, park):
         event = EventFactory(is_public=False, organisers=[park])
         assert client.get(event.get_absolute_url()).status_code == 404

@@ -57,6 +57,8 @@ class EventSeries(models.Model):
 
 
 class Event(models.Model):
+    Mode = AttendanceMode  # for templates: event.attendance_mode == event.Mode.ONLINE
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
