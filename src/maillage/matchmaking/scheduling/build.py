@@ -3,7 +3,8 @@
 How wishes become meetsolver requests, for each pair of participants (the pair's weight is what
 the optimiser maximises):
 
-* an accepted meeting request: required (it was promised), weight 5 when it cannot be required
+* an accepted meeting request: required (it was promised), weight ``ACCEPTED_REQUEST_WEIGHT``
+  (enums) when it cannot be required
   (the pair has no common free slot left, or a participant has more promised meetings than
   free slots);
 * a meeting the organiser added or locked, or a participant booked: required; a locked one keeps
