@@ -2,16 +2,16 @@
 
 from tests.parity import api, exempt  # noqa: F401
 
-TODO = None  # an entry not written yet: the parity test fails on it
-
 PAGES = {
-    "reports:csv": TODO,
-    "reports:dashboard": TODO,
-    "reports:yearly_detail": TODO,
-    "reports:yearly_edit": TODO,
-    "reports:yearly_generate": TODO,
-    "reports:yearly_list": TODO,
-    "reports:yearly_pdf": TODO,
-    "reports:yearly_start": TODO,
-    "reports:yearly_status": TODO,
+    "reports:csv": api("reports_table_csv"),
+    "reports:dashboard": api(
+        "reports_list_scopes", "reports_figures", "reports_comparison", "reports_members"
+    ),
+    "reports:yearly_detail": api("yearly_reports_get_report", "reports_figures"),
+    "reports:yearly_edit": api("yearly_reports_update_report"),
+    "reports:yearly_generate": api("yearly_reports_generate"),
+    "reports:yearly_list": api("yearly_reports_list_reports"),
+    "reports:yearly_pdf": api("yearly_reports_download_pdf"),
+    "reports:yearly_start": api("yearly_reports_start_report"),
+    "reports:yearly_status": api("yearly_reports_generation"),
 }

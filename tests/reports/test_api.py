@@ -83,3 +83,33 @@ def test_errors(client, world):
     assert bad_year.status_code == 422
     assert bad_year.json()["detail"] == "The year is a number such as 2025."
     assert client.get("/api/v1/reports/999999/figures").status_code == 404
+
+
+def test_a_dashboard_table_as_csv(client, world):
+    client.force_login(world.staff)
+    r = client.get(url(world.park, "csv/headline"), {"year": 2025})
+    assert r.status_code == 200, r.content
+    assert r["Content-Type"].startswith("text/csv")
+    assert "2025-01-01-2025-12-31.csv" in r["Content-Disposition"]
+    assert r.content.decode().splitlines()[0].startswith("Figure,")
+    assert client.get(url(world.park, "csv/no-such-table"), {"year": 2025}).status_code == 404
+    assert client.get(url(world.park, "csv/headline"), {"year": "20x5"}).status_code == 422
+
+
+def test_figures_are_typed_in_the_openapi_document():
+    from maillage.api import api
+
+    paths = api.get_openapi_schema()["paths"]
+    for what, schema in [("figures", "FiguresOut"), ("comparison", "ComparisonOut")]:
+        responses = paths[f"/api/v1/reports/{{organisation_id}}/{what}"]["get"]["responses"]
+        ok = {str(k): v for k, v in responses.items()}["200"]
+        assert ok["content"]["application/json"]["schema"] == {
+            "$ref": f"#/components/schemas/{schema}"
+        }
+
+
+def test_another_parks_staff_get_no_csv(client, world):
+    client.force_login(world.outsider_staff)
+    assert client.get(url(world.park, "csv/headline"), {"year": 2025}).status_code == 403
+    client.logout()
+    assert client.get(url(world.park, "csv/headline"), {"year": 2025}).status_code == 401

@@ -329,4 +329,10 @@ API: dict[str, Row] = {
     _A + "delegations_update_delegation": staff("delegation", *W),
     _A + "delegations_set_follow_up_done": staff("follow_up", *W),
     _A + "network_exports_park_profile": public("park"),
+    _A + "reports_table_csv": staff("park"),
+    _A + "yearly_reports_get_report": staff("yearly"),
+    _A + "yearly_reports_update_report": staff("yearly", *W),
+    _A + "yearly_reports_generate": staff("yearly", *W),
+    _A + "yearly_reports_generation": staff("yearly"),
+    _A + "yearly_reports_download_pdf": staff("yearly", heavy=True),
 }

@@ -153,7 +153,7 @@ def build() -> World:
         "organisation": {"slug": ours.slug, "organisation_id": ours.pk},
         "hosted": {"slug": startup.slug},
         "network": {"slug": network.slug},
-        "park": {"slug": ours.slug, "organisation_id": ours.pk, "pk": ours.pk},
+        "park": {"slug": ours.slug, "organisation_id": ours.pk, "pk": ours.pk, "key": "headline"},
         "event": {"slug": event.slug},
         "programme_item": {"slug": event.slug, "item_id": item.pk},
         "registration": {

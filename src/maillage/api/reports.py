@@ -12,8 +12,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from maillage.api.errors import answers, not_found
+from maillage.api.files import CSV, file_operation, file_response
+from maillage.api.report_schemas import ComparisonOut, FiguresOut, MemberOut
 from maillage.ecosystem.models import Organisation
 from maillage.reports.comparison import compare
+from maillage.reports.dashboard import as_csv, build_dashboard, csv_name, table_for
 from maillage.reports.figures import compute_figures
 from maillage.reports.members import member_rows
 from maillage.reports.periods import Period, parse_period
@@ -61,7 +64,9 @@ def list_scopes(request):
     ]
 
 
-@router.get("/reports/{organisation_id}/figures", response=answers({200: dict}, 401, 403, 404))
+@router.get(
+    "/reports/{organisation_id}/figures", response=answers({200: FiguresOut}, 401, 403, 404)
+)
 def figures(request, organisation_id: int, query: Query[PeriodQuery]):
     """Every figure of the park or network for the period (``Figures.as_dict()``)."""
     organisation = _organisation(request, organisation_id)
@@ -69,7 +74,9 @@ def figures(request, organisation_id: int, query: Query[PeriodQuery]):
     return compute_figures(scope=organisation, start=period.start, end=period.end).as_dict()
 
 
-@router.get("/reports/{organisation_id}/comparison", response=answers({200: dict}, 401, 403, 404))
+@router.get(
+    "/reports/{organisation_id}/comparison", response=answers({200: ComparisonOut}, 401, 403, 404)
+)
 def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
     """The headline figures against the previous period: difference, percentage, direction."""
     organisation = _organisation(request, organisation_id)
@@ -89,7 +96,7 @@ def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
 
 
 @router.get(
-    "/reports/{organisation_id}/members", response=answers({200: list[dict]}, 401, 403, 404)
+    "/reports/{organisation_id}/members", response=answers({200: list[MemberOut]}, 401, 403, 404)
 )
 def members(request, organisation_id: int, query: Query[PeriodQuery]):
     """A network's member parks side by side (an empty list for a park)."""
@@ -101,3 +108,19 @@ def members(request, organisation_id: int, query: Query[PeriodQuery]):
         {"organisation_id": m.organisation_id, "name": m.name, "country": m.country, **m.values}
         for m in member_rows(organisation, period.start, period.end)
     ]
+
+
+@router.get(
+    "/reports/{organisation_id}/csv/{key}",
+    response=answers({200: None}, 401, 403, 404),
+    openapi_extra=file_operation(CSV),
+)
+def table_csv(request, organisation_id: int, key: str, query: Query[PeriodQuery]):
+    """A table of the dashboard as CSV: ``headline``, ``members``, ``events``,
+    ``agreement_list``, ``delegation_list`` or the key of one of its charts."""
+    organisation = _organisation(request, organisation_id)
+    period = _period(query)
+    table = table_for(build_dashboard(organisation, period), key)
+    if table is None:
+        raise not_found("table")
+    return file_response(as_csv(*table), CSV, csv_name(organisation, key, period))

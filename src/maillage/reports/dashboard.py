@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.core import spreadsheets
@@ -166,6 +167,12 @@ def table_for(dashboard: Dashboard, key: str) -> tuple[list[str], list[tuple]] |
     if chart is None:
         return None
     return list(chart.columns), list(chart.rows)
+
+
+def csv_name(organisation: Organisation, key: str, period: Period) -> str:
+    """The file name of a table's CSV: the organisation, the table, the period."""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    return f"{slugify(organisation.name)}-{key}-{start}-{end}.csv"
 
 
 def as_csv(columns, rows) -> str:

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.text import slugify
 
 from maillage.ecosystem.enums import OrganisationKind
 from maillage.reports.dashboard import (
     as_csv,
     build_dashboard,
+    csv_name,
     lists_tables,
     read_request,
     table_for,
@@ -69,7 +69,7 @@ def table_csv(request, key: str):
     table = table_for(board, key)
     if table is None:
         raise Http404("No such table.")
-    name = f"{slugify(organisation.name)}-{key}-{period.start.isoformat()}-{period.end.isoformat()}.csv"
+    name = csv_name(organisation, key, period)
     response = HttpResponse(as_csv(*table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

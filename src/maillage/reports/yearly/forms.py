@@ -9,18 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import StyledForm
 from maillage.ecosystem.models import Organisation
 from maillage.reports.models import SECTIONS, ReportLanguage, YearlyReport
-from maillage.reports.scopes import REPORTED_KINDS
 from maillage.reports.yearly import services as yearly
+from maillage.reports.yearly.selectors import writable_organisations
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-
-
-def writable_organisations(user):
-    """Parks and networks whose yearly report the user may write."""
-    qs = Organisation.objects.filter(kind__in=REPORTED_KINDS).order_by("name")
-    if user.is_active and user.is_superuser:
-        return qs
-    return qs.filter(pk__in=user.staff_of.values("pk"))
 
 
 class StartForm(StyledForm, forms.Form):

@@ -126,3 +126,18 @@ def request_generation(*, report: YearlyReport, user) -> YearlyReport:
 
 def _enqueue(report_id: int) -> None:
     tasks.generate_yearly_pdf.enqueue(report_id=report_id)
+
+
+class NoPdf(Exception):
+    """The report has no PDF to download; the message says why and what to do."""
+
+
+def open_pdf(report: YearlyReport):
+    """The report's PDF, opened, and the name to download it under."""
+    if not report.pdf:
+        raise NoPdf(_("No PDF has been generated for this report yet."))
+    try:
+        handle = report.pdf.open("rb")
+    except FileNotFoundError as exc:
+        raise NoPdf(_("The PDF file is missing; generate it again.")) from exc
+    return handle, f"{report.organisation.slug}-{report.year}-{report.language}.pdf"

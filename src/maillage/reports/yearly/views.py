@@ -7,18 +7,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.forms import add_service_errors
-from maillage.ecosystem.rules import managed_organisation_ids
 from maillage.reports.models import YearlyReport
 from maillage.reports.yearly import services as yearly
 from maillage.reports.yearly.document import render_html
-from maillage.reports.yearly.forms import ParagraphsForm, StartForm, writable_organisations
+from maillage.reports.yearly.forms import ParagraphsForm, StartForm
+from maillage.reports.yearly.selectors import readable_reports, writable_organisations
 
 VIEW, CHANGE = "reports.view_yearlyreport", "reports.change_yearlyreport"
 
@@ -30,13 +29,6 @@ def _load(request, pk, *, change=False) -> YearlyReport:
     if change and not request.user.has_perm(CHANGE, report):
         raise PermissionDenied
     return report
-
-
-def readable_reports(user):
-    qs = YearlyReport.objects.select_related("organisation", "edited_by")
-    if user.is_active and user.is_superuser:
-        return qs
-    return qs.filter(Q(organisation_id__in=managed_organisation_ids(user)))
 
 
 @login_required
@@ -139,11 +131,8 @@ def yearly_generate(request, pk):
 @login_required
 def yearly_pdf(request, pk):
     report = _load(request, pk)
-    if not report.pdf:
-        raise Http404(_("No PDF has been generated for this report yet."))
     try:
-        handle = report.pdf.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("The PDF file is missing; generate it again.")) from exc
-    name = f"{report.organisation.slug}-{report.year}-{report.language}.pdf"
+        handle, name = yearly.open_pdf(report)
+    except yearly.NoPdf as exc:
+        raise Http404(str(exc)) from exc
     return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
