@@ -209,3 +209,20 @@ def test_outsiders_cannot_touch_the_schedule(client, world, staff):
         assert send(client, "post", f"{base}/versions", user).status_code == 403
     assert Meeting.objects.filter(pk=meeting.pk).exists()
     assert not world.session.schedules.filter(status="published").exists()
+
+
+def test_the_grid_and_the_participants_read_in_constant_queries(
+    client, world, staff, django_assert_max_num_queries
+):
+    base = f"{BASE}/sessions/{world.session.pk}"
+    meet(world, 0, 1, slot=0)
+    release.publish(session=world.session)
+    headers = bearer(staff)
+    counts = []
+    for extra in range(2):
+        meet(world, 2, 3, slot=1 + extra, table=1)
+        with django_assert_max_num_queries(40) as ctx:
+            for path in ("draft", "participants", "versions/1"):
+                assert client.get(f"{base}/{path}", **headers).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]  # one more meeting, not one more query
