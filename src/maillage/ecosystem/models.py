@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from maillage.ecosystem import text
+from maillage.ecosystem.coordinates import latitude_field, longitude_field
 from maillage.ecosystem.enums import (
     SUBTYPES_BY_KIND,
     MembershipRole,
@@ -78,18 +79,8 @@ class Organisation(models.Model):
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166 alpha-2 code"))
     city = models.CharField(_("city"), max_length=120, blank=True, default="")
     address = models.CharField(_("address"), max_length=255, blank=True, default="")
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     parent = models.ForeignKey(
         "self",
         null=True,

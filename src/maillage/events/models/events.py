@@ -11,12 +11,12 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.ecosystem.coordinates import latitude_field, longitude_field
 from maillage.events.enums import (
     MATCHMAKING_KINDS,
     AttendanceMode,
@@ -109,18 +109,8 @@ class Event(models.Model):
     country = models.CharField(
         _("country"), max_length=2, blank=True, default="", help_text=_("ISO 3166 alpha-2 code")
     )
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     online_url = models.URLField(_("online link"), blank=True, default="")
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
