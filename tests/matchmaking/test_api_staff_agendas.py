@@ -84,6 +84,9 @@ def test_agendas_are_refused_to_others(client, world, staff):
     assert client.get(url).status_code == 401
     assert client.get(url, **bearer(other_participant)).status_code == 403
     assert client.get(f"{url}.ics", **bearer(other_participant)).status_code == 403
+    # As on the page, the participant themself may read it here too.
+    own = client.get(url, **bearer(a.registration.person.user))
+    assert own.status_code == 200 and own.json()["participant"] == a.pk
     assert client.get(f"{base}/table-plan", **bearer(other_participant)).status_code == 403
     stranger = UserFactory(staff_of=[ParkFactory(name="Other park")])
     assert client.get(url, **bearer(stranger)).status_code == 403

@@ -153,8 +153,7 @@ class SlotPlanOut(Schema):
     tables: list[PlanTableOut]
 
 
-def _staff_session(request, session_id: int) -> MeetingSession:
-    """The session, if the caller manages its event's meetings (as the agenda pages)."""
+def _session(request, session_id: int) -> MeetingSession:
     session = (
         MeetingSession.objects.select_related("event__venue_organisation")
         .filter(pk=session_id)
@@ -162,13 +161,19 @@ def _staff_session(request, session_id: int) -> MeetingSession:
     )
     if session is None or not request.user.has_perm("events.view_event", session.event):
         raise not_found("meeting session")
+    return session
+
+
+def _staff_session(request, session_id: int) -> MeetingSession:
+    """The session, if the caller manages its event's meetings (as the agenda pages)."""
+    session = _session(request, session_id)
     if not request.user.has_perm("matchmaking.manage_meetings", session.event):
         raise HttpError(403, _("Only the organisers of this event may do this."))
     return session
 
 
 def _participant(request, session_id: int, participant_id: int) -> Participant:
-    session = _staff_session(request, session_id)
+    session = _session(request, session_id)
     participant = (
         Participant.objects.select_related("registration__person", "registration__organisation")
         .filter(pk=participant_id, session=session)
@@ -177,7 +182,7 @@ def _participant(request, session_id: int, participant_id: int) -> Participant:
     if participant is None:
         raise not_found("participant")
     participant.session = session
-    # The agenda's own rule, as the page checks it (the participant themself or the staff).
+    # The agenda's own rule, as the page's: the event's staff, or the participant themself.
     if not request.user.has_perm("matchmaking.view_participant", participant):
         raise HttpError(403, _("Only this participant and the organisers may see this agenda."))
     return participant
