@@ -22,6 +22,19 @@ CONVENTION_MIX = [  # (participation type, how many, organisation kind, subtype)
     (ParticipationType.SCHOOL, 8, K.SCHOOL, "engineering_school"),
     (ParticipationType.INVESTOR, 8, K.INVESTOR, "public_funder"),
 ]
+# What every edition of the Axe Seine convention shares: its form, venue, languages and themes.
+AXE_SEINE_CONVENTION = {
+    "kind": EventKind.BUSINESS_CONVENTION,
+    "venue_name": "Aéropole",
+    "city": "Cergy",
+    "country": "FR",
+    "latitude": 49.0364,
+    "longitude": 2.0761,
+    "languages": "fr,en",
+    "capacity": 120,
+    "themes": "B2B meetings, innovation, industry",
+    "sector_codes": ("industry", "digital", "energy"),
+}
 AXE_SEINE_CITIES = ["Rouen", "Caen", "Le Havre", "Cergy", "Évreux", "Pontoise", "Vernon", "Dieppe"]
 
 
@@ -71,20 +84,11 @@ def load_conventions() -> None:
             org("Technopole du Havre"),
         ],
         title="1st inter-technopole business convention of the Axe Seine",
-        kind=EventKind.BUSINESS_CONVENTION,
         time_zone=PARIS,
         starts_at=at(day, "08:30", PARIS),
         ends_at=at(day, "17:30", PARIS),
         venue_organisation=vot,
-        venue_name="Aéropole",
-        city="Cergy",
-        country="FR",
-        latitude=49.0364,
-        longitude=2.0761,
-        languages="fr,en",
-        capacity=120,
-        themes="B2B meetings, innovation, industry",
-        sector_codes=("industry", "digital", "energy"),
+        **AXE_SEINE_CONVENTION,
         description="SME and startup leaders meet large groups, engineering schools and public "
         "funders in pre-scheduled one-to-one meetings: about forty meetings each.",
         programme=[

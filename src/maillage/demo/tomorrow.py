@@ -18,10 +18,10 @@ import zoneinfo
 from django.utils import timezone
 
 from maillage.accounts.models import User
-from maillage.demo.conventions import convention_participants
+from maillage.demo.conventions import AXE_SEINE_CONVENTION, convention_participants
 from maillage.demo.events import AXE_SEINE, PARIS, event, org
 from maillage.events import invitations, services
-from maillage.events.enums import EventKind, ParticipationType, RegistrationSource
+from maillage.events.enums import ParticipationType, RegistrationSource
 from maillage.events.enums import ProgrammeItemKind as P
 from maillage.events.models import Event, ProgrammeItem, Registration
 
@@ -99,20 +99,11 @@ def load_tomorrow(stdout, *, now: dt.datetime | None = None) -> Event:
         SLUG,
         organisers=[club, vot, org("Technopole de Rouen")],
         title="2nd inter-technopole business convention of the Axe Seine",
-        kind=EventKind.BUSINESS_CONVENTION,
         time_zone=PARIS,
         starts_at=at(day, "08:30"),
         ends_at=at(day, "17:30"),
         venue_organisation=vot,
-        venue_name="Aéropole",
-        city="Cergy",
-        country="FR",
-        latitude=49.0364,
-        longitude=2.0761,
-        languages="fr,en",
-        capacity=120,
-        themes="B2B meetings, innovation, industry",
-        sector_codes=("industry", "digital", "energy"),
+        **AXE_SEINE_CONVENTION,
         description="The second edition, tomorrow: one-to-one meetings between the SMEs, startups, "
         "large groups, schools and funders of the Axe Seine. Registrants are invited by e-mail "
         "with a personal sign-in link.",
