@@ -7,23 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.events.enums import ParticipationType
 from maillage.matchmaking.models import MeetingSession, Participant
+from maillage.matchmaking.services import sessions
 
 
 class SessionForm(forms.ModelForm):
     class Meta:
         model = MeetingSession
-        fields = [
-            "name",
-            "slot_minutes",
-            "wish_deadline",
-            "requests_open",
-            "request_expiry_hours",
-            "self_booking",
-            "default_max_meetings",
-            "remind_day_before",
-            "remind_minutes_before",
-            "feedback_request",
-        ]
+        fields = list(sessions.SETTINGS)  # the settings the service lets an organiser change
         widgets = {"wish_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
 
