@@ -16,6 +16,7 @@ from tests.events.factories import (
     ParkFactory,
     PersonFactory,
     ProgrammeItemFactory,
+    RegistrationFactory,
     UserFactory,
 )
 
@@ -269,3 +270,32 @@ def test_programme_of_another_park_is_refused(client, park, event, staff, strang
     assert client.delete(f"{url}/{elsewhere.pk}", **bearer(staff)).status_code == 404
     assert ProgrammeItem.objects.filter(pk__in=[item.pk, elsewhere.pk]).count() == 2
     assert ProgrammeItem.objects.get(pk=item.pk).title == item.title
+
+
+# ---- what the event's page shows ---------------------------------------------------------------
+
+
+def test_event_detail_shows_seats_listed_participants_and_the_online_link_to_the_right_people(
+    client, park, staff
+):
+    event = EventFactory(
+        organisers=[park],
+        capacity=3,
+        online_url="https://visio.example/room",
+        attendance_mode="hybrid",
+    )
+    listed = RegistrationFactory(event=event, listed_publicly=True)
+    RegistrationFactory(event=event, listed_publicly=False)
+    url = f"/api/v1/events/{event.slug}"
+    anonymous = client.get(url).json()
+    assert anonymous["seats_left"] == 1 and anonymous["registration_closed"] is None
+    assert [p["name"] for p in anonymous["participants"]] == [str(listed.person)]
+    assert anonymous["online_url"] == ""
+    assert client.get(url, **bearer(staff)).json()["online_url"] == "https://visio.example/room"
+    user = UserFactory()
+    RegistrationFactory(event=event, person=PersonFactory(user=user))
+    assert client.get(url, **bearer(user)).json()["online_url"] == "https://visio.example/room"
+    event.status = EventStatus.CANCELLED
+    event.save()
+    cancelled = client.get(url).json()
+    assert "cancelled" in cancelled["registration_closed"] and cancelled["participants"] == []

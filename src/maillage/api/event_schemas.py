@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import AwareDatetime
 
 from maillage.api.texts import MAX_ITEMS, Code, Line, Text
-from maillage.events import selectors
+from maillage.events import selectors, services
 from maillage.events.enums import (
     AttendanceMode,
     EventKind,
@@ -107,15 +107,55 @@ class EventOut(Schema):
         return obj.get_absolute_url()
 
 
+class ListedParticipantOut(Schema):
+    name: str
+    organisation: str | None
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return str(obj.person)
+
+    @staticmethod
+    def resolve_organisation(obj) -> str | None:
+        return obj.organisation.name if obj.organisation_id else None
+
+
 class EventDetailOut(EventOut):
     series_id: int | None
-    online_url: str
+    online_url: str = Field(
+        description="The link of an online event: for its organisers and confirmed participants "
+        "only (empty for others)."
+    )
     sectors: list[str]
+    seats_left: int | None = Field(description="Seats still free; null when there is no limit.")
+    registration_closed: str | None = Field(
+        description="Why registering is not possible now; null when it is."
+    )
+    participants: list[ListedParticipantOut] = Field(
+        description="The participants who agreed to be listed, once the event is published."
+    )
     programme: list[ProgrammeItemOut]
+
+    @staticmethod
+    def resolve_online_url(obj, context) -> str:
+        request = context["request"]
+        return obj.online_url if request.user.has_perm("events.join_online", obj) else ""
 
     @staticmethod
     def resolve_sectors(obj) -> list[str]:
         return [s.code for s in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_seats_left(obj) -> int | None:
+        return selectors.seats_left(obj)
+
+    @staticmethod
+    def resolve_registration_closed(obj) -> str | None:
+        return services.registration_refusal(obj)
+
+    @staticmethod
+    def resolve_participants(obj):
+        return list(selectors.shown_participants(obj))
 
     @staticmethod
     def resolve_programme(obj):

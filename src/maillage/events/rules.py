@@ -48,6 +48,13 @@ def is_published(user, event) -> bool:
 
 
 @rules.predicate
+def is_confirmed_to(user, event) -> bool:
+    if event is None or not (user and user.is_authenticated):
+        return False
+    return Registration.objects.filter(event=event).confirmed().filter(person__user=user).exists()
+
+
+@rules.predicate
 def is_registrant(user, registration) -> bool:
     """The registration is the user's own (its person is linked to the account)."""
     return bool(
@@ -66,3 +73,5 @@ rules.add_perm("events.change_event", manages_event)
 rules.add_perm("events.manage_registrations", manages_event)
 rules.add_perm("events.check_in", manages_event)
 rules.add_perm("events.manage_own_registration", is_registrant)
+# The link of an online event: for its organisers and its confirmed participants.
+rules.add_perm("events.join_online", manages_event | is_confirmed_to)

@@ -135,6 +135,21 @@ def listed_participants(event: Event) -> QuerySet[Registration]:
     return registrations(event, status=RegistrationStatus.CONFIRMED).filter(listed_publicly=True)
 
 
+def shown_participants(event: Event) -> QuerySet[Registration]:
+    """The participants an event's page lists: those who agreed, once the event is published."""
+    if event.status != EventStatus.PUBLISHED:
+        return Registration.objects.none()
+    return listed_participants(event)
+
+
+def seats_left(event: Event, counts: dict[str, int] | None = None) -> int | None:
+    """Seats still free (None: no limit); ``counts`` from ``registration_counts`` if at hand."""
+    if event.capacity is None:
+        return None
+    counts = counts or registration_counts(event)
+    return max(event.capacity - counts["confirmed"], 0)
+
+
 def search_registrations(event: Event, query: str, *, limit: int = 20) -> list[Registration]:
     """Find registrations by the code on the badge (exact) or by folded name, e-mail, organisation.
 

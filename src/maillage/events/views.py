@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts import rate_limits
 from maillage.events import ics, selectors, self_registration, services
-from maillage.events.enums import EventKind, EventStatus
+from maillage.events.enums import EventKind
 from maillage.events.forms import RegistrationForm
 from maillage.events.models import Event
 from maillage.events.rules import manages_event
@@ -105,6 +105,7 @@ def detail(request, slug: str):
     event = visible_event_or_404(request, slug)
     is_manager = manages_event(request.user, event)
     counts = selectors.registration_counts(event)
+    state = services.registration_refusal(event)
     own = None
     if request.user.is_authenticated:
         own = selectors.own_registrations(request.user).filter(event=event).first()
@@ -124,33 +125,21 @@ def detail(request, slug: str):
             "organisers": event.organisers.all(),
             "sectors": event.sectors.all(),
             "programme": selectors.programme(event),
-            "participants": selectors.listed_participants(event)
-            if event.status == EventStatus.PUBLISHED
-            else [],
+            "participants": selectors.shown_participants(event),
             "counts": counts,
-            "seats_left": None
-            if event.capacity is None
-            else max(event.capacity - counts["confirmed"], 0),
+            "seats_left": selectors.seats_left(event, counts),
             "is_manager": is_manager,
+            "may_join_online": request.user.has_perm("events.join_online", event),
             "own_registration": own,
-            "registration_open": _registration_state(event) is None,
-            "registration_state": _registration_state(event),
+            "registration_open": state is None,
+            "registration_state": state,
         },
     )
 
 
-def _registration_state(event: Event) -> str | None:
-    """Why registration is not possible now, or None when it is."""
-    try:
-        services.check_registration_open(event, timezone.now())
-    except ValidationError as exc:
-        return exc.messages[0]
-    return None
-
-
 def register(request, slug: str):
     event = visible_event_or_404(request, slug)
-    state = _registration_state(event)
+    state = services.registration_refusal(event)
     initial = {}
     if request.user.is_authenticated:
         initial = {

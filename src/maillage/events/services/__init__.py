@@ -25,6 +25,7 @@ from maillage.events.services.registrations import (
     fill_from_waiting_list,
     import_registrants,
     register,
+    registration_refusal,
     send_registration_notice,
     waitlist_registration,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "get_or_create_series",
     "import_registrants",
     "register",
+    "registration_refusal",
     "check_registration_open",
     "send_registration_notice",
     "set_event_status",

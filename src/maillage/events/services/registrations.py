@@ -67,6 +67,15 @@ def check_registration_open(event: Event, now: dt.datetime) -> None:
         )
 
 
+def registration_refusal(event: Event, now: dt.datetime | None = None) -> str | None:
+    """Why registering to the event is not possible now, in a sentence; None when it is."""
+    try:
+        check_registration_open(event, now or timezone.now())
+    except RegistrationClosed as exc:
+        return exc.messages[0]
+    return None
+
+
 def _has_seat(event: Event) -> bool:
     return event.capacity is None or event.registrations.confirmed().count() < event.capacity
 
