@@ -8,7 +8,9 @@ PAGES = {
         "reports_list_scopes", "reports_figures", "reports_comparison", "reports_members"
     ),
     "reports:yearly_detail": api("yearly_reports_get_report", "reports_figures"),
-    "reports:yearly_edit": api("yearly_reports_update_report"),
+    "reports:yearly_edit": api(
+        "yearly_reports_update_report", "yearly_reports_upload_logo", "yearly_reports_remove_logo"
+    ),
     "reports:yearly_generate": api("yearly_reports_generate"),
     "reports:yearly_list": api("yearly_reports_list_reports"),
     "reports:yearly_pdf": api("yearly_reports_download_pdf"),

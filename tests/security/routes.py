@@ -335,4 +335,6 @@ API: dict[str, Row] = {
     _A + "yearly_reports_generate": staff("yearly", *W),
     _A + "yearly_reports_generation": staff("yearly"),
     _A + "yearly_reports_download_pdf": staff("yearly", heavy=True),
+    _A + "yearly_reports_upload_logo": staff("yearly", *W),
+    _A + "yearly_reports_remove_logo": staff("yearly", *W),
 }

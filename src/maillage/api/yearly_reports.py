@@ -9,8 +9,9 @@ import datetime as dt
 
 from django.http import FileResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, File, Router, Schema
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
 
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, invalid, not_found, state_change
@@ -40,7 +41,6 @@ class ParagraphsIn(Schema):
     softlanding_text: str | None = Paragraph
     directory_text: str | None = Paragraph
     countries_text: str | None = Paragraph
-    clear_logo: bool = False
 
 
 class GenerationOut(Schema):
@@ -152,11 +152,29 @@ def get_report(request, pk: int):
 def update_report(request, pk: int, payload: ParagraphsIn):
     """Write the staff paragraphs; a report generated before is a draft again."""
     report = _report(request, pk, change=True)
-    paragraphs = {k: v for k, v in payload.dict(exclude={"clear_logo"}, exclude_unset=True).items()}
-    paragraphs = {k: v or "" for k, v in paragraphs.items()}
-    return yearly.save_paragraphs(
-        report=report, user=request.user, clear_logo=payload.clear_logo, **paragraphs
-    )
+    paragraphs = {k: v or "" for k, v in payload.dict(exclude_unset=True).items()}
+    return yearly.save_paragraphs(report=report, user=request.user, **paragraphs)
+
+
+@router.post(
+    "/reports/yearly/{pk}/logo",
+    response=answers({200: YearlyReportOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
+def upload_logo(request, pk: int, file: File[UploadedFile]):
+    """The logo printed on the cover: a PNG or JPEG image of at most 2 MB (multipart)."""
+    report = _report(request, pk, change=True)
+    return yearly.save_paragraphs(report=report, user=request.user, logo=file)
+
+
+@router.delete(
+    "/reports/yearly/{pk}/logo",
+    response=answers({200: YearlyReportOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+)
+def remove_logo(request, pk: int):
+    report = _report(request, pk, change=True)
+    return yearly.save_paragraphs(report=report, user=request.user, clear_logo=True)
 
 
 @router.post(

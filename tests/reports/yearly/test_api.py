@@ -3,10 +3,13 @@ polled), downloaded — under the pages' rules."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from maillage.accounts.models import ApiToken
 from maillage.reports.models import GenerationState, ReportStatus, YearlyReport
@@ -119,3 +122,34 @@ def test_the_pdf_is_downloaded_once_generated(client, world, report):
     assert b"".join(r.streaming_content).startswith(b"%PDF")
     assert f"{world.park.slug}-{YEAR}-en.pdf" in r["Content-Disposition"]
     assert client.get(url, **bearer(world.other_staff)).status_code == 404
+
+
+def _image(fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (13, 110, 253)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def test_staff_upload_and_remove_the_logo(client, world, report):
+    url = f"{BASE}/{report.pk}/logo"
+    logo = SimpleUploadedFile("logo.png", _image("PNG"), content_type="image/png")
+    r = client.post(url, {"file": logo}, **bearer(world.staff))
+    assert r.status_code == 200, r.content
+    assert r.json()["has_logo"] is True
+    name = YearlyReport.objects.get(pk=report.pk).logo.name
+    r = client.delete(url, **bearer(world.staff))
+    assert r.status_code == 200 and r.json()["has_logo"] is False
+    assert not YearlyReport.objects.get(pk=report.pk).logo
+    assert not report.logo.storage.exists(name)
+
+
+def test_a_logo_must_be_a_png_or_jpeg_image(client, world, report):
+    url = f"{BASE}/{report.pk}/logo"
+    for name, content in [("logo.gif", _image("GIF")), ("logo.png", b"not an image")]:
+        r = client.post(url, {"file": SimpleUploadedFile(name, content)}, **bearer(world.staff))
+        assert r.status_code == 422 and "PNG or JPEG" in r.json()["detail"]
+        assert r.json()["errors"][0]["loc"] == ["body", "logo"]
+    logo = SimpleUploadedFile("logo.png", _image("PNG"), content_type="image/png")
+    assert client.post(url, {"file": logo}, **bearer(world.other_staff)).status_code == 404
+    assert client.delete(url).status_code == 401
+    assert not YearlyReport.objects.get(pk=report.pk).logo

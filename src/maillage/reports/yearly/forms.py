@@ -12,8 +12,6 @@ from maillage.reports.models import SECTIONS, ReportLanguage, YearlyReport
 from maillage.reports.yearly import services as yearly
 from maillage.reports.yearly.selectors import writable_organisations
 
-MAX_LOGO_BYTES = 2 * 1024 * 1024
-
 
 class StartForm(StyledForm, forms.Form):
     organisation = forms.ModelChoiceField(
@@ -70,10 +68,10 @@ class ParagraphsForm(forms.ModelForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and logo is not getattr(self.instance, "logo", None) and hasattr(logo, "image"):
-            if logo.size > MAX_LOGO_BYTES:
-                raise ValidationError(_("The logo is larger than 2 MB; send a smaller image."))
-            if logo.image.format not in ("PNG", "JPEG"):
-                raise ValidationError(_("Send the logo as a PNG or JPEG image."))
+            try:
+                yearly.check_logo(logo)
+            except ValidationError as exc:
+                raise ValidationError(exc.message_dict["logo"]) from exc
         return logo
 
     def service_arguments(self) -> dict:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from maillage.ecosystem.models import Organisation
 from maillage.reports import tasks
@@ -26,6 +27,8 @@ from maillage.reports.scopes import REPORTED_KINDS
 
 PARAGRAPH_FIELDS = ["introduction"] + [f"{key}_text" for key, _label in SECTIONS]
 MAX_PARAGRAPH = 5000
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_FORMATS = ("PNG", "JPEG")
 # A generation queued or running for longer than this is taken as lost (a worker stopped).
 STALE_AFTER = dt.timedelta(minutes=15)
 
@@ -64,6 +67,24 @@ def start_report(
     return report
 
 
+def check_logo(logo) -> None:
+    """A logo is a PNG or JPEG image of at most 2 MB (it is printed on the cover)."""
+    if logo.size > MAX_LOGO_BYTES:
+        raise ValidationError({"logo": _("The logo is larger than 2 MB; send a smaller image.")})
+    image = getattr(logo, "image", None)  # set by a form's ImageField, which opened it already
+    if image is None:
+        try:
+            with Image.open(logo) as opened:
+                image = opened
+                opened.verify()
+        except (OSError, SyntaxError, ValueError):
+            image = None
+        finally:
+            logo.seek(0)
+    if image is None or image.format not in LOGO_FORMATS:
+        raise ValidationError({"logo": _("Send the logo as a PNG or JPEG image.")})
+
+
 def save_paragraphs(*, report: YearlyReport, user, logo=None, clear_logo=False, **paragraphs):
     """Store the staff paragraphs (plain text; blank lines separate paragraphs). A report whose
     text changes after its PDF was generated is a draft again until it is generated anew."""
@@ -82,6 +103,7 @@ def save_paragraphs(*, report: YearlyReport, user, logo=None, clear_logo=False, 
             changed = True
     old_logo = report.logo.name if report.logo else ""
     if logo is not None:
+        check_logo(logo)
         report.logo = logo
         changed = True
     elif clear_logo and report.logo:
