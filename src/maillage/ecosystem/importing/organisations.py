@@ -15,19 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from maillage.ecosystem import text
 from maillage.ecosystem.importing import bulk
-from maillage.ecosystem.importing.files import ImportFileError, Table, read_table
+from maillage.ecosystem.importing.files import ImportFileError, Table
 from maillage.ecosystem.importing.rows import RowChecker, RowError
 from maillage.ecosystem.models import Organisation
-
-__all__ = [
-    "FIELDS",
-    "ImportFileError",
-    "ImportReport",
-    "RowError",
-    "guess_mapping",
-    "read_table",
-    "run_import",
-]
 
 
 @dataclass(frozen=True)
