@@ -299,3 +299,21 @@ def test_event_detail_shows_seats_listed_participants_and_the_online_link_to_the
     event.save()
     cancelled = client.get(url).json()
     assert "cancelled" in cancelled["registration_closed"] and cancelled["participants"] == []
+
+
+def test_calendar_files_give_the_online_link_only_to_those_who_may_join(client, park, staff):
+    event = EventFactory(
+        organisers=[park], online_url="https://visio.example/secret", attendance_mode="online"
+    )
+    link = b"visio.example/secret"
+
+    def text(response):
+        return response.content.replace(b"\r\n ", b"")  # unfold the 75-octet lines
+
+    for url in (f"/api/v1/events/{event.slug}/event.ics", f"/events/{event.slug}/event.ics"):
+        assert link not in text(client.get(url)), url
+    assert link in text(client.get(f"/api/v1/events/{event.slug}/event.ics", **bearer(staff)))
+    client.force_login(staff)
+    assert link in text(client.get(f"/events/{event.slug}/event.ics"))
+    assert link not in text(client.get("/api/v1/events.ics"))
+    assert link not in text(client.get("/events/feed.ics"))

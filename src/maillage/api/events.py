@@ -170,5 +170,10 @@ def set_status(request, slug: str, payload: EventStatusIn):
 )
 def event_ics(request, slug: str):
     event = event_or_404(request, slug)
-    body = ics.calendar_bytes([event], name=event.title, base_url=request.build_absolute_uri("/"))
+    body = ics.calendar_bytes(
+        [event],
+        name=event.title,
+        base_url=request.build_absolute_uri("/"),
+        online_link=request.user.has_perm("events.join_online", event),
+    )
     return _calendar(body, f"{event.slug}.ics", attachment=True)

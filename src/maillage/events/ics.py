@@ -18,18 +18,20 @@ def uid(event: Event) -> str:
     return f"event-{event.uid}@maillage"
 
 
-def location(event: Event) -> str:
+def location(event: Event, *, online_link: bool = False) -> str:
     parts = [
         event.venue_name or (event.venue_organisation.name if event.venue_organisation else "")
     ]
     parts += [event.address, event.city]
     place = ", ".join(p for p in parts if p)
-    if event.online_url:
+    if online_link and event.online_url:
         place = f"{place} — {event.online_url}" if place else event.online_url
     return place
 
 
-def to_vevent(event: Event, *, base_url: str = "") -> icalendar.Event:
+def to_vevent(event: Event, *, base_url: str = "", online_link: bool = False) -> icalendar.Event:
+    """``online_link``: the link of an online event goes into the location only for those who
+    may join (``events.join_online``); a feed for everyone leaves it out."""
     vevent = icalendar.Event()
     vevent.add("uid", uid(event))
     vevent.add("summary", event.title)
@@ -39,7 +41,7 @@ def to_vevent(event: Event, *, base_url: str = "") -> icalendar.Event:
     vevent.add("last-modified", event.updated_at or timezone.now())
     if event.description:
         vevent.add("description", event.description)
-    place = location(event)
+    place = location(event, online_link=online_link)
     if place:
         vevent.add("location", place)
     coordinates = event.place
@@ -53,7 +55,9 @@ def to_vevent(event: Event, *, base_url: str = "") -> icalendar.Event:
     return vevent
 
 
-def calendar_bytes(events: Iterable[Event], *, name: str, base_url: str = "") -> bytes:
+def calendar_bytes(
+    events: Iterable[Event], *, name: str, base_url: str = "", online_link: bool = False
+) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,6 +65,6 @@ def calendar_bytes(events: Iterable[Event], *, name: str, base_url: str = "") ->
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     for event in events:
-        cal.add_component(to_vevent(event, base_url=base_url))
+        cal.add_component(to_vevent(event, base_url=base_url, online_link=online_link))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -95,7 +95,12 @@ def feed(request):
 
 def event_ics(request, slug: str):
     event = visible_event_or_404(request, slug)
-    body = ics.calendar_bytes([event], name=event.title, base_url=request.build_absolute_uri("/"))
+    body = ics.calendar_bytes(
+        [event],
+        name=event.title,
+        base_url=request.build_absolute_uri("/"),
+        online_link=request.user.has_perm("events.join_online", event),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
