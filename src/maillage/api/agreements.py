@@ -175,7 +175,7 @@ def _agreement(request, pk: int, *, change: bool = False) -> Agreement:
     if agreement is None or not request.user.has_perm("partnerships.view_agreement", agreement):
         raise not_found("agreement")
     if change and not request.user.has_perm("partnerships.change_agreement", agreement):
-        raise HttpError(403, "Only the staff of a party may change this agreement.")
+        raise HttpError(403, _("Only the staff of a party may change this agreement."))
     return agreement
 
 
@@ -219,7 +219,7 @@ def list_agreements(request, kind: Code = "", status: Code = ""):
 )
 def create_agreement(request, payload: AgreementIn):
     if not request.user.has_perm("partnerships.add_agreement"):
-        raise HttpError(403, "Only park or network staff may record agreements.")
+        raise HttpError(403, _("Only park or network staff may record agreements."))
     parties = _parties(payload.parties)
     owners = lookups.organisations(
         [c.owner for c in payload.commitments if c.owner], field="commitments"

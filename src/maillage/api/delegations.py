@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -156,7 +157,7 @@ def _delegation(request, pk: int, *, change: bool = False) -> Delegation:
         raise not_found("delegation")
     if change and not request.user.has_perm("partnerships.change_delegation", delegation):
         raise HttpError(
-            403, "Only the staff of a host or visiting organisation may change this delegation."
+            403, _("Only the staff of a host or visiting organisation may change this delegation.")
         )
     return delegation
 
@@ -175,7 +176,7 @@ def list_delegations(request):
 )
 def create_delegation(request, payload: DelegationIn):
     if not request.user.has_perm("partnerships.add_delegation"):
-        raise HttpError(403, "Only park or network staff may record delegations.")
+        raise HttpError(403, _("Only park or network staff may record delegations."))
     data = payload.dict(exclude={"hosts", "visitors", "members"})
     d = services.create_delegation(
         user=request.user,
@@ -264,11 +265,11 @@ def add_follow_up(request, pk: int, payload: FollowUpIn):
     if payload.agreement:
         agreement = selectors.editable_agreements(request.user).filter(pk=payload.agreement).first()
         if agreement is None:
-            raise invalid("agreement", "Choose an agreement your organisation is party to.")
+            raise invalid("agreement", _("Choose an agreement your organisation is party to."))
     if payload.application:
         application = visible_applications(request.user).filter(pk=payload.application).first()
         if application is None:
-            raise invalid("application", "Choose an application you may see.")
+            raise invalid("application", _("Choose an application you may see."))
     # Soft landing's service: it links a follow-up of kind "application" to its application.
     f = add_delegation_follow_up(
         delegation=delegation,

@@ -8,6 +8,7 @@ nothing means the current year.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -44,12 +45,14 @@ def _period(query: PeriodQuery) -> Period:
 
 def _organisation(request, organisation_id: int) -> Organisation:
     if not request.user.is_authenticated:
-        raise HttpError(401, "Sign in or send an API token to see reports.")
+        raise HttpError(401, _("Sign in or send an API token to see reports."))
     organisation = Organisation.objects.filter(pk=organisation_id, kind__in=REPORTED_KINDS).first()
     if organisation is None:
         raise not_found("park or network")
     if not request.user.has_perm("reports.view_report", organisation):
-        raise HttpError(403, "You may only see the reports of the parks and networks you work for.")
+        raise HttpError(
+            403, _("You may only see the reports of the parks and networks you work for.")
+        )
     return organisation
 
 
@@ -57,7 +60,7 @@ def _organisation(request, organisation_id: int) -> Organisation:
 def list_scopes(request):
     """The parks and networks whose reports the caller may see."""
     if not request.user.is_authenticated:
-        raise HttpError(401, "Sign in or send an API token to see reports.")
+        raise HttpError(401, _("Sign in or send an API token to see reports."))
     return [
         ScopeOut(id=o.pk, name=o.name, kind=o.kind, country=o.country)
         for o in visible_scopes(request.user)

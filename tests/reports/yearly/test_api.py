@@ -153,3 +153,17 @@ def test_a_logo_must_be_a_png_or_jpeg_image(client, world, report):
     assert client.post(url, {"file": logo}, **bearer(world.other_staff)).status_code == 404
     assert client.delete(url).status_code == 401
     assert not YearlyReport.objects.get(pk=report.pk).logo
+
+
+@pytest.mark.usefixtures("compiled_catalogues_reports")
+def test_refusals_are_said_in_the_callers_language(client, world):
+    data = {"organisation": world.park.pk, "year": YEAR}
+    r = client.post(
+        BASE,
+        json.dumps(data),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fr",
+        **bearer(world.participant),
+    )
+    assert r.status_code == 403
+    assert r.json()["detail"].startswith("Les rapports annuels sont rédigés")
