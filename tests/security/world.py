@@ -81,6 +81,7 @@ def build() -> World:
     )
     MeetingSession.objects.filter(pk=published.session.pk).update(self_booking=True)
     request = MeetingRequestFactory(sender=p1, recipient=p0)
+    sent_request = MeetingRequestFactory(sender=p0, recipient=_p2)  # withdrawn by its sender
     run = ScheduleRun.objects.create(session=published.session, started_by=owner)
     item = ProgrammeItemFactory(event=event)
     opportunity = Opportunity.objects.create(
@@ -172,6 +173,7 @@ def build() -> World:
         "meeting": {"session_id": s, "meeting_id": meeting.pk},
         "draft_meeting": {"session_id": s, "meeting_id": draft_meeting.pk, "lock": "lock"},
         "request": {"request_id": request.pk, "action": "accept"},
+        "sent_request": {"request_id": sent_request.pk},
         "run": {"run_id": run.pk},
         "opportunity": {"slug": event.slug, "opportunity_id": opportunity.pk},
         "agreement": {"pk": agreement.pk, "kind": "agreement"},

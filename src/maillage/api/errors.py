@@ -36,10 +36,18 @@ from maillage.events.services import (
     RegistrationClosed,
     StatusConflict,
 )
+from maillage.matchmaking.services.feedback import NotRateable
 from maillage.matchmaking.services.placement import ScheduleConflict
 
 # Domain errors that say the object's current state forbids the change, not that input is bad.
-CONFLICTS = (AlreadyRegistered, EventFull, RegistrationClosed, StatusConflict, ScheduleConflict)
+CONFLICTS = (
+    AlreadyRegistered,
+    EventFull,
+    RegistrationClosed,
+    StatusConflict,
+    ScheduleConflict,
+    NotRateable,
+)
 
 
 class ErrorOut(Schema):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -28,6 +29,7 @@ from maillage.matchmaking.services import selfbooking, wishes
 from maillage.matchmaking.services.sessions import published_schedule
 
 router = Router(tags=["matchmaking"])
+PEOPLE = ("person", "organisation")
 
 
 class ParticipantOut(Schema):
@@ -36,7 +38,8 @@ class ParticipantOut(Schema):
     organisation: str | None
 
 
-def _person(p: Participant) -> dict:
+def participant_json(p: Participant) -> dict:
+    """A participant as every matchmaking operation names them (``ParticipantOut``)."""
     reg = p.registration
     return {
         "participant": p.id,
@@ -98,17 +101,19 @@ class RunOut(Schema):
     finished_at: datetime | None
 
 
-def _session(session_id: int) -> MeetingSession:
+def session_of(session_id: int) -> MeetingSession:
+    """The meeting session named in the path (404 if unknown)."""
     session = MeetingSession.objects.select_related("event").filter(pk=session_id).first()
     if session is None:
         raise not_found("meeting session")
     return session
 
 
-def _me(request, session: MeetingSession) -> Participant:
+def taking_part(request, session: MeetingSession) -> Participant:
+    """The caller's participant record in the session (403 if they take no part in it)."""
     me = session.participants.of_user(request.user).with_people().first()
     if me is None:
-        raise HttpError(403, "You do not take part in this meeting session.")
+        raise HttpError(403, _("You do not take part in this meeting session."))
     return me
 
 
@@ -117,7 +122,7 @@ def _request_out(r: MeetingRequest, me: Participant) -> dict:
     return {
         "id": r.id,
         "direction": "sent" if sent else "received",
-        "other": _person(r.recipient if sent else r.sender),
+        "other": participant_json(r.recipient if sent else r.sender),
         "message": r.message,
         "status": r.status,
         "created_at": r.created_at,
@@ -132,7 +137,7 @@ def _request_out(r: MeetingRequest, me: Participant) -> dict:
     auth=WRITE_AUTH,
 )
 def my_requests(request, session_id: int):
-    me = _me(request, _session(session_id))
+    me = taking_part(request, session_of(session_id))
     meeting_requests.expire_overdue()
     rows = list(schedules.inbox(me)) + list(schedules.outbox(me))
     return [_request_out(r, me) for r in sorted(rows, key=lambda r: r.created_at, reverse=True)]
@@ -144,8 +149,8 @@ def my_requests(request, session_id: int):
     auth=WRITE_AUTH,
 )
 def send_request(request, session_id: int, payload: RequestIn):
-    session = _session(session_id)
-    me = _me(request, session)
+    session = session_of(session_id)
+    me = taking_part(request, session)
     other = session.participants.with_people().filter(pk=payload.recipient).first()
     if other is None:
         raise HttpError(404, "No such participant in this session.")
@@ -154,10 +159,12 @@ def send_request(request, session_id: int, payload: RequestIn):
     return Status(201, _request_out(made, me))
 
 
-def _received(request, request_id: int) -> tuple[MeetingRequest, Participant]:
+def _of_party(request, request_id: int) -> tuple[MeetingRequest, Participant]:
+    """The request and the caller's record, for its sender or recipient only (404 otherwise)."""
     r = (
         MeetingRequest.objects.select_related(
-            "session__event", "sender__registration__person", "sender__registration__organisation"
+            "session__event",
+            *(f"{side}__registration__{x}" for side in ("sender", "recipient") for x in PEOPLE),
         )
         .filter(pk=request_id)
         .first()
@@ -165,8 +172,13 @@ def _received(request, request_id: int) -> tuple[MeetingRequest, Participant]:
     me = r.session.participants.of_user(request.user).first() if r is not None else None
     if me is None or me.id not in (r.sender_id, r.recipient_id):
         raise not_found("request")
+    return r, me
+
+
+def _received(request, request_id: int) -> tuple[MeetingRequest, Participant]:
+    r, me = _of_party(request, request_id)
     if me.id != r.recipient_id:
-        raise HttpError(403, "Only the person asked can answer this request.")
+        raise HttpError(403, _("Only the person asked can answer this request."))
     return r, me
 
 
@@ -195,17 +207,33 @@ def decline(request, request_id: int):
     return _request_out(r, me)
 
 
+@router.delete(
+    "/matchmaking/requests/{request_id}",
+    response=answers({200: RequestOut}, 401, 403, 404, 409),
+    auth=WRITE_AUTH,
+)
+def withdraw_request(request, request_id: int):
+    """Withdraw a pending request the caller sent (the request stays, as withdrawn)."""
+    r, me = _of_party(request, request_id)
+    if me.id != r.sender_id:
+        raise HttpError(403, _("Only the sender can withdraw this request."))
+    with state_change():
+        withdrawn = meeting_requests.cancel_request(request=r, by=me)
+    r.status = withdrawn.status
+    return _request_out(r, me)
+
+
 @router.get(
     "/matchmaking/sessions/{session_id}/wishes",
     response=answers({200: list[WishOut]}, 401, 403, 404),
     auth=WRITE_AUTH,
 )
 def my_wishes(request, session_id: int):
-    me = _me(request, _session(session_id))
+    me = taking_part(request, session_of(session_id))
     rows = me.wishes.select_related(
         "target__registration__person", "target__registration__organisation"
     )
-    return [{"target": _person(w.target), "level": w.level} for w in rows.order_by("id")]
+    return [{"target": participant_json(w.target), "level": w.level} for w in rows.order_by("id")]
 
 
 @router.put(
@@ -214,15 +242,15 @@ def my_wishes(request, session_id: int):
     auth=WRITE_AUTH,
 )
 def set_wish(request, session_id: int, participant_id: int, payload: WishIn):
-    session = _session(session_id)
-    me = _me(request, session)
+    session = session_of(session_id)
+    me = taking_part(request, session)
     target = session.participants.with_people().filter(pk=participant_id).first()
     if target is None:
         raise HttpError(404, "No such participant in this session.")
     wish = wishes.set_wish(author=me, target=target, level=payload.level)
     if wish is None:
         return Status(204, None)
-    return {"target": _person(target), "level": wish.level}
+    return {"target": participant_json(target), "level": wish.level}
 
 
 def _meeting_out(m: Meeting, me: Participant) -> dict:
@@ -234,7 +262,7 @@ def _meeting_out(m: Meeting, me: Participant) -> dict:
         "table": str(m.table) if m.table_id else None,
         "online_room": str(m.room) if m.room_id else None,
         "video_url": m.room.video_url if m.room_id else None,
-        "with_": [_person(p) for p in others],
+        "with_": [participant_json(p) for p in others],
         "source": m.source,
         "version": m.schedule.version or 0,
     }
@@ -247,8 +275,8 @@ def _meeting_out(m: Meeting, me: Participant) -> dict:
 )
 def my_meetings(request, session_id: int):
     """The caller's meetings in the last published version (empty before publication)."""
-    session = _session(session_id)
-    me = _me(request, session)
+    session = session_of(session_id)
+    me = taking_part(request, session)
     published = published_schedule(session)
     if published is None:
         return []
@@ -264,7 +292,7 @@ def my_meetings(request, session_id: int):
 
 
 def _managed(request, session_id: int) -> MeetingSession:
-    session = _session(session_id)
+    session = session_of(session_id)
     if not request.user.has_perm("matchmaking.manage_session", session):
         raise HttpError(403, "Only the organisers of this event may do this.")
     return session
@@ -330,8 +358,8 @@ class BookingIn(Schema):
 )
 def free_slots(request, session_id: int, participant_id: int):
     """Indices of the upcoming slots the caller and another participant could book together."""
-    session = _session(session_id)
-    me = _me(request, session)
+    session = session_of(session_id)
+    me = taking_part(request, session)
     other = session.participants.with_people().filter(pk=participant_id).first()
     if other is None:
         raise HttpError(404, "No such participant in this session.")
@@ -346,8 +374,8 @@ def free_slots(request, session_id: int, participant_id: int):
 )
 def book(request, session_id: int, payload: BookingIn):
     """Book a free slot with another participant (after publication, when the session allows)."""
-    session = _session(session_id)
-    me = _me(request, session)
+    session = session_of(session_id)
+    me = taking_part(request, session)
     other = session.participants.with_people().filter(pk=payload.participant).first()
     slot = session.slots.filter(index=payload.slot).first()
     if other is None or slot is None:

@@ -22,6 +22,11 @@ from maillage.matchmaking.models import Feedback, Meeting, MeetingSeat, Particip
 Outcome = FeedbackOutcome
 
 
+class NotRateable(ValidationError):
+    """The meeting cannot be rated in its current state (not published, cancelled, not yet
+    started): a conflict with the meeting, not bad input."""
+
+
 def _published_schedule_ids(sessions_filter: Q) -> list[int]:
     """The last published version of each session matching the filter."""
     latest: dict[int, tuple[int, int]] = {}
@@ -51,11 +56,11 @@ def give_feedback(
     if meeting.schedule_id not in _published_schedule_ids(
         Q(session_id=meeting.schedule.session_id)
     ):
-        raise ValidationError(_("This meeting is not in the published schedule."))
+        raise NotRateable(_("This meeting is not in the published schedule."))
     if meeting.status != MeetingStatus.SCHEDULED:
-        raise ValidationError(_("This meeting was cancelled: there is nothing to rate."))
+        raise NotRateable(_("This meeting was cancelled: there is nothing to rate."))
     if meeting.slot.starts_at > now:
-        raise ValidationError(
+        raise NotRateable(
             _("This meeting has not started yet; give your feedback once it has taken place.")
         )
     if not took_place:

@@ -98,3 +98,17 @@ def recommendations_for(
         exclude=declined,
         can_meet=can_meet if forbidden else None,
     )
+
+
+def people_to_meet(
+    session: MeetingSession, participant: Participant, *, limit: int = 20
+) -> list[tuple[engine.Recommendation, Participant]]:
+    """The participant's recommendations, best first, each with the participant proposed
+    (their person and organisation loaded): what the recommendations page and the API show."""
+    found = recommendations_for(session, participant_ids=[participant.pk], limit=limit)[
+        participant.pk
+    ]
+    people = Participant.objects.select_related(
+        "registration__person", "registration__organisation"
+    ).in_bulk([r.participant_id for r in found])
+    return [(r, people[r.participant_id]) for r in found]

@@ -15,6 +15,7 @@ from maillage.events.models import Event
 from maillage.matchmaking.enums import WishLevel
 from maillage.matchmaking.models import MeetingRequest, MeetingSession, Participant
 from maillage.matchmaking.selectors import schedules
+from maillage.matchmaking.selectors.participants import participations
 from maillage.matchmaking.services import requests as meeting_requests
 from maillage.matchmaking.services import selfbooking, wishes
 
@@ -195,17 +196,7 @@ def self_book(request, session_id: int, participant_id: int | None = None):
 def hub(request, slug: str):
     """A registrant's way into the meetings of an event: one block per session they are in."""
     event = get_object_or_404(Event, slug=slug)
-    mine = list(
-        Participant.objects.of_user(request.user)
-        .filter(session__event=event)
-        .select_related("session")
-        .order_by("session_id")
-    )
+    mine = participations(request.user, event)
     if not mine:
         raise Http404(_("You do not take part in these meetings."))
-    pending = {p.session_id: p.received_requests.filter(status="pending").count() for p in mine}
-    return render(
-        request,
-        "matchmaking/booking/hub.html",
-        {"event": event, "participations": [(p, pending[p.session_id]) for p in mine]},
-    )
+    return render(request, "matchmaking/booking/hub.html", {"event": event, "participations": mine})
