@@ -136,3 +136,9 @@ def test_a_follow_up_needs_one_of_the_callers_delegations(client, sl, applicatio
     r = post(client, url, {**data, "description": "   "}, sl["users"]["inovallee"])
     assert r.status_code == 422
     assert not FollowUp.objects.exists()
+
+
+def test_the_programme_list_shows_the_scoring_grid(client, sl):
+    r = client.get(f"{BASE}/programmes", **bearer(sl["users"]["zgc"]))
+    assert [c["name"] for c in r.json()[0]["criteria"]] == ["Team", "Market fit"]
+    assert client.get(f"{BASE}/programmes", **bearer(sl["users"]["genopole"])).json() == []

@@ -144,7 +144,7 @@ def _sectors(codes) -> list[Sector]:
 
 @router.get("/softlanding/programmes", response=answers({200: list[ProgrammeOut]}))
 def list_programmes(request):
-    return selectors.visible_programmes(request.user)
+    return selectors.visible_programmes(request.user).prefetch_related("criteria")
 
 
 @router.post(
