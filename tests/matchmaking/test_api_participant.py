@@ -205,3 +205,19 @@ def test_feedback_refusals(client, past, upcoming):
     )
     assert elsewhere.status_code == 404
     assert Feedback.objects.count() == 0
+
+
+def test_feedback_on_a_cancelled_meeting_is_a_conflict(client, past):
+    a = past.participants[0]
+    meeting = _meeting(past)
+    # As the day's repair leaves it in the published version: there, but cancelled.
+    type(meeting).objects.filter(pk=meeting.pk).update(status="cancelled")
+    got = client.put(
+        f"{BASE}/sessions/{past.session.pk}/feedback/{meeting.pk}",
+        {"took_place": True, "outcome": "cooperation_possible"},
+        content_type=JSON,
+        **as_(a),
+    )
+    assert got.status_code == 409 and "cancelled" in got.json()["detail"]
+    assert client.get(f"{BASE}/sessions/{past.session.pk}/feedback", **as_(a)).json() == []
+    assert Feedback.objects.count() == 0
