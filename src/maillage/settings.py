@@ -221,6 +221,7 @@ MAILLAGE_PERIODIC_TASKS = [
     ("maillage.privacy.tasks.anonymise_old_registrations", 24 * 3600),
     ("maillage.events.periodic.drop_unconfirmed_registrations", 6 * 3600),
     ("maillage.core.tasks.drop_old_jobs", 24 * 3600),
+    ("maillage.core.tasks.send_heartbeats", 60),  # the health check's proof of workers
 ]
 # Registrations of events ended longer ago than this are anonymised (maillage.privacy).
 MAILLAGE_RETENTION_DAYS = int(CONFIG["registration_retention_days"])  # type: ignore[call-overload]

@@ -6,6 +6,7 @@ from maillage.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("health/", core_views.health_check, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("maillage.accounts.urls")),
     path("directory/", include("maillage.ecosystem.urls")),

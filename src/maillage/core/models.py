@@ -1,5 +1,5 @@
-"""Platform-wide rows that belong to no domain app: the periodic jobs' next run times and the
-background jobs that make or read files."""
+"""Platform-wide rows that belong to no domain app: the periodic jobs' next run times, the
+background jobs that make or read files, and the task workers' heartbeats."""
 
 from __future__ import annotations
 
@@ -28,6 +28,22 @@ class PeriodicJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """When a worker of a task queue last ran the heartbeat task: the health check's proof that
+    the queue is served (see maillage.core.health)."""
+
+    queue = models.CharField(_("queue"), max_length=100, unique=True)
+    seen_at = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+        ordering = ["queue"]
+
+    def __str__(self) -> str:
+        return self.queue
 
 
 class JobState(models.TextChoices):
