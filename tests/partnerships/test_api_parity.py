@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from maillage.partnerships import services
 from maillage.partnerships.models import Commitment, Delegation, FollowUp
+from tests.ecosystem.factories import AffiliationFactory, PersonFactory
 from tests.partnerships.test_api import bearer
 
 BASE = "/api/v1/partnerships"
@@ -170,3 +171,15 @@ def test_a_party_lists_the_documents(client, agreement, document, chengdu_staff,
     url = f"{BASE}/agreements/{agreement.pk}/documents"
     assert [d["title"] for d in client.get(url, **bearer(chengdu_staff)).json()] == ["Signed text"]
     assert client.get(url, **bearer(outsider)).status_code == 404
+
+
+def test_a_delegation_names_only_the_members_the_caller_may_see(
+    client, delegation, sophia_staff, chengdu_staff, parks
+):
+    colleague = PersonFactory(first_name="Ada", last_name="Lovelace")
+    AffiliationFactory(person=colleague, organisation=parks["sophia"])
+    services.update_delegation(delegation=delegation, user=sophia_staff, members=[colleague])
+    ours = client.get(f"{BASE}/delegations/{delegation.pk}", **bearer(sophia_staff)).json()
+    assert [m["id"] for m in ours["members"]] == [colleague.pk]
+    hosts = client.get(f"{BASE}/delegations/{delegation.pk}", **bearer(chengdu_staff)).json()
+    assert hosts["members"] == []  # not in the public directory, not one of Chengdu's people

@@ -14,6 +14,7 @@ from maillage.api import lookups
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, invalid, not_found
 from maillage.api.texts import MAX_ITEMS, Line, Text
+from maillage.ecosystem.selectors import visible_people
 from maillage.partnerships import selectors, services
 from maillage.partnerships.enums import DelegationDirection, FollowUpKind
 from maillage.partnerships.models import Delegation
@@ -118,6 +119,7 @@ class DelegationOut(Schema):
     visits: list[VisitOut]
     contacts: list[ContactOut]
     follow_ups: list[FollowUpOut]
+    members: list[ContactOut]  # only the members the caller may see
 
     @staticmethod
     def resolve_hosts(obj):
@@ -138,6 +140,11 @@ class DelegationOut(Schema):
     @staticmethod
     def resolve_follow_ups(obj):
         return list(obj.follow_ups.all())
+
+    @staticmethod
+    def resolve_members(obj, context):
+        people = visible_people(context["request"].user).filter(delegations=obj)
+        return [{"id": p.pk, "name": str(p)} for p in people]
 
 
 def _delegation(request, pk: int, *, change: bool = False) -> Delegation:
