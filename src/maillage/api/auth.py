@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
@@ -43,8 +44,10 @@ class SignedInSession(APIKeyCookie):
         if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
             raise HttpError(
                 403,
-                "The CSRF token is missing or wrong: send the csrftoken cookie's value in the "
-                "X-CSRFToken header, or use an API token.",
+                _(
+                    "The CSRF token is missing or wrong: send the csrftoken cookie's value in "
+                    "the X-CSRFToken header, or use an API token."
+                ),
             )
         return user
 

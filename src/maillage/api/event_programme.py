@@ -22,7 +22,7 @@ def _item(request, slug: str, item_id: int) -> ProgrammeItem:
     event = managed_event(request, slug)
     item = ProgrammeItem.objects.select_related("event").filter(pk=item_id, event=event).first()
     if item is None:
-        raise not_found("programme item")
+        raise not_found(_("programme item"))
     return item
 
 

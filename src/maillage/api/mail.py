@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from maillage.api.auth import WRITE_AUTH
@@ -57,9 +58,9 @@ class ResendOut(Schema):
 def outbox(request, slug: str, query: Query[OutboxQuery]):
     event = managed_event(request, slug, "mail.view_outbox")
     if not 1 <= query.limit <= 500:
-        raise invalid("limit", "must be between 1 and 500", where="query")
+        raise invalid("limit", _("must be between 1 and 500"), where="query")
     if query.offset < 0:
-        raise invalid("offset", "must be 0 or more", where="query")
+        raise invalid("offset", _("must be 0 or more"), where="query")
     mails = selectors.outbox(event, status=query.status or "")
     return {
         "counts": selectors.status_counts(event),
@@ -78,7 +79,7 @@ def resend(request, slug: str, payload: ResendIn):
     if payload.mail_ids:
         mails = list(OutgoingMail.objects.filter(event=event, pk__in=payload.mail_ids))
         if len(mails) != len(set(payload.mail_ids)):
-            raise invalid("mail_ids", "holds ids that are not mails of this event's outbox")
+            raise invalid("mail_ids", _("holds ids that are not mails of this event's outbox"))
         with state_change():  # a mail still queued: 409
             for mail in mails:
                 services.resend(mail=mail)

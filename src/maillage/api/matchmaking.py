@@ -105,7 +105,7 @@ def session_of(session_id: int) -> MeetingSession:
     """The meeting session named in the path (404 if unknown)."""
     session = MeetingSession.objects.select_related("event").filter(pk=session_id).first()
     if session is None:
-        raise not_found("meeting session")
+        raise not_found(_("meeting session"))
     return session
 
 
@@ -153,7 +153,7 @@ def send_request(request, session_id: int, payload: RequestIn):
     me = taking_part(request, session)
     other = session.participants.with_people().filter(pk=payload.recipient).first()
     if other is None:
-        raise HttpError(404, "No such participant in this session.")
+        raise HttpError(404, _("No such participant in this session."))
     with state_change():
         made = meeting_requests.send_request(sender=me, recipient=other, message=payload.message)
     return Status(201, _request_out(made, me))
@@ -246,7 +246,7 @@ def set_wish(request, session_id: int, participant_id: int, payload: WishIn):
     me = taking_part(request, session)
     target = session.participants.with_people().filter(pk=participant_id).first()
     if target is None:
-        raise HttpError(404, "No such participant in this session.")
+        raise HttpError(404, _("No such participant in this session."))
     wish = wishes.set_wish(author=me, target=target, level=payload.level)
     if wish is None:
         return Status(204, None)
@@ -294,7 +294,7 @@ def my_meetings(request, session_id: int):
 def _managed(request, session_id: int) -> MeetingSession:
     session = session_of(session_id)
     if not request.user.has_perm("matchmaking.manage_session", session):
-        raise HttpError(403, "Only the organisers of this event may do this.")
+        raise HttpError(403, _("Only the organisers of this event may do this."))
     return session
 
 
@@ -362,7 +362,7 @@ def free_slots(request, session_id: int, participant_id: int):
     me = taking_part(request, session)
     other = session.participants.with_people().filter(pk=participant_id).first()
     if other is None:
-        raise HttpError(404, "No such participant in this session.")
+        raise HttpError(404, _("No such participant in this session."))
     with state_change():
         return [s.index for s in selfbooking.free_slots(me=me, other=other)]
 
@@ -379,7 +379,7 @@ def book(request, session_id: int, payload: BookingIn):
     other = session.participants.with_people().filter(pk=payload.participant).first()
     slot = session.slots.filter(index=payload.slot).first()
     if other is None or slot is None:
-        raise HttpError(404, "No such participant or slot in this session.")
+        raise HttpError(404, _("No such participant or slot in this session."))
     with state_change():
         meeting = selfbooking.self_book(by=me, other=other, slot=slot)
     return Status(

@@ -142,7 +142,7 @@ def decide(request, registration_id: int, action: str):
             403, _("Only the organisers of this event may approve, decline or move registrations.")
         )
     if action not in ACTIONS:
-        raise not_found("action; use approve, decline or waitlist")
+        raise not_found(_("action; use approve, decline or waitlist"))
     with state_change():
         return ACTIONS[action](registration=registration)
 

@@ -47,10 +47,10 @@ def managed_session(request, session_id: int) -> MeetingSession:
         .first()
     )
     if session is None:
-        raise not_found("meeting session")
+        raise not_found(_("meeting session"))
     if not request.user.has_perm("matchmaking.manage_session", session):
         if not request.user.has_perm("events.view_event", session.event):
-            raise not_found("meeting session")
+            raise not_found(_("meeting session"))
         raise _organisers_only()
     return session
 
@@ -72,7 +72,7 @@ def draft_meeting(session: MeetingSession, meeting_id: int, draft) -> Meeting:
         .first()
     )
     if meeting is None:
-        raise not_found("meeting of the draft")
+        raise not_found(_("meeting of the draft"))
     return meeting
 
 

@@ -160,7 +160,7 @@ def _session(request, session_id: int) -> MeetingSession:
         .first()
     )
     if session is None or not request.user.has_perm("events.view_event", session.event):
-        raise not_found("meeting session")
+        raise not_found(_("meeting session"))
     return session
 
 
