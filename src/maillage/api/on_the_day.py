@@ -11,7 +11,7 @@ from maillage.api import session_access
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, state_change
 from maillage.api.session_access import managed_session, participant_of
-from maillage.api.session_schemas import PersonOut, SlotOut, person_json, slot_json
+from maillage.api.session_schemas import SessionPersonOut, SlotOut, person_json, slot_json
 from maillage.matchmaking.scheduling import repair
 from maillage.matchmaking.selectors import schedules
 
@@ -23,7 +23,7 @@ class AbsenceIn(Schema):
 
 
 class AbsenceOut(Schema):
-    person: PersonOut
+    person: SessionPersonOut
     from_slot: SlotOut
 
 

@@ -40,13 +40,13 @@ class BoardOut(Schema):
     columns: list[ColumnOut]
 
 
-class ProposalOut(Schema):
+class MatchProposalOut(Schema):
     assignments: dict[int, int | None]
     optimal: bool
     placed: int
 
 
-class AcceptIn(Schema):
+class MatchAcceptIn(Schema):
     assignments: dict[int, int | None]
 
 
@@ -66,7 +66,7 @@ def board(request, pk: int):
 
 @router.post(
     "/softlanding/programmes/{pk}/matching",
-    response=answers({200: ProposalOut}, 401, 403, 404),
+    response=answers({200: MatchProposalOut}, 401, 403, 404),
     auth=WRITE_AUTH,
 )
 def propose(request, pk: int):
@@ -84,7 +84,7 @@ def propose(request, pk: int):
     response=answers({200: list[ApplicationOut]}, 401, 403, 404),
     auth=WRITE_AUTH,
 )
-def accept(request, pk: int, payload: AcceptIn):
+def accept(request, pk: int, payload: MatchAcceptIn):
     programme = load_programme(request, pk, change=True)
     return services.accept_assignment(
         programme=programme, choices=payload.assignments, user=request.user

@@ -167,7 +167,7 @@ class FiguresOut(Schema):
     foreign_countries: int
 
 
-class ChangeOut(Schema):
+class FigureChangeOut(Schema):
     key: str
     label: str
     current: int | float
@@ -182,10 +182,10 @@ class ComparisonOut(Schema):
     end: dt.date
     previous_start: dt.date
     previous_end: dt.date
-    changes: list[ChangeOut]
+    changes: list[FigureChangeOut]
 
 
-class MemberOut(Schema):
+class ReportMemberOut(Schema):
     """One member park of a network and its figures (``reports.members.MEMBER_FIGURES``)."""
 
     organisation_id: int

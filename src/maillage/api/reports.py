@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from maillage.api.errors import answers, not_found
 from maillage.api.files import CSV, file_operation, file_response
-from maillage.api.report_schemas import ComparisonOut, FiguresOut, MemberOut
+from maillage.api.report_schemas import ComparisonOut, FiguresOut, ReportMemberOut
 from maillage.ecosystem.models import Organisation
 from maillage.reports.comparison import compare
 from maillage.reports.dashboard import as_csv, build_dashboard, csv_name, table_for
@@ -99,7 +99,8 @@ def comparison(request, organisation_id: int, query: Query[PeriodQuery]):
 
 
 @router.get(
-    "/reports/{organisation_id}/members", response=answers({200: list[MemberOut]}, 401, 403, 404)
+    "/reports/{organisation_id}/members",
+    response=answers({200: list[ReportMemberOut]}, 401, 403, 404),
 )
 def members(request, organisation_id: int, query: Query[PeriodQuery]):
     """A network's member parks side by side (an empty list for a park)."""

@@ -21,8 +21,8 @@ from maillage.api.errors import answers, invalid, not_found, state_change
 from maillage.api.session_access import draft_meeting, managed_session
 from maillage.api.session_schemas import (
     GridOut,
-    PersonOut,
     ScheduleMeetingOut,
+    SessionPersonOut,
     grid_json,
     meeting_json,
     person_json,
@@ -81,7 +81,7 @@ class VersionOut(Schema):
     participants_told: int
 
 
-class ChangeOut(Schema):
+class ScheduleChangeOut(Schema):
     kind: str
     uid: str
     with_: list[str]
@@ -90,8 +90,8 @@ class ChangeOut(Schema):
 
 
 class NoticeOut(Schema):
-    person: PersonOut
-    changes: list[ChangeOut]
+    person: SessionPersonOut
+    changes: list[ScheduleChangeOut]
     notified_at: datetime | None
 
 

@@ -11,7 +11,7 @@ from maillage.api import session_access
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers
 from maillage.api.session_access import managed_session, participant_of
-from maillage.api.session_schemas import PersonOut, person_json
+from maillage.api.session_schemas import SessionPersonOut, person_json
 from maillage.api.texts import MAX_ITEMS
 from maillage.matchmaking.enums import AttendMode
 from maillage.matchmaking.models import Participant
@@ -22,7 +22,7 @@ router = Router(tags=["matchmaking: set-up"])
 
 
 class ParticipantRowOut(Schema):
-    person: PersonOut
+    person: SessionPersonOut
     mode: str
     max_meetings: int | None
     meetings: int  # active meetings in the draft
@@ -38,7 +38,7 @@ class SettingsIn(Schema):
 
 
 class SettingsOut(Schema):
-    person: PersonOut
+    person: SessionPersonOut
     mode: str
     max_meetings: int | None
     limit: int | None  # what applies: their own, else their type's, else the session's

@@ -33,7 +33,7 @@ def slot_json(s: MeetingSlot) -> dict:
     }
 
 
-class PersonOut(Schema):
+class SessionPersonOut(Schema):
     participant: int
     name: str
     organisation: str | None
@@ -58,7 +58,7 @@ class ScheduleMeetingOut(Schema):
     table_name: str | None
     room: int | None
     room_name: str | None
-    participants: list[PersonOut]
+    participants: list[SessionPersonOut]
     source: str
     locked: bool
     status: str
