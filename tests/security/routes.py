@@ -337,6 +337,10 @@ API: dict[str, Row] = {
     _A + "feedback_my_feedback": participant("session"),
     _A + "feedback_give_feedback": participant("meeting", *W),
     # --- ecosystem, news, privacy and accounts: API parity operations ---
+    _A + "news_get_proposal": staff("proposal"),
+    _A + "news_accept_proposal": staff("proposal", *W),
+    _A + "news_reject_proposal": staff("proposal", *W),
+    _A + "news_undo_batch": key(read=False, write=True),
     # --- reports, partnerships and softlanding: API parity operations ---
     _A + "programmes_update_programme": staff("programme", *W),
     _A + "programmes_update_offer": staff("offer", *W),

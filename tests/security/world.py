@@ -192,7 +192,7 @@ def build() -> World:
         "api_token": {"token_id": token.pk},
         "claim": {"claim_id": claim.pk, "action": "approve"},
         "yearly": {"pk": yearly.pk},
-        "proposal": {"pk": proposal.pk},
+        "proposal": {"pk": proposal.pk, "proposal_id": proposal.pk},
         "job": {"job_id": job.pk},  # started by the owner park's staff member
         # Secrets of links: wrong on purpose; the object around them is real.
         "key": {
@@ -201,6 +201,7 @@ def build() -> World:
             "token": "wrong-" + "x" * 26,
             "key": "wrong-" + "x" * 37,
             "code": "wrong-" + "x" * 26,
+            "batch": "wrong-" + "x" * 20,
         },
     }
     assert ours.kind == OrganisationKind.PARK

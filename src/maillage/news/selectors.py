@@ -44,3 +44,10 @@ def sources_for(user):
         if user.is_superuser
         else sources.filter(organisation__in=staff_organisation_ids(user))
     )
+
+
+def source_organisations(user):
+    """The parks and networks the user may add news sources for."""
+    if user.is_superuser:
+        return Organisation.objects.filter(kind__in=["park", "network"])
+    return Organisation.objects.filter(pk__in=staff_organisation_ids(user))

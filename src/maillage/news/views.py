@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.ecosystem.models import Organisation
-from maillage.ecosystem.rules import staff_organisation_ids
-from maillage.news import ingest, review, tasks
-from maillage.news.enums import SourceKind, SourceStatus
+from maillage.news import review
+from maillage.news.enums import SourceStatus
 from maillage.news.forms import ProposalEditForm, SourceForm
 from maillage.news.models import Proposal
-from maillage.news.selectors import review_queue, sources_for
+from maillage.news.selectors import review_queue, source_organisations, sources_for
+from maillage.news.sources import add_source
 
 
 def _require(user, perm, obj=None):
@@ -43,35 +41,21 @@ def queue(request):
 @login_required
 def sources(request):
     _require(request.user, "news.add_source")
-    organisations = (
-        Organisation.objects.filter(pk__in=staff_organisation_ids(request.user))
-        if not request.user.is_superuser
-        else Organisation.objects.filter(kind__in=["park", "network"])
-    )
+    organisations = source_organisations(request.user)
     form = SourceForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        source = ingest.create_source(
+        upload = data.get("file")
+        source = add_source(
             organisation=data["organisation"],
             kind=data["kind"],
             name=data["name"],
             url=data["url"],
+            text=data.get("text") or "",
+            content=upload.read() if upload else b"",
+            filename=upload.name if upload else "",
             by=request.user,
         )
-        upload = data.get("file")
-        content = upload.read() if upload else b""
-        tasks.read_source.enqueue(
-            source_id=source.pk,
-            text=data.get("text") or "",
-            html=content.decode("utf-8", "replace")
-            if data["kind"] == SourceKind.PAGE and upload
-            else None,
-            data_base64=base64.b64encode(content).decode("ascii")
-            if data["kind"] == SourceKind.UPLOAD
-            else "",
-            filename=upload.name if upload else "",
-        )
-        source.refresh_from_db()
         if source.status == SourceStatus.NEW:
             messages.info(
                 request,
