@@ -17,15 +17,9 @@ from ninja.errors import HttpError
 
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers
+from maillage.api.files import ICS, PDF, file_operation, file_response
 from maillage.api.matchmaking import session_of, taking_part
-from maillage.api.staff_agendas import (
-    ICS,
-    PDF,
-    AgendaOut,
-    agenda_json,
-    file_operation,
-    file_response,
-)
+from maillage.api.staff_agendas import AgendaOut, agenda_json
 from maillage.events import tokens
 from maillage.matchmaking.models import Participant
 from maillage.matchmaking.selectors.agendas import agenda_of

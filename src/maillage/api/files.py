@@ -7,6 +7,7 @@ from django.http import HttpResponse
 
 PDF = "application/pdf"
 CSV = "text/csv; charset=utf-8"
+ICS = "text/calendar; charset=utf-8"
 
 
 def file_operation(content_type: str) -> dict:

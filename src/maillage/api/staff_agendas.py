@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
@@ -20,6 +19,7 @@ from ninja.errors import HttpError
 
 from maillage.api.auth import WRITE_AUTH
 from maillage.api.errors import answers, not_found
+from maillage.api.files import ICS, PDF, file_operation, file_response
 from maillage.matchmaking.models import MeetingSession, Participant
 from maillage.matchmaking.selectors.agendas import agenda_of, table_plans
 from maillage.matchmaking.services import calendars, printouts
@@ -117,28 +117,6 @@ def agenda_json(agenda: Agenda | None, participant: Participant) -> dict:
             for f in agenda.free_slots
         ],
     }
-
-
-def file_operation(content_type: str) -> dict:
-    """The ``openapi_extra`` of an operation whose success is a file of this type."""
-    return {
-        "responses": {
-            200: {
-                "description": "The file.",
-                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    }
-
-
-def file_response(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-PDF = "application/pdf"
-ICS = "text/calendar; charset=utf-8"
 
 
 class PlanTableOut(Schema):
