@@ -341,6 +341,10 @@ API: dict[str, Row] = {
     _A + "news_accept_proposal": staff("proposal", *W),
     _A + "news_reject_proposal": staff("proposal", *W),
     _A + "news_undo_batch": key(read=False, write=True),
+    _A + "privacy_requests_person_data": staff("person", *W),
+    _A + "privacy_requests_erase_person": staff("person", *W),
+    _A + "privacy_requests_ask_consent": staff("person", *W),
+    _A + "privacy_requests_history": staff("agreement"),
     # --- reports, partnerships and softlanding: API parity operations ---
     _A + "programmes_update_programme": staff("programme", *W),
     _A + "programmes_update_offer": staff("offer", *W),
