@@ -120,6 +120,19 @@ def delegation_edit(request, pk):
     )
 
 
+def _add(request, delegation, form, valid: bool, add, done: str):
+    """Add to the delegation what a valid form holds (``add`` is the service); say what happened."""
+    if valid:
+        try:
+            add(delegation=delegation, **form.cleaned_data)
+            messages.success(request, done)
+        except ValidationError as exc:
+            _errors(request, form, exc)
+    else:
+        _errors(request, form)
+    return redirect(delegation)
+
+
 def _errors(request, form, exc=None):
     problems = (
         exc.messages
@@ -140,15 +153,9 @@ def visit_add(request, pk):
     with timezone.override(delegation.tz):  # the times typed are the destination's
         form = forms.VisitForm(request.POST, prefix="v")
         valid = form.is_valid()
-    if valid:
-        try:
-            services.add_visit(delegation=delegation, **form.cleaned_data)
-            messages.success(request, _("Visit added to the itinerary."))
-        except ValidationError as exc:
-            _errors(request, form, exc)
-    else:
-        _errors(request, form)
-    return redirect(delegation)
+    return _add(
+        request, delegation, form, valid, services.add_visit, _("Visit added to the itinerary.")
+    )
 
 
 @require_POST
@@ -156,15 +163,9 @@ def visit_add(request, pk):
 def contact_add(request, pk):
     delegation = _load(request, pk, change=True)
     form = forms.ContactForm(request.POST, prefix="p", user=request.user)
-    if form.is_valid():
-        try:
-            services.add_contact(delegation=delegation, **form.cleaned_data)
-            messages.success(request, _("Contact added."))
-        except ValidationError as exc:
-            _errors(request, form, exc)
-    else:
-        _errors(request, form)
-    return redirect(delegation)
+    return _add(
+        request, delegation, form, form.is_valid(), services.add_contact, _("Contact added.")
+    )
 
 
 @require_POST
@@ -172,15 +173,9 @@ def contact_add(request, pk):
 def follow_up_add(request, pk):
     delegation = _load(request, pk, change=True)
     form = _follow_up_form(request, request.POST)
-    if form.is_valid():
-        try:
-            services.add_follow_up(delegation=delegation, **form.cleaned_data)
-            messages.success(request, _("Follow-up added."))
-        except ValidationError as exc:
-            _errors(request, form, exc)
-    else:
-        _errors(request, form)
-    return redirect(delegation)
+    return _add(
+        request, delegation, form, form.is_valid(), services.add_follow_up, _("Follow-up added.")
+    )
 
 
 @require_POST
