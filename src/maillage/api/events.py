@@ -8,10 +8,7 @@ maillage.api.registrations.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
@@ -105,11 +102,7 @@ def list_events(request, filters: Query[EventFilters]):
 )
 def feed(request):
     """Public events from 90 days ago on, the feed a calendar application subscribes to."""
-    events = (
-        selectors.public_feed_events()
-        .filter(ends_at__gte=timezone.now() - dt.timedelta(days=90))
-        .order_by("starts_at")
-    )
+    events = selectors.public_feed_events()
     body = ics.calendar_bytes(
         events, name=_("maillage events"), base_url=request.build_absolute_uri("/")
     )

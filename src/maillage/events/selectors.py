@@ -53,8 +53,15 @@ def managed_events(user) -> QuerySet[Event]:
     return _with_relations(Event.objects.filter(id__in=ids))
 
 
-def public_feed_events() -> QuerySet[Event]:
-    return _with_relations(Event.objects.filter(is_public=True).exclude(status=EventStatus.DRAFT))
+FEED_DAYS_BACK = 90  # a calendar subscribed to the feed keeps the recent past
+
+
+def public_feed_events(*, now: dt.datetime | None = None) -> QuerySet[Event]:
+    """The public events of the calendar feed, from FEED_DAYS_BACK days ago on, by start."""
+    since = (now or timezone.now()) - dt.timedelta(days=FEED_DAYS_BACK)
+    return _with_relations(
+        Event.objects.filter(is_public=True, ends_at__gte=since).exclude(status=EventStatus.DRAFT)
+    ).order_by("starts_at")
 
 
 def filter_events(

@@ -80,11 +80,7 @@ def calendar_month(request, year: int, month: int):
 
 def feed(request):
     """ICS feed of public events from 90 days ago on (subscribe to it in a calendar application)."""
-    events = (
-        selectors.public_feed_events()
-        .filter(ends_at__gte=timezone.now() - dt.timedelta(days=90))
-        .order_by("starts_at")
-    )
+    events = selectors.public_feed_events()
     body = ics.calendar_bytes(
         events, name=_("maillage events"), base_url=request.build_absolute_uri("/")
     )
