@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.admin import ReadOnlyInline, ServiceAdmin
 from maillage.partnerships import services
 from maillage.partnerships.enums import PartyRole
-from maillage.partnerships.forms import partner_organisations
+from maillage.partnerships.forms import DelegationForm, partner_organisations
 from maillage.partnerships.models import (
     Agreement,
     AgreementDocument,
@@ -145,18 +145,7 @@ class FollowUpInline(ReadOnlyInline, admin.TabularInline):
 
 @admin.register(Delegation)
 class DelegationAdmin(ServiceAdmin):
-    fields = [
-        "title",
-        "direction",
-        "purpose",
-        "starts_on",
-        "ends_on",
-        "countries",
-        "time_zone",
-        "hosts",
-        "visitors",
-        "members",
-    ]
+    fields = list(DelegationForm.Meta.fields)  # what the delegation page lets staff write
     list_display = ["title", "direction", "starts_on", "ends_on", "countries"]
     list_filter = ["direction"]
     search_fields = ["title"]
