@@ -346,6 +346,7 @@ API: dict[str, Row] = {
     _A + "privacy_requests_ask_consent": staff("person", *W),
     _A + "privacy_requests_history": staff("agreement"),
     _A + "accounts_revoke_token": staff("api_token", *W),
+    _A + "claims_edit_page": staff("hosted", *W),
     # --- reports, partnerships and softlanding: API parity operations ---
     _A + "programmes_update_programme": staff("programme", *W),
     _A + "programmes_update_offer": staff("offer", *W),

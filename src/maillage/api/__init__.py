@@ -35,6 +35,7 @@ errors.install(api)
 # Routers: one line per module.
 api.add_router("/", "maillage.api.ecosystem.router")
 api.add_router("/", "maillage.api.claims.router")
+api.add_router("/", "maillage.api.directory_files.router")
 api.add_router("/", "maillage.api.events.router")
 api.add_router("/", "maillage.api.event_programme.router")
 api.add_router("/", "maillage.api.registrations.router")

@@ -7,11 +7,15 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from maillage.api.auth import WRITE_AUTH
+from maillage.api.directory_schemas import OrganisationOut
 from maillage.api.errors import answers, not_found, state_change
-from maillage.ecosystem import claims
+from maillage.api.texts import MAX_ITEMS, Code, Line, Text
+from maillage.ecosystem import claims, services
+from maillage.ecosystem.enums import SizeBand
 from maillage.ecosystem.models import Organisation, PageClaim
 
 router = Router(tags=["directory"])
@@ -19,6 +23,21 @@ router = Router(tags=["directory"])
 
 class ClaimIn(Schema):
     message: str = Field("", max_length=1000, description="Your role, for the park's staff.")
+
+
+class PagePatch(Schema):
+    """The page's own fields, which its people edit; fields left out stay as they are."""
+
+    model_config = {"extra": "forbid"}
+
+    aliases: list[Line] | None = Field(None, max_length=MAX_ITEMS)
+    description_en: Text | None = None
+    description_fr: Text | None = None
+    city: str | None = Field(None, max_length=120)
+    address: str | None = Field(None, max_length=255)
+    size_band: SizeBand | None = None
+    founded_year: int | None = Field(None, ge=1000, le=2100)
+    sectors: list[Code] | None = Field(None, description="sector codes", max_length=MAX_ITEMS)
 
 
 class ClaimOut(Schema):
@@ -111,3 +130,31 @@ def refuse_claim(request, claim_id: int):
     claim = _claim_or_404(request, claim_id)
     with state_change():
         return claims.refuse_claim(claim=claim, by=request.auth)
+
+
+@router.patch(
+    "/organisations/{slug}/page",
+    response=answers({200: OrganisationOut}, 401, 403, 404),
+    auth=WRITE_AUTH,
+    summary="Edit the page's own fields (its people by an approved claim, or the park's staff)",
+)
+def edit_page(request, slug: str, payload: PagePatch):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.auth.has_perm("ecosystem.edit_organisation_page", organisation):
+        raise PermissionDenied(
+            _("You may not edit this page: claim it first, or ask your park's staff.")
+        )
+    fields = payload.model_dump(exclude_unset=True)
+    sectors = fields.pop("sectors", None)
+    if "aliases" in fields:
+        fields["aliases"] = "\n".join(a.strip() for a in fields["aliases"] or [] if a.strip())
+    for name in ("description_en", "description_fr", "city", "address", "size_band"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""
+    organisation = claims.update_page(
+        organisation,
+        by=request.auth,
+        sectors=services.sectors_from_codes(sectors) if sectors is not None else None,
+        **fields,
+    )
+    return Organisation.objects.select_related("parent", "host_park").get(pk=organisation.pk)

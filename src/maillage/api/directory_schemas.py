@@ -7,9 +7,11 @@ from datetime import date, datetime
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from maillage.api.errors import invalid
 from maillage.api.texts import MAX_ITEMS, Code, Line, Text
 from maillage.ecosystem import selectors
 from maillage.ecosystem.enums import OrganisationKind, OrganisationSubtype, SizeBand
+from maillage.ecosystem.models import Organisation, Sector
 from maillage.ecosystem.text import is_country_code
 
 
@@ -190,3 +192,23 @@ class DirectoryFilters(Schema):
     @classmethod
     def check_country(cls, value):
         return _country(value)
+
+    def directory_query(self) -> selectors.DirectoryQuery:
+        """The search these filters ask for; 422 naming a filter that names nothing."""
+        if self.sector and not Sector.objects.filter(code=self.sector).exists():
+            raise invalid(
+                "sector", f"unknown sector code {self.sector!r}; see GET /api/v1/sectors", "query"
+            )
+        for name in ("park", "network"):
+            slug = getattr(self, name)
+            kind = OrganisationKind.PARK if name == "park" else OrganisationKind.NETWORK
+            if slug and not Organisation.objects.filter(slug=slug, kind=kind).exists():
+                raise invalid(name, f"no {name} has the slug {slug!r}", "query")
+        return selectors.DirectoryQuery(
+            q=self.q,
+            kind=self.kind.value if self.kind else "",
+            sector=self.sector,
+            country=self.country,
+            park=self.park,
+            network=self.network,
+        )

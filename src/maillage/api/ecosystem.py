@@ -110,23 +110,7 @@ def _resolve_fields(data: dict, user) -> dict:
     "/organisations", response=answers({200: OrganisationPage}), summary="Search the directory"
 )
 def list_organisations(request, filters: Query[DirectoryFilters]):
-    if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
-        raise invalid(
-            "sector", f"unknown sector code {filters.sector!r}; see GET /api/v1/sectors", "query"
-        )
-    for name in ("park", "network"):
-        slug = getattr(filters, name)
-        kind = OrganisationKind.PARK if name == "park" else OrganisationKind.NETWORK
-        if slug and not Organisation.objects.filter(slug=slug, kind=kind).exists():
-            raise invalid(name, f"no {name} has the slug {slug!r}", "query")
-    query = selectors.DirectoryQuery(
-        q=filters.q,
-        kind=filters.kind.value if filters.kind else "",
-        sector=filters.sector,
-        country=filters.country,
-        park=filters.park,
-        network=filters.network,
-    )
+    query = filters.directory_query()
     qs = selectors.search_organisations(query)
     page = selectors.paginate(qs, page=filters.page, size=filters.page_size, load=_api_relations)
     return _paged(request, page)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -101,6 +102,10 @@ def _rows(qs: QuerySet[Organisation], base_url: str) -> Iterator[list]:
 class _Echo:
     def write(self, value: str) -> str:
         return value
+
+
+def file_name(extension: str) -> str:
+    return f"directory-{timezone.localdate().isoformat()}.{extension}"
 
 
 def csv_lines(qs: QuerySet[Organisation], base_url: str) -> Iterable[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from maillage.ecosystem import search
@@ -169,6 +170,17 @@ def map_points(qs: QuerySet[Organisation], cap: int = MAP_POINTS_CAP) -> list[di
         .values("slug", "name", "kind", "city", "latitude", "longitude")[:cap]
     )
     return list(rows)
+
+
+def directory_map(qs: QuerySet[Organisation]) -> dict:
+    """The map of a search: its located organisations with their page's address, and whether
+    there were more than the map draws."""
+    points = map_points(qs)
+    # One reverse() for all points: the addresses differ only by the slug.
+    template = reverse("ecosystem:organisation", kwargs={"slug": "slug-placeholder"})
+    for point in points:
+        point["url"] = template.replace("slug-placeholder", point.pop("slug"))
+    return {"points": points, "capped": len(points) >= MAP_POINTS_CAP, "cap": MAP_POINTS_CAP}
 
 
 def organisation_detail(slug: str) -> Organisation:

@@ -8,8 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -59,22 +57,7 @@ def directory(request):
 def directory_map(request):
     _form, query = _search(request)
     qs = selectors.search_organisations(query)
-    points = selectors.map_points(qs)
-    # One reverse() for all points: the addresses differ only by the slug.
-    template = reverse("ecosystem:organisation", kwargs={"slug": "slug-placeholder"})
-    for point in points:
-        point["url"] = template.replace("slug-placeholder", point.pop("slug"))
-    return JsonResponse(
-        {
-            "points": points,
-            "capped": len(points) >= selectors.MAP_POINTS_CAP,
-            "cap": selectors.MAP_POINTS_CAP,
-        }
-    )
-
-
-def _export_name(extension: str) -> str:
-    return f"directory-{timezone.localdate().isoformat()}.{extension}"
+    return JsonResponse(selectors.directory_map(qs))
 
 
 @require_GET
@@ -85,7 +68,7 @@ def export_csv(request):
         exports.csv_lines(qs, request.build_absolute_uri("/")[:-1]),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{exports.file_name("csv")}"'
     return response
 
 
@@ -97,7 +80,7 @@ def export_xlsx(request):
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
+    response["Content-Disposition"] = f'attachment; filename="{exports.file_name("xlsx")}"'
     if truncated:
         response["X-Maillage-Truncated"] = str(exports.XLSX_CAP)
     return response
