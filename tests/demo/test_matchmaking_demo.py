@@ -7,8 +7,8 @@ import io
 import pytest
 
 from maillage.demo import events as events_demo
-from maillage.events.models import Event, Registration
 from maillage.demo import matchmaking as demo
+from maillage.events.models import Event, Registration
 from maillage.matchmaking.enums import ScheduleStatus
 from maillage.matchmaking.models import Feedback, MeetingSession, OnlineRoom, Opportunity, Wish
 from maillage.matchmaking.scheduling import build
